@@ -1,0 +1,80 @@
+import { z } from "zod";
+import { isoDate, sourceSchema, type Source } from "./source.ts";
+
+/*
+ * High Cost Area Supplements (NHS Terms and Conditions of Service Handbook,
+ * section 4 and Annex 9): a percentage of basic salary, bounded by a minimum
+ * and a maximum payment that change every year. Pensionable; not basic pay for
+ * overtime or unsocial hours.
+ *
+ * Held: 2023/24 and 2025/26, as reproduced by secondary sources (the README
+ * lists them as awaiting confirmation against Annex 9). 2024/25 is not held: no
+ * source for its minimum and maximum could be read.
+ */
+
+export const HCAS_AREAS = ["inner", "outer", "fringe"] as const;
+export type HcasArea = (typeof HCAS_AREAS)[number];
+export type AreaOrNone = HcasArea | "none";
+
+export const HCAS_AREA_NAMES: Record<HcasArea, string> = {
+  inner: "Inner London",
+  outer: "Outer London",
+  fringe: "Fringe",
+};
+
+/** The percentages have stood since the 2004 agreement. */
+export const HCAS_PERCENT_SOURCE: Source = {
+  title: "NHS Terms and Conditions of Service Handbook, section 4 (pay in high cost areas) and Annex 9",
+  publisher: "NHS Employers",
+  url: "https://www.nhsemployers.org/tchandbook/part-2-pay/section-4-pay-in-high-cost-areas",
+  kind: "primary",
+};
+
+const bandSchema = z.object({
+  percent: z.number().positive().max(100),
+  minimum: z.number().int().positive(),
+  maximum: z.number().int().positive(),
+});
+
+export const hcasYearSchema = z.object({
+  year: z.string().regex(/^\d{4}\/\d{2}$/),
+  effectiveFrom: isoDate,
+  areas: z.object({ inner: bandSchema, outer: bandSchema, fringe: bandSchema }),
+  source: sourceSchema,
+});
+export type HcasYear = z.infer<typeof hcasYearSchema>;
+
+export const HIGH_COST_AREA_SUPPLEMENTS: readonly HcasYear[] = [
+  {
+    year: "2025/26",
+    effectiveFrom: "2025-04-01",
+    areas: {
+      inner: { percent: 20, minimum: 5415, maximum: 8465 },
+      outer: { percent: 15, minimum: 4552, maximum: 5941 },
+      fringe: { percent: 5, minimum: 1258, maximum: 2197 },
+    },
+    source: {
+      title: "What is the NHS High Cost Area Supplement (HCAS)? (values for 2025/26)",
+      publisher: "nhspayscales.co.uk",
+      url: "https://nhspayscales.co.uk/nhs-high-cost-area-supplement-hcas/",
+      kind: "secondary",
+      note: "Percentages from the Handbook, section 4. Minimum and maximum to confirm against Annex 9.",
+    },
+  },
+  {
+    year: "2023/24",
+    effectiveFrom: "2023-04-01",
+    areas: {
+      inner: { percent: 20, minimum: 5132, maximum: 7745 },
+      outer: { percent: 15, minimum: 4313, maximum: 5436 },
+      fringe: { percent: 5, minimum: 1192, maximum: 2011 },
+    },
+    source: {
+      title: "What is the NHS High Cost Area Supplement (HCAS)? (values for 2023/24)",
+      publisher: "unilondon.co.uk",
+      url: "https://unilondon.co.uk/what-is-the-nhs-high-cost-area-supplement-hcas",
+      kind: "secondary",
+      note: "Percentages from the Handbook, section 4. Minimum and maximum to confirm against Annex 9.",
+    },
+  },
+];

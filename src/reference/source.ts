@@ -1,0 +1,20 @@
+import { z } from "zod";
+
+/**
+ * Where a figure comes from. `kind` is "primary" for the body that sets the
+ * figure (NHS Employers, NHSBSA, GOV.UK, the NHS Terms and Conditions Handbook)
+ * and "secondary" for a third party reproducing it, which the README lists as
+ * awaiting confirmation.
+ */
+export const sourceSchema = z.object({
+  title: z.string().min(1),
+  publisher: z.string().min(1),
+  url: z.string().url(),
+  published: z.string().optional(),
+  kind: z.enum(["primary", "secondary"]),
+  note: z.string().optional(),
+});
+export type Source = z.infer<typeof sourceSchema>;
+
+/** An ISO date (yyyy-mm-dd) on which a figure takes effect. */
+export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected yyyy-mm-dd");

@@ -1,0 +1,104 @@
+import { fail, requireFraction, requireNonNegative } from "../errors.ts";
+import { isMedicalGrade, type AreaOrNone, type FinancialYear, type Grade } from "../reference/index.ts";
+import { highCostAreaSupplement } from "./highCostArea.ts";
+import { employerOnCosts, DEFAULT_PENSION_BASIS, type PensionBasis } from "./onCosts.ts";
+import { basicPay, type PayPoint } from "./pay.ts";
+
+/**
+ * Cover for hours that substantive staff do not work: `uncoveredShare` of the
+ * post's hours is worked by bank and agency staff, `agencyShare` of that by
+ * agency, each costing the substantive loaded rate plus its premium
+ * (0.5 = 50% dearer).
+ */
+export interface TemporaryCover {
+  uncoveredShare: number;
+  agencyShare?: number;
+  bankPremium?: number;
+  agencyPremium?: number;
+}
+
+export interface PostCostOptions {
+  point?: PayPoint;
+  year?: FinancialYear;
+  area?: AreaOrNone;
+  pensionBasis?: PensionBasis;
+  cover?: TemporaryCover;
+}
+
+export interface PostCost {
+  grade: Grade;
+  year: FinancialYear;
+  fte: number;
+  basic: number;
+  highCostArea: number;
+  nationalInsurance: number;
+  pension: number;
+  apprenticeshipLevy: number;
+  onCosts: number;
+  /** Basic + HCAS + on-costs for substantive staff working every hour. */
+  substantive: number;
+  /** Extra for bank and agency premiums on uncovered hours (0 without cover). */
+  temporaryPremium: number;
+  total: number;
+}
+
+/**
+ * Splits an aggregate FTE into people for National Insurance, which is charged
+ * per person above a per-person threshold: 2.5 FTE is costed as two whole-time
+ * posts and one 0.5 FTE post.
+ */
+export function postsForFte(fte: number): number[] {
+  const whole = Math.floor(fte + 1e-9);
+  const remainder = fte - whole;
+  const posts = Array.from({ length: whole }, () => 1);
+  if (remainder > 1e-9) posts.push(remainder);
+  return posts;
+}
+
+/**
+ * Fully loaded annual cost of a post or a group of posts of one grade: basic pay
+ * pro rata, HCAS, employer NI (per person), pension (full or local) and the
+ * apprenticeship levy, plus any bank and agency premium.
+ */
+export function postCost(grade: Grade, fte: number, options: PostCostOptions = {}): PostCost {
+  requireNonNegative(fte, "fte");
+  const area = options.area ?? "none";
+  if (area !== "none" && isMedicalGrade(grade)) {
+    fail("value", "high cost area supplements apply to Agenda for Change staff; medical London weighting is not held", "area");
+  }
+  const pay = basicPay(grade, options.point ?? "top", options.year);
+  const pensionBasis = options.pensionBasis ?? DEFAULT_PENSION_BASIS;
+  const wholeTimeHcas = highCostAreaSupplement(pay.annual, area, pay.year);
+
+  const cost = { basic: 0, highCostArea: 0, nationalInsurance: 0, pension: 0, apprenticeshipLevy: 0, onCosts: 0 };
+  // Every whole-time post costs the same: cost one and multiply, so 10,000 FTE is as quick as 1.
+  const addPosts = (share: number, count: number) => {
+    const basic = pay.annual * share;
+    const hcas = wholeTimeHcas * share;
+    const onCosts = employerOnCosts(basic + hcas, pay.year, pensionBasis);
+    cost.basic += basic * count;
+    cost.highCostArea += hcas * count;
+    cost.nationalInsurance += onCosts.nationalInsurance * count;
+    cost.pension += (pensionBasis === "full" ? onCosts.pension : onCosts.pensionLocal) * count;
+    cost.apprenticeshipLevy += onCosts.apprenticeshipLevy * count;
+    cost.onCosts += onCosts.total * count;
+  };
+  const posts = postsForFte(fte);
+  const wholePosts = posts.filter((p) => p === 1).length;
+  if (wholePosts) addPosts(1, wholePosts);
+  const part = posts.find((p) => p < 1);
+  if (part !== undefined) addPosts(part, 1);
+
+  const substantive = cost.basic + cost.highCostArea + cost.onCosts;
+  const temporaryPremium = options.cover ? substantive * temporaryPremiumRate(options.cover) : 0;
+  return { grade, year: pay.year, fte, ...cost, substantive, temporaryPremium, total: substantive + temporaryPremium };
+}
+
+/** The premium over substantive cost, as a fraction of it, that `cover` adds. */
+export function temporaryPremiumRate(cover: TemporaryCover): number {
+  const uncovered = requireFraction(cover.uncoveredShare, "uncovered share");
+  const agency = requireFraction(cover.agencyShare ?? 0, "agency share");
+  const bankPremium = requireNonNegative(cover.bankPremium ?? 0, "bank premium");
+  const agencyPremium = requireNonNegative(cover.agencyPremium ?? 0, "agency premium");
+  return uncovered * ((1 - agency) * bankPremium + agency * agencyPremium);
+}

@@ -1,0 +1,55 @@
+import { requireNonNegative } from "../errors.ts";
+import { onCostYear, type FinancialYear } from "../reference/index.ts";
+
+/**
+ * Which employer pension rate a cost includes. NHS employers pay 14.38% from
+ * their own budgets ("local"); the full employer contribution, with the part
+ * paid centrally and the 0.08% administration levy, is 23.78% from 2024/25
+ * ("full"). The default is "full": the economic cost of the post.
+ */
+export type PensionBasis = "full" | "local";
+export const DEFAULT_PENSION_BASIS: PensionBasis = "full";
+
+export interface OnCosts {
+  /** Employer (secondary Class 1) National Insurance. */
+  nationalInsurance: number;
+  /** Full employer pension contribution. */
+  pension: number;
+  /** The part of the pension contribution paid locally by the employer. */
+  pensionLocal: number;
+  /** Apprenticeship levy at 0.5% of pay (the £15,000 employer allowance is not spread over posts). */
+  apprenticeshipLevy: number;
+  /** NI + pension (on `pensionBasis`) + levy. */
+  total: number;
+  pensionBasis: PensionBasis;
+}
+
+/**
+ * Employer on-costs for one person on `annualPay` (actual, not whole-time pay,
+ * including any HCAS). National Insurance is charged per person on pay above
+ * the secondary threshold; pension on pensionable pay (basic + HCAS); the levy
+ * on all pay. Annual figures: payroll computes NI per pay period, which can
+ * differ by pennies.
+ */
+export function employerOnCosts(
+  annualPay: number,
+  year: FinancialYear,
+  pensionBasis: PensionBasis = DEFAULT_PENSION_BASIS,
+  pensionablePay: number = annualPay,
+): OnCosts {
+  requireNonNegative(annualPay, "annual_pay");
+  const rates = onCostYear(year);
+  const nationalInsurance = rates.nationalInsurance.rate * Math.max(0, annualPay - rates.nationalInsurance.threshold);
+  const pension = rates.pension.employerRate * pensionablePay;
+  const pensionLocal = rates.pension.paidLocally * pensionablePay;
+  const apprenticeshipLevy = rates.apprenticeshipLevy.rate * annualPay;
+  const pensionInTotal = pensionBasis === "full" ? pension : pensionLocal;
+  return {
+    nationalInsurance,
+    pension,
+    pensionLocal,
+    apprenticeshipLevy,
+    total: nationalInsurance + pensionInTotal + apprenticeshipLevy,
+    pensionBasis,
+  };
+}
