@@ -75,7 +75,7 @@ function scale(
 ): PayScaleData {
   const names = POINT_NAMES[annual.length] ?? [];
   return {
-    grade: band,
+    grade: band as PayScaleData["grade"],
     year,
     effectiveFrom,
     weeklyHours: 37.5,

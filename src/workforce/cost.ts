@@ -23,6 +23,12 @@ export interface PostCostOptions {
   area?: AreaOrNone;
   pensionBasis?: PensionBasis;
   cover?: TemporaryCover;
+  /**
+   * Multiplies basic pay, for years beyond the newest pay table (1.03 after a
+   * 3% award). On-costs are recomputed on the raised pay, so the NI threshold
+   * stays a fixed number of pounds, as it is in law.
+   */
+  payFactor?: number;
 }
 
 export interface PostCost {
@@ -68,12 +74,13 @@ export function postCost(grade: Grade, fte: number, options: PostCostOptions = {
   }
   const pay = basicPay(grade, options.point ?? "top", options.year);
   const pensionBasis = options.pensionBasis ?? DEFAULT_PENSION_BASIS;
-  const wholeTimeHcas = highCostAreaSupplement(pay.annual, area, pay.year);
+  const annual = pay.annual * requireNonNegative(options.payFactor ?? 1, "pay factor");
+  const wholeTimeHcas = highCostAreaSupplement(annual, area, pay.year);
 
   const cost = { basic: 0, highCostArea: 0, nationalInsurance: 0, pension: 0, apprenticeshipLevy: 0, onCosts: 0 };
   // Every whole-time post costs the same: cost one and multiply, so 10,000 FTE is as quick as 1.
   const addPosts = (share: number, count: number) => {
-    const basic = pay.annual * share;
+    const basic = annual * share;
     const hcas = wholeTimeHcas * share;
     const onCosts = employerOnCosts(basic + hcas, pay.year, pensionBasis);
     cost.basic += basic * count;

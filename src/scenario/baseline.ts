@@ -1,0 +1,89 @@
+import { fail } from "../errors.ts";
+import { parseGrade, standardHours, type Grade } from "../reference/index.ts";
+
+/*
+ * Builds a scenario's baseline from an ESR-style extract: one row per
+ * assignment, with its staff group, band and contracted hours. Establishment
+ * comes from the finance plan's establishment table.
+ */
+
+export type AssignmentType = "substantive" | "bank" | "agency";
+
+export interface StaffRecord {
+  staffGroup: string;
+  band: unknown;
+  contractedHours: number;
+  /** Substantive unless said otherwise. */
+  assignmentType?: AssignmentType;
+  costCentre?: string;
+}
+
+export interface EstablishmentLine {
+  staffGroup: string;
+  band: unknown;
+  establishmentFte: number;
+  costCentre?: string;
+}
+
+export interface BaselineGradeLine {
+  grade: Grade;
+  establishmentFte: number;
+  inPostFte: number;
+  bankFte: number;
+  agencyFte: number;
+}
+
+export interface BaselineStaffGroup {
+  name: string;
+  grades: BaselineGradeLine[];
+}
+
+/**
+ * Sums FTE (contracted hours / standard hours for the grade) by staff group and
+ * grade. `where(i)` says where record i came from, for errors ("Staff!C12").
+ */
+export function aggregateStaff(
+  records: readonly StaffRecord[],
+  establishment: readonly EstablishmentLine[] = [],
+  where: (index: number, kind: "staff" | "establishment") => string = (i, kind) => `${kind} row ${i + 1}`,
+): BaselineStaffGroup[] {
+  const groups = new Map<string, Map<Grade, BaselineGradeLine>>();
+  const lineFor = (group: string, grade: Grade) => {
+    let grades = groups.get(group);
+    if (!grades) groups.set(group, (grades = new Map()));
+    let line = grades.get(grade);
+    if (!line) grades.set(grade, (line = { grade, establishmentFte: 0, inPostFte: 0, bankFte: 0, agencyFte: 0 }));
+    return line;
+  };
+  const hoursFor = new Map<Grade, number>();
+  records.forEach((record, i) => {
+    const grade = withPlace(() => parseGrade(record.band), where(i, "staff"));
+    if (!Number.isFinite(record.contractedHours) || record.contractedHours < 0) {
+      fail("value", `${where(i, "staff")}: contracted hours ${String(record.contractedHours)} must be a number of 0 or more`, "contractedHours");
+    }
+    let hours = hoursFor.get(grade);
+    if (hours === undefined) hoursFor.set(grade, (hours = standardHours(grade)));
+    const fte = record.contractedHours / hours;
+    const line = lineFor(record.staffGroup, grade);
+    const type = record.assignmentType ?? "substantive";
+    if (type === "bank") line.bankFte += fte;
+    else if (type === "agency") line.agencyFte += fte;
+    else line.inPostFte += fte;
+  });
+  establishment.forEach((row, i) => {
+    const grade = withPlace(() => parseGrade(row.band), where(i, "establishment"));
+    if (!Number.isFinite(row.establishmentFte) || row.establishmentFte < 0) {
+      fail("value", `${where(i, "establishment")}: establishment FTE ${String(row.establishmentFte)} must be a number of 0 or more`, "establishmentFte");
+    }
+    lineFor(row.staffGroup, grade).establishmentFte += row.establishmentFte;
+  });
+  return [...groups].map(([name, grades]) => ({ name, grades: [...grades.values()] }));
+}
+
+function withPlace<T>(read: () => T, place: string): T {
+  try {
+    return read();
+  } catch (error) {
+    return fail("value", `${place}: ${(error as Error).message}`, place);
+  }
+}

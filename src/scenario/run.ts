@@ -1,0 +1,231 @@
+import { fail } from "../errors.ts";
+import { nextYear, parseGrade, payScale, type FinancialYear, type Grade } from "../reference/index.ts";
+import { postCost } from "../workforce/cost.ts";
+import { activityFte } from "../workforce/demand.ts";
+import { driverValue, type Driver } from "./drivers.ts";
+import { parseScenario, type Scenario } from "./schema.ts";
+
+/** One staff group in one plan year. FTE are year-end (31 March) positions; money is pounds a year. */
+export interface ScenarioRow {
+  year: FinancialYear;
+  /** 1 for the first plan year. */
+  yearIndex: number;
+  staffGroup: string;
+  /** FTE the activity plan needs, after productivity and headroom. */
+  requiredFte: number;
+  establishmentFte: number;
+  /** Substantive staff in post at year end. */
+  supplyFte: number;
+  /** requiredFte - supplyFte: positive is a shortfall. */
+  gapFte: number;
+  bankFte: number;
+  agencyFte: number;
+  /** Shortfall left after bank and agency cover. */
+  unmetFte: number;
+  substantiveCost: number;
+  bankCost: number;
+  agencyCost: number;
+  totalCost: number;
+  budget: number;
+  /** Whether the finance plan gives this staff group a budget at all. */
+  budgeted: boolean;
+  /** budget - totalCost: negative is an overspend. */
+  variance: number;
+}
+
+/** What each service line asks of each staff group in each year. */
+export interface ServiceLineDemand {
+  year: FinancialYear;
+  serviceLine: string;
+  staffGroup: string;
+  activity: number;
+  requiredFte: number;
+}
+
+export interface ScenarioResult {
+  scenario: Scenario;
+  years: FinancialYear[];
+  rows: ScenarioRow[];
+  demand: ServiceLineDemand[];
+}
+
+/** Running product of (1 + driver) from year 2 onwards: year 1 is the baseline. */
+function cumulativeFactors(driver: Driver | undefined, years: number, inputs: Record<string, number>, field: string): number[] {
+  const factors = [1];
+  for (let year = 2; year <= years; year++) {
+    factors.push(factors[year - 2]! * (1 + driverValue(driver, year, inputs, field)));
+  }
+  return factors;
+}
+
+function checkFraction(value: number, field: string, year: number): number {
+  if (value < 0 || value > 1) fail("num", `${field} in year ${year} is ${value}: it must be a fraction from 0 to 1`, field);
+  return value;
+}
+
+/** Grade shares of a staff group's baseline: by FTE in post, or by establishment when no one is in post. */
+function baselineMix(grades: Scenario["staffGroups"][number]["grades"]): Map<Grade, number> {
+  const inPost = grades.reduce((sum, g) => sum + g.inPostFte, 0);
+  const establishment = grades.reduce((sum, g) => sum + g.establishmentFte, 0);
+  const weightOf = (g: (typeof grades)[number]) =>
+    inPost > 0 ? g.inPostFte / inPost : establishment > 0 ? g.establishmentFte / establishment : 1 / grades.length;
+  const mix = new Map<Grade, number>();
+  for (const line of grades) mix.set(line.grade, (mix.get(line.grade) ?? 0) + weightOf(line));
+  return mix;
+}
+
+/** Grade shares in each year, moving in equal steps from the baseline mix to any target, reached in `byYear`. */
+function gradeMixByYear(scenario: Scenario, groupIndex: number): Map<Grade, number>[] {
+  const group = scenario.staffGroups[groupIndex]!;
+  const baseline = baselineMix(group.grades);
+  const target = scenario.drivers.skillMix.find((mix) => mix.staffGroup === group.name);
+  if (!target) return Array.from({ length: scenario.horizonYears }, () => baseline);
+  const targetShares = new Map<Grade, number>();
+  for (const [grade, share] of Object.entries(target.shares)) targetShares.set(parseGrade(grade, "skill mix grade"), share);
+  const total = [...targetShares.values()].reduce((a, b) => a + b, 0);
+  if (Math.abs(total - 1) > 1e-6) fail("value", `skill mix target for ${group.name} adds up to ${total}, not 1`, "drivers.skillMix");
+  return Array.from({ length: scenario.horizonYears }, (_, i) => {
+    const progress = Math.min(1, i / Math.max(1, target.byYear - 1));
+    const mix = new Map<Grade, number>();
+    for (const grade of new Set([...baseline.keys(), ...targetShares.keys()])) {
+      const from = baseline.get(grade) ?? 0;
+      mix.set(grade, from + ((targetShares.get(grade) ?? 0) - from) * progress);
+    }
+    return mix;
+  });
+}
+
+/**
+ * Runs a scenario over its horizon: for each year and staff group, the FTE the
+ * activity needs, the substantive supply (stocks and flows), the gap and how
+ * much of it bank then agency cover, what that costs, and the budget variance.
+ * Pure and deterministic: the same input always gives the same result.
+ */
+export function runScenario(input: unknown): ScenarioResult {
+  const scenario = parseScenario(input);
+  const { horizonYears: horizon, inputs, drivers, options } = scenario;
+  const years = Array.from({ length: horizon }, (_, i) => nextYear(scenario.startYear, i));
+
+  const payFactors = cumulativeFactors(drivers.payAward, horizon, inputs, "drivers.payAward");
+  const productivity = cumulativeFactors(drivers.productivityChange, horizon, inputs, "drivers.productivityChange");
+  const agencyKept = [1];
+  for (let year = 2; year <= horizon; year++) {
+    const reduction = checkFraction(driverValue(drivers.agencyReduction, year, inputs, "drivers.agencyReduction"), "drivers.agencyReduction", year);
+    agencyKept.push(agencyKept[year - 2]! * (1 - reduction));
+  }
+
+  // Demand by service line and staff group.
+  const demand: ServiceLineDemand[] = [];
+  const required = new Map<string, number[]>(scenario.staffGroups.map((g) => [g.name, new Array<number>(horizon).fill(0)]));
+  for (const line of scenario.serviceLines) {
+    const growth = cumulativeFactors(line.growth ?? drivers.activityGrowth, horizon, inputs, `serviceLines "${line.name}" growth`);
+    for (let y = 0; y < horizon; y++) {
+      const activity = line.activity * growth[y]!;
+      for (const staffing of line.staffing) {
+        const fte = activityFte(activity, staffing.minutesPerUnit, options.productiveHoursPerFte, options.headroom) / productivity[y]!;
+        required.get(staffing.staffGroup)![y]! += fte;
+        demand.push({ year: years[y]!, serviceLine: line.name, staffGroup: staffing.staffGroup, activity, requiredFte: fte });
+      }
+    }
+  }
+
+  // Cost of one WTE of a grade in a year, computed once per grade and year.
+  payScaleHeldForStart(scenario);
+  const costPerWte = new Map<string, number>();
+  const wteCost = (grade: Grade, y: number) => {
+    const key = `${grade}|${y}`;
+    let cost = costPerWte.get(key);
+    if (cost === undefined) {
+      cost = postCost(grade, 1, {
+        year: scenario.startYear,
+        point: options.payPoint,
+        area: options.area,
+        pensionBasis: options.pensionBasis,
+        payFactor: payFactors[y]!,
+      }).total;
+      costPerWte.set(key, cost);
+    }
+    return cost;
+  };
+
+  const rows: ScenarioRow[] = [];
+  scenario.staffGroups.forEach((group, groupIndex) => {
+    const mixes = gradeMixByYear(scenario, groupIndex);
+    const budgetLines = scenario.payBudget.filter((line) => line.staffGroup === group.name);
+    let establishment = group.grades.reduce((sum, g) => sum + g.establishmentFte, 0);
+    let supply = group.grades.reduce((sum, g) => sum + g.inPostFte, 0);
+    const bankCapacity = group.grades.reduce((sum, g) => sum + g.bankFte, 0);
+    const agencyCapacity = group.grades.reduce((sum, g) => sum + g.agencyFte, 0);
+    const field = (name: string) => `staffGroups "${group.name}" ${name}`;
+    const newRoleFte = new Map<Grade, number>();
+
+    for (let y = 0; y < horizon; y++) {
+      const year = y + 1;
+      let newRoles = 0;
+      for (const role of drivers.newRoles) {
+        if (role.staffGroup !== group.name || role.fromYear !== year) continue;
+        newRoles += role.fte;
+        newRoleFte.set(role.grade, (newRoleFte.get(role.grade) ?? 0) + role.fte);
+      }
+      establishment += newRoles;
+      const leaverRate = checkFraction(driverValue(group.leaverRate, year, inputs, field("leaverRate")), field("leaverRate"), year);
+      const joiners = (["starters", "internationalRecruits", "bankConversions"] as const).reduce(
+        (sum, key) => sum + driverValue(group[key], year, inputs, field(key)),
+        0,
+      );
+      let end = supply * (1 - leaverRate) - driverValue(group.retirements, year, inputs, field("retirements")) + joiners + newRoles;
+      const fill = checkFraction(driverValue(drivers.vacancyFill, year, inputs, "drivers.vacancyFill"), "drivers.vacancyFill", year);
+      end += fill * Math.max(0, establishment - end);
+      supply = Math.max(0, end);
+
+      const requiredFte = required.get(group.name)![y]!;
+      const gapFte = requiredFte - supply;
+      const shortfall = Math.max(0, gapFte);
+      const bankFte = Math.min(shortfall, bankCapacity);
+      const agencyFte = Math.min(shortfall - bankFte, agencyCapacity * agencyKept[y]!);
+      const unmetFte = shortfall - bankFte - agencyFte;
+
+      let averageWteCost = 0;
+      for (const [grade, share] of mixes[y]!) if (share > 0) averageWteCost += share * wteCost(grade, y);
+      // New roles are costed at their own grade; everyone else at the group's mix.
+      let newRoleCost = 0;
+      let newRoleTotal = 0;
+      for (const [grade, roleFte] of newRoleFte) {
+        newRoleCost += roleFte * wteCost(grade, y);
+        newRoleTotal += roleFte;
+      }
+      const scale = newRoleTotal > supply ? supply / newRoleTotal : 1;
+      const substantiveCost = (supply - newRoleTotal * scale) * averageWteCost + newRoleCost * scale;
+      const bankCost = bankFte * averageWteCost * (1 + options.bankPremium);
+      const agencyCost = agencyFte * averageWteCost * (1 + options.agencyPremium);
+      const totalCost = substantiveCost + bankCost + agencyCost;
+      const budget = budgetLines.reduce((sum, line) => sum + (line.byYear?.[y] ?? line.amount * payFactors[y]!), 0);
+
+      rows.push({
+        year: years[y]!,
+        yearIndex: year,
+        staffGroup: group.name,
+        requiredFte,
+        establishmentFte: establishment,
+        supplyFte: supply,
+        gapFte,
+        bankFte,
+        agencyFte,
+        unmetFte,
+        substantiveCost,
+        bankCost,
+        agencyCost,
+        totalCost,
+        budget,
+        budgeted: budgetLines.length > 0,
+        variance: budget - totalCost,
+      });
+    }
+  });
+  return { scenario, years, rows, demand };
+}
+
+function payScaleHeldForStart(scenario: Scenario): void {
+  for (const group of scenario.staffGroups) for (const line of group.grades) payScale(line.grade, scenario.startYear);
+  for (const role of scenario.drivers.newRoles) payScale(role.grade, scenario.startYear);
+}

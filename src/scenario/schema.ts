@@ -1,0 +1,167 @@
+import { z } from "zod";
+import { fail } from "../errors.ts";
+import { parseFinancialYear, parseGrade } from "../reference/index.ts";
+import { AFC_ANNUAL_HOURS } from "../workforce/time.ts";
+
+/*
+ * A multi-year workforce scenario: a baseline (establishment and staff in post
+ * by staff group and band, activity by service line, the pay budget), drivers
+ * that move it year by year, and a horizon. The task pane builds one from the
+ * workbook's tables; the schema is also how scenarios are stored in a workbook.
+ */
+
+const driverValue = z.union([z.number().finite(), z.string().trim().min(1)]);
+/** A number, an expression over `inputs`, or a list with one per year (the last repeats). */
+export const driverSchema = z.union([driverValue, z.array(driverValue).min(1)]);
+
+const fte = z.number().finite().nonnegative();
+const money = z.number().finite();
+const fraction = z.number().min(0).max(1);
+const name = z.string().trim().min(1);
+const grade = z.union([z.string(), z.number()]).transform((value, ctx) => {
+  try {
+    return parseGrade(value);
+  } catch (error) {
+    ctx.addIssue({ code: "custom", message: (error as Error).message });
+    return z.NEVER;
+  }
+});
+const year = z.union([z.string(), z.number()]).transform((value, ctx) => {
+  try {
+    return parseFinancialYear(value);
+  } catch (error) {
+    ctx.addIssue({ code: "custom", message: (error as Error).message });
+    return z.NEVER;
+  }
+});
+
+export const gradeLineSchema = z.object({
+  grade,
+  establishmentFte: fte,
+  inPostFte: fte,
+  bankFte: fte.default(0),
+  agencyFte: fte.default(0),
+});
+
+export const staffGroupSchema = z.object({
+  name,
+  /** Registered professionals (nurses, AHPs, doctors), for skill-mix ratios. */
+  registered: z.boolean().default(false),
+  grades: z.array(gradeLineSchema).min(1),
+  /** Share of FTE leaving each year (NHS Digital leaver rate). */
+  leaverRate: driverSchema.default(0),
+  retirements: driverSchema.default(0),
+  /** Newly qualified starters from training pipelines, FTE a year. */
+  starters: driverSchema.default(0),
+  internationalRecruits: driverSchema.default(0),
+  bankConversions: driverSchema.default(0),
+});
+
+export const serviceLineSchema = z.object({
+  name,
+  /** What one unit of activity is: "appointments", "bed days", "theatre sessions". */
+  unit: z.string().default("units"),
+  /** Activity in the first plan year. */
+  activity: fte,
+  /** Minutes of each staff group's time that one unit takes. */
+  staffing: z.array(z.object({ staffGroup: name, minutesPerUnit: fte })).min(1),
+  /** Growth for this line only, replacing the scenario's activity growth. */
+  growth: driverSchema.optional(),
+});
+
+export const budgetLineSchema = z.object({
+  staffGroup: name,
+  costCentre: z.string().optional(),
+  /** First-year budget; later years grow with the pay award unless `byYear` gives them. */
+  amount: money,
+  byYear: z.array(money).optional(),
+});
+
+export const skillMixTargetSchema = z.object({
+  staffGroup: name,
+  /** Target share of the group's FTE by grade, reached by `byYear` in equal steps. */
+  shares: z.record(z.string(), fraction),
+  byYear: z.number().int().min(1),
+});
+
+export const newRoleSchema = z.object({
+  staffGroup: name,
+  grade,
+  fte,
+  /** Plan year in which the posts are filled (1 = the first year). */
+  fromYear: z.number().int().min(1),
+});
+
+export const scenarioOptionsSchema = z.object({
+  /** Pension in costs: "full" 23.78% (default) or "local" 14.38%. */
+  pensionBasis: z.enum(["full", "local"]).default("full"),
+  area: z.enum(["none", "inner", "outer", "fringe"]).default("none"),
+  /** Pay point used to cost each band: "entry", "mid" or "top". */
+  payPoint: z.enum(["entry", "mid", "top"]).default("top"),
+  /** Headroom on activity-based FTE for leave (0.22 = 22%). */
+  headroom: z.number().min(0).max(2).default(0),
+  productiveHoursPerFte: z.number().positive().default(AFC_ANNUAL_HOURS),
+  /** Premium of bank and agency over substantive cost (0.5 = 50% dearer). */
+  bankPremium: z.number().min(0).default(0),
+  agencyPremium: z.number().min(0).default(0),
+  /** Share of required FTE that may go unstaffed before the capacity check fails. */
+  capacityTolerance: fraction.default(0),
+  /** Pay cost may exceed budget by this share before the finance check fails. */
+  budgetTolerance: fraction.default(0),
+});
+
+export const driversSchema = z.object({
+  activityGrowth: driverSchema.default(0),
+  /** Fewer minutes per unit: 0.02 needs 2% fewer FTE for the same activity. */
+  productivityChange: driverSchema.default(0),
+  payAward: driverSchema.default(0),
+  /** Share of each year's vacancies (establishment - supply) filled by extra recruitment. */
+  vacancyFill: driverSchema.default(0),
+  /** Share of agency capacity given up each year. */
+  agencyReduction: driverSchema.default(0),
+  skillMix: z.array(skillMixTargetSchema).default([]),
+  newRoles: z.array(newRoleSchema).default([]),
+});
+
+export const scenarioSchema = z
+  .object({
+    name,
+    startYear: year,
+    horizonYears: z.number().int().min(1).max(10),
+    options: scenarioOptionsSchema.default(scenarioOptionsSchema.parse({})),
+    inputs: z.record(z.string(), z.number().finite()).default({}),
+    staffGroups: z.array(staffGroupSchema).min(1),
+    serviceLines: z.array(serviceLineSchema).default([]),
+    payBudget: z.array(budgetLineSchema).default([]),
+    drivers: driversSchema.default(driversSchema.parse({})),
+  })
+  .superRefine((scenario, ctx) => {
+    const groups = new Set<string>();
+    scenario.staffGroups.forEach((group, i) => {
+      if (groups.has(group.name)) ctx.addIssue({ code: "custom", path: ["staffGroups", i, "name"], message: `staff group "${group.name}" appears twice` });
+      groups.add(group.name);
+    });
+    const known = [...groups].join(", ");
+    const check = (groupName: string, path: (string | number)[]) => {
+      if (!groups.has(groupName)) ctx.addIssue({ code: "custom", path, message: `staff group "${groupName}" is not in staffGroups (${known})` });
+    };
+    scenario.serviceLines.forEach((line, i) => line.staffing.forEach((s, j) => check(s.staffGroup, ["serviceLines", i, "staffing", j, "staffGroup"])));
+    scenario.payBudget.forEach((line, i) => check(line.staffGroup, ["payBudget", i, "staffGroup"]));
+    scenario.drivers.skillMix.forEach((mix, i) => check(mix.staffGroup, ["drivers", "skillMix", i, "staffGroup"]));
+    scenario.drivers.newRoles.forEach((role, i) => check(role.staffGroup, ["drivers", "newRoles", i, "staffGroup"]));
+  });
+
+export type ScenarioInput = z.input<typeof scenarioSchema>;
+export type Scenario = z.output<typeof scenarioSchema>;
+
+function pathText(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((text, key) => (typeof key === "number" ? `${text}[${key}]` : `${text}.${String(key)}`), "scenario");
+}
+
+/** Validates a scenario, failing with every problem and where it is (scenario.staffGroups[2].grades[0].inPostFte: ...). */
+export function parseScenario(input: unknown): Scenario {
+  const result = scenarioSchema.safeParse(input);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => `${pathText(issue.path)}: ${issue.message}`);
+  return fail("value", `the scenario is not valid: ${problems.join("; ")}`, "scenario");
+}
