@@ -7,7 +7,7 @@
  * Every function throws `PlanningError` on bad input; its `kind` maps to the
  * Excel error a caller should show.
  */
-export { PlanningError, type PlanningErrorKind } from "./errors.ts";
+export { PlanningError, fail, type PlanningErrorKind } from "./errors.ts";
 export * from "./reference/index.ts";
 export * from "./workforce/time.ts";
 export * from "./workforce/fte.ts";

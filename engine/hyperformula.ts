@@ -1,0 +1,145 @@
+import {
+  ArraySize,
+  CellError,
+  EmptyValue,
+  ErrorType,
+  FunctionArgumentType,
+  FunctionPlugin,
+  HyperFormula,
+  SimpleRangeValue,
+  type ConfigParams,
+  type ImplementedFunctions,
+  type Sheets,
+} from "hyperformula";
+import { FunctionError, type CellValue, type ExcelErrorCode, type ResultMatrix } from "../functions/cells.ts";
+import { catalogue } from "../functions/functions.ts";
+import { loadMetadata, type FunctionMetadata } from "./metadata.ts";
+
+/*
+ * The WFP catalogue on HyperFormula, a real spreadsheet engine, for the tests,
+ * the CLI and the workbench (never the add-in bundle). Functions are registered
+ * from the same functions.json and implementations that Excel gets.
+ */
+
+export const LICENSE_KEY = "gpl-v3";
+
+const TO_HF: Record<ExcelErrorCode, ErrorType> = {
+  "#VALUE!": ErrorType.VALUE,
+  "#NUM!": ErrorType.NUM,
+  "#DIV/0!": ErrorType.DIV_BY_ZERO,
+  "#N/A": ErrorType.NA,
+};
+const FROM_HF: Partial<Record<ErrorType, ExcelErrorCode>> = {
+  [ErrorType.VALUE]: "#VALUE!",
+  [ErrorType.NUM]: "#NUM!",
+  [ErrorType.DIV_BY_ZERO]: "#DIV/0!",
+  [ErrorType.NA]: "#N/A",
+};
+
+/** A HyperFormula value as the functions expect a cell: blanks as null, errors as FunctionError. */
+function toCell(value: unknown): CellValue | FunctionError {
+  if (value === EmptyValue || value === undefined) return null;
+  if (value instanceof CellError) return new FunctionError(FROM_HF[value.type] ?? "#VALUE!", value.message ?? value.type);
+  if (typeof value === "number" || typeof value === "string" || typeof value === "boolean") return value;
+  // Rich numbers (dates, currency) carry their value in `val`.
+  if (value && typeof value === "object" && "val" in value) return (value as { val: number }).val;
+  return String(value);
+}
+
+function toArgument(value: unknown): unknown {
+  if (value === undefined) return undefined;
+  if (value instanceof SimpleRangeValue) return value.rawData().map((row) => row.map(toCell));
+  return [[toCell(value)]];
+}
+
+function fromResult(result: ResultMatrix): CellError | SimpleRangeValue | number | string {
+  const cells = result.map((row) => row.map((cell) => (cell instanceof FunctionError ? new CellError(TO_HF[cell.code], cell.message) : cell)));
+  if (cells.length === 1 && cells[0]!.length === 1) return cells[0]![0]!;
+  return SimpleRangeValue.onlyValues(cells as never);
+}
+
+interface AstLike {
+  type: string;
+  value?: number;
+  args: AstLike[];
+}
+
+/** The id of each function whose spill size depends on an argument's value rather than its shape. */
+const SIZE_FROM_VALUE: Record<string, { argument: number; orientation: "row" }> = {
+  SUPPLY: { argument: 3, orientation: "row" },
+};
+
+/** A single-value result for functions that reduce their ranges to one number. */
+const SCALAR_RESULT = new Set(["UPLIFT", "WISN", "SKILLMIX", "MIXCOST"]);
+
+function buildPlugin(metadata: readonly FunctionMetadata[]) {
+  class WfpPlugin extends FunctionPlugin {
+    static override implementedFunctions: ImplementedFunctions = {};
+  }
+  const prototype = WfpPlugin.prototype as unknown as Record<string, unknown>;
+  for (const fn of metadata) {
+    const implementation = catalogue[fn.id];
+    if (!implementation) throw new Error(`functions.json names WFP.${fn.id}, which has no implementation`);
+    const name = `WFP.${fn.name}`;
+    const method = `wfp_${fn.id}`;
+    WfpPlugin.implementedFunctions[name] = {
+      method,
+      sizeOfResultArrayMethod: `${method}_size`,
+      vectorizationForbidden: true,
+      parameters: fn.parameters.map((p) => ({ argumentType: FunctionArgumentType.ANY, optionalArg: Boolean(p.optional) })),
+    };
+    prototype[method] = function (this: FunctionPlugin, ast: { args: unknown[] }, state: unknown) {
+      return (this as unknown as { runFunction: Function }).runFunction(ast.args, state, this.metadata(name), (...args: unknown[]) =>
+        fromResult(implementation(...args.map(toArgument))),
+      );
+    };
+    prototype[`${method}_size`] = function (this: FunctionPlugin, ast: AstLike, state: unknown) {
+      if (SCALAR_RESULT.has(fn.id)) return ArraySize.scalar();
+      const bySize = SIZE_FROM_VALUE[fn.id];
+      if (bySize) {
+        const arg = ast.args[bySize.argument];
+        const width = arg?.type === "NUMBER" && Number.isInteger(arg.value) && arg.value! >= 1 && arg.value! <= 50 ? arg.value! : 1;
+        return new ArraySize(width, 1);
+      }
+      // Element-wise: the broadcast of the arguments' shapes.
+      let width = 1;
+      let height = 1;
+      for (const arg of ast.args) {
+        const size = (this as unknown as { arraySizeForAst: (a: unknown, s: unknown) => ArraySize }).arraySizeForAst(arg, state);
+        if (size.width === 1 && size.height === 1) continue;
+        width = Math.max(width, size.width);
+        height = Math.max(height, size.height);
+      }
+      return new ArraySize(width, height);
+    };
+  }
+  return WfpPlugin;
+}
+
+let registered: Promise<void> | undefined;
+
+/** Registers the WFP functions with HyperFormula once per process. */
+export function registerWfpFunctions(metadata?: readonly FunctionMetadata[]): Promise<void> {
+  registered ??= (async () => {
+    const functions = metadata ?? (await loadMetadata());
+    const plugin = buildPlugin(functions);
+    const names = Object.fromEntries(functions.map((fn) => [`WFP.${fn.name}`, `WFP.${fn.name}`]));
+    HyperFormula.registerFunctionPlugin(plugin, { enGB: names, enUS: names });
+  })();
+  return registered;
+}
+
+/** A HyperFormula workbook with the WFP functions, configured like Excel. */
+export async function createEngine(sheets: Sheets = { Sheet1: [] }, config: Partial<ConfigParams> = {}): Promise<HyperFormula> {
+  await registerWfpFunctions();
+  return HyperFormula.buildFromSheets(sheets, {
+    licenseKey: LICENSE_KEY,
+    // Planners' workforce extracts run past HyperFormula's default 40,000 rows.
+    maxRows: 1_048_576,
+    maxColumns: 16_384,
+    useArrayArithmetic: true,
+    // Excel keeps 15 significant digits; HyperFormula's default of 10 would lose pennies on a pay bill.
+    precisionRounding: 15,
+    ...config,
+  });
+}

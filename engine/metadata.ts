@@ -1,0 +1,47 @@
+import { readFile, mkdir, writeFile, stat } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
+
+/** The parts of functions.json the engine and the README use. */
+export interface FunctionMetadata {
+  id: string;
+  name: string;
+  description?: string;
+  parameters: { name: string; description?: string; optional?: boolean; dimensionality?: string; type?: string }[];
+  result: { dimensionality?: string };
+}
+
+export const projectRoot = join(dirname(fileURLToPath(import.meta.url)), "..");
+export const FUNCTIONS_SOURCE = join(projectRoot, "functions", "functions.ts");
+const CACHE = join(projectRoot, "node_modules", ".cache", "wfplan", "functions.json");
+
+/**
+ * Generates functions.json from the JSDoc of functions/functions.ts with
+ * custom-functions-metadata, failing loudly on any error it reports (its CLI
+ * exits 0 on errors and just writes nothing).
+ */
+export async function generateMetadataJson(source = FUNCTIONS_SOURCE): Promise<string> {
+  const result = await generateCustomFunctionsMetadata(source, false);
+  if (result.errors.length > 0) {
+    throw new Error(`custom-functions-metadata found ${result.errors.length} error(s) in ${source}:\n${result.errors.join("\n")}`);
+  }
+  return result.metadataJson;
+}
+
+/**
+ * The metadata the build generates, cached so the CLI starts fast: it is
+ * regenerated whenever functions.ts is newer than the cache.
+ */
+export async function loadMetadata(): Promise<FunctionMetadata[]> {
+  const [source, cached] = await Promise.all([stat(FUNCTIONS_SOURCE), stat(CACHE).catch(() => undefined)]);
+  let json: string;
+  if (cached && cached.mtimeMs >= source.mtimeMs) {
+    json = await readFile(CACHE, "utf8");
+  } else {
+    json = await generateMetadataJson();
+    await mkdir(dirname(CACHE), { recursive: true });
+    await writeFile(CACHE, json);
+  }
+  return (JSON.parse(json) as { functions: FunctionMetadata[] }).functions;
+}

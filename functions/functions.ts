@@ -1,0 +1,459 @@
+/*
+ * The WFP custom functions. Each is a thin wrapper: read the arguments, call
+ * the planning model in src/, return cells. Names and argument order are a
+ * contract with every workbook that uses them: never reorder or rename.
+ *
+ * The JSDoc below is the source of functions.json (custom-functions-metadata)
+ * and of the README's function reference.
+ */
+import {
+  activityFte,
+  careHoursPerPatientDay,
+  employerOnCosts,
+  fail,
+  fteFromHours,
+  fteShare,
+  headcountFromFte,
+  headroom,
+  highCostAreaSupplement,
+  latestHcasYear,
+  latestOnCostYear,
+  leaverRate,
+  mixCostPerWte,
+  nursingEstablishmentFte,
+  parseArea,
+  parseFinancialYear,
+  parseGrade,
+  parsePayPoint,
+  parseUpliftMethod,
+  postCost,
+  projectSupply,
+  vacancyRate,
+  wisnRatio,
+  wisnRequiredStaff,
+  availableWorkingTime,
+  basicPay,
+  AFC_ANNUAL_HOURS,
+} from "../src/index.ts";
+import { elementwise, single } from "./broadcast.ts";
+import { asMatrix, cellsOf, isBlank, type ResultMatrix } from "./cells.ts";
+import { asIs, toNumber, toText } from "./coerce.ts";
+
+const number = toNumber;
+const optional = <T>(fallback: T) => ({ fallback });
+
+/** Numbers of a range, skipping blanks, for arguments that take a list. */
+function numbersOf(value: unknown, argument: string): number[] {
+  return cellsOf(asMatrix(value))
+    .filter((cell) => !isBlank(cell))
+    .map((cell) => toNumber(cell, argument));
+}
+
+/** The one value of an argument that takes a single value; undefined when omitted or blank. */
+function singleValue(value: unknown, argument: string) {
+  const cells = cellsOf(asMatrix(value));
+  if (cells.length > 1) fail("value", `${argument} takes one value, not a range of ${cells.length} cells`, argument);
+  return isBlank(cells[0]) ? undefined : cells[0];
+}
+
+/**
+ * Full-time equivalent from contracted hours a week (NHS Digital: hours / standard hours).
+ * @customfunction FTE
+ * @param hours Contracted hours a week: a number or a range.
+ * @param [standard_hours] Standard full-time hours a week: 37.5 for Agenda for Change (the default), 40 for medical staff.
+ * @returns FTE for each value, spilled in the shape of the range.
+ */
+export function fte(hours: any[][], standard_hours?: any[][]): any[][] {
+  return elementwise(
+    [
+      { name: "hours", value: hours, read: number },
+      { name: "standard_hours", value: standard_hours, read: number, ...optional(37.5) },
+    ],
+    fteFromHours,
+  );
+}
+
+/**
+ * People needed to provide an FTE, rounded up.
+ * @customfunction HEADCOUNT
+ * @param fte FTE needed: a number or a range.
+ * @param [fte_per_head] Average FTE each person works (default 1).
+ * @returns Headcount for each value.
+ */
+export function headcount(fte: any[][], fte_per_head?: any[][]): any[][] {
+  return elementwise(
+    [
+      { name: "fte", value: fte, read: number },
+      { name: "fte_per_head", value: fte_per_head, read: number, ...optional(1) },
+    ],
+    headcountFromFte,
+  );
+}
+
+/**
+ * Annual basic pay for a whole-time post on Agenda for Change, by band, point and year.
+ * @customfunction PAY
+ * @param band Band: 5, "5", "Band 5", "8a" or "Band 8A".
+ * @param [point] Pay point: 1 (entry), 2, 3, or "entry", "intermediate", "mid" (mean of the points), "top" (the default).
+ * @param [year] Financial year: "2025/26", "2025-26" or 2025 (default: the newest year held for the band).
+ * @returns Annual basic pay in pounds.
+ */
+export function pay(band: any[][], point?: any[][], year?: any[][]): any[][] {
+  return elementwise(
+    [
+      { name: "band", value: band, read: asIs },
+      { name: "point", value: point, read: asIs, ...optional<unknown>("top") },
+      { name: "year", value: year, read: asIs, ...optional<unknown>(undefined) },
+    ],
+    (b, p, y) => basicPay(parseGrade(b), parsePayPoint(p), y === undefined ? undefined : parseFinancialYear(y)).annual,
+  );
+}
+
+/**
+ * High Cost Area Supplement for a whole-time salary: the area's percentage, bounded by its minimum and maximum.
+ * @customfunction HCAS
+ * @param salary Whole-time annual basic salary in pounds.
+ * @param area "inner" (Inner London, 20%), "outer" (Outer London, 15%), "fringe" (5%) or "none".
+ * @param [year] Financial year (default: the newest year whose rates are held).
+ * @returns Annual supplement in pounds for a whole-time post.
+ */
+export function hcas(salary: any[][], area: any[][], year?: any[][]): any[][] {
+  return elementwise(
+    [
+      { name: "salary", value: salary, read: number },
+      { name: "area", value: area, read: asIs, ...optional<unknown>("none") },
+      { name: "year", value: year, read: asIs, ...optional<unknown>(undefined) },
+    ],
+    (s, a, y) => highCostAreaSupplement(s, parseArea(a), y === undefined ? latestHcasYear() : parseFinancialYear(y)),
+  );
+}
+
+/**
+ * Employer on-costs for one person on an actual annual pay: National Insurance above the per-person threshold, pension and apprenticeship levy.
+ * @customfunction ONCOSTS
+ * @param annual_pay Actual annual pay of one person in pounds (pro rata for part time, including HCAS).
+ * @param [year] Financial year (default: the newest year held).
+ * @param [component] "total" (the default, with the full 23.78% pension), "ni", "pension" (full), "pension_local" (14.38% paid by the trust) or "levy".
+ * @returns Annual employer on-costs in pounds.
+ */
+export function oncosts(annual_pay: any[][], year?: any[][], component?: any[][]): any[][] {
+  return elementwise(
+    [
+      { name: "annual_pay", value: annual_pay, read: number },
+      { name: "year", value: year, read: asIs, ...optional<unknown>(undefined) },
+      { name: "component", value: component, read: toText, ...optional("total") },
+    ],
+    (payValue, y, c) => {
+      const costs = employerOnCosts(payValue, y === undefined ? latestOnCostYear() : parseFinancialYear(y));
+      switch (c.trim().toLowerCase()) {
+        case "total":
+          return costs.total;
+        case "ni":
+          return costs.nationalInsurance;
+        case "pension":
+          return costs.pension;
+        case "pension_local":
+          return costs.pensionLocal;
+        case "levy":
+          return costs.apprenticeshipLevy;
+        default:
+          return fail("value", `component "${c}" is not an on-cost: use "total", "ni", "pension", "pension_local" or "levy"`, "component");
+      }
+    },
+  );
+}
+
+/**
+ * Fully loaded annual cost of posts: basic pay pro rata, HCAS and employer on-costs (NI per person, full pension, levy).
+ * @customfunction COST
+ * @param band Band: 5, "Band 5", "8a".
+ * @param fte FTE of the posts; above 1 is costed as whole-time posts plus one part-time post.
+ * @param [point] Pay point (default "top").
+ * @param [year] Financial year (default: the newest year held for the band).
+ * @param [area] High cost area: "inner", "outer", "fringe" or "none" (the default).
+ * @returns Annual cost in pounds.
+ */
+export function cost(band: any[][], fte: any[][], point?: any[][], year?: any[][], area?: any[][]): any[][] {
+  return elementwise(
+    [
+      { name: "band", value: band, read: asIs },
+      { name: "fte", value: fte, read: number },
+      { name: "point", value: point, read: asIs, ...optional<unknown>("top") },
+      { name: "year", value: year, read: asIs, ...optional<unknown>(undefined) },
+      { name: "area", value: area, read: asIs, ...optional<unknown>("none") },
+    ],
+    (b, f, p, y, a) =>
+      postCost(parseGrade(b), f, {
+        point: parsePayPoint(p),
+        year: y === undefined ? undefined : parseFinancialYear(y),
+        area: parseArea(a),
+      }).total,
+  );
+}
+
+/**
+ * Headroom (uplift) from leave percentages, as a fraction.
+ * @customfunction UPLIFT
+ * @param percentages Leave as fractions of time (0.15 for 15%): annual leave, sickness, study, parental, other. Blanks are skipped.
+ * @param [method] "additive" (the sum, the default) or "compound" (1 / (1 - sum) - 1).
+ * @returns Headroom as a fraction: 0.22 for 22%.
+ */
+export function uplift(percentages: any[][], method?: any[][]): any[][] {
+  return single(() => headroom(numbersOf(percentages, "percentages"), parseUpliftMethod(singleValue(method, "method"))));
+}
+
+/**
+ * FTE needed to deliver an activity: activity x minutes / 60 / productive hours per FTE x (1 + uplift).
+ * @customfunction ACTIVITY_FTE
+ * @param activity Units of activity a year (appointments, bed days, sessions).
+ * @param minutes_per_unit Staff minutes one unit takes.
+ * @param [productive_hours_per_fte_year] Hours one FTE works in a year (default 1,955.36 = 37.5 x 52.143).
+ * @param [uplift] Headroom as a fraction (default 0).
+ * @returns FTE required.
+ */
+export function activity_fte(activity: any[][], minutes_per_unit: any[][], productive_hours_per_fte_year?: any[][], uplift?: any[][]): any[][] {
+  return elementwise(
+    [
+      { name: "activity", value: activity, read: number },
+      { name: "minutes_per_unit", value: minutes_per_unit, read: number },
+      { name: "productive_hours_per_fte_year", value: productive_hours_per_fte_year, read: number, ...optional(AFC_ANNUAL_HOURS) },
+      { name: "uplift", value: uplift, read: number, ...optional(0) },
+    ],
+    activityFte,
+  );
+}
+
+/**
+ * WHO WISN available working time: (working days - public holidays - annual, sick and other leave) x hours a day.
+ * @customfunction WISN_AWT
+ * @param working_days Working days in the year.
+ * @param public_holidays Public holidays falling on working days.
+ * @param annual_leave Days of annual leave.
+ * @param sick_leave Days of sick leave.
+ * @param other_leave Days of other leave (training, special leave).
+ * @param hours_per_day Working hours in a day.
+ * @returns Available working time in hours a year.
+ */
+export function wisn_awt(working_days: any[][], public_holidays: any[][], annual_leave: any[][], sick_leave: any[][], other_leave: any[][], hours_per_day: any[][]): any[][] {
+  return elementwise(
+    [
+      { name: "working_days", value: working_days, read: number },
+      { name: "public_holidays", value: public_holidays, read: number },
+      { name: "annual_leave", value: annual_leave, read: number },
+      { name: "sick_leave", value: sick_leave, read: number },
+      { name: "other_leave", value: other_leave, read: number },
+      { name: "hours_per_day", value: hours_per_day, read: number },
+    ],
+    (workingDays, publicHolidays, annualLeave, sickLeave, otherLeave, hoursPerDay) =>
+      availableWorkingTime({ workingDays, publicHolidays, annualLeave, sickLeave, otherLeave, hoursPerDay }),
+  );
+}
+
+/**
+ * WHO WISN required staff: sum of (annual workload / standard workload) x CAF + IAF.
+ * @customfunction WISN
+ * @param workloads Annual workload of each health-service activity (a range).
+ * @param unit_minutes Minutes one unit of each activity takes (a range of the same size, or one value for all).
+ * @param awt_hours Available working time in hours a year (see WFP.WISN_AWT).
+ * @param [cas_percent] Category allowance: % of working time all staff spend on support activities (default 0).
+ * @param [ias_hours] Individual allowance: hours a year that only some staff spend on additional activities (default 0).
+ * @returns Staff required.
+ */
+export function wisn(workloads: any[][], unit_minutes: any[][], awt_hours: any[][], cas_percent?: any[][], ias_hours?: any[][]): any[][] {
+  return single(() => {
+    const loads = cellsOf(asMatrix(workloads));
+    const minutes = cellsOf(asMatrix(unit_minutes));
+    if (minutes.length !== 1 && minutes.length !== loads.length) {
+      fail("value", `unit_minutes has ${minutes.length} values but workloads has ${loads.length}: give one unit time per workload, or one for all`, "unit_minutes");
+    }
+    const activities = loads.flatMap((load, i) => {
+      const unit = minutes.length === 1 ? minutes[0] : minutes[i];
+      if (isBlank(load) && isBlank(unit)) return [];
+      return [{ annualWorkload: toNumber(load, `workloads item ${i + 1}`), unitMinutes: toNumber(unit, `unit_minutes item ${i + 1}`) }];
+    });
+    const awt = toNumber(singleValue(awt_hours, "awt_hours"), "awt_hours");
+    const cas = singleValue(cas_percent, "cas_percent");
+    const ias = singleValue(ias_hours, "ias_hours");
+    return wisnRequiredStaff(activities, awt, cas === undefined ? 0 : toNumber(cas, "cas_percent"), ias === undefined ? 0 : toNumber(ias, "ias_hours")).required;
+  });
+}
+
+/**
+ * WHO WISN ratio: actual staff / required staff (1 is balanced, below 1 a shortage).
+ * @customfunction WISN_RATIO
+ * @param actual_staff Staff in post.
+ * @param required_staff Staff required (see WFP.WISN).
+ * @returns WISN ratio.
+ */
+export function wisn_ratio(actual_staff: any[][], required_staff: any[][]): any[][] {
+  return elementwise(
+    [
+      { name: "actual_staff", value: actual_staff, read: number },
+      { name: "required_staff", value: required_staff, read: number },
+    ],
+    wisnRatio,
+  );
+}
+
+/**
+ * Care hours per patient day (NHS England): care hours / patient days.
+ * @customfunction CHPPD
+ * @param care_hours Hours worked by registered nurses, midwives and healthcare support workers.
+ * @param patient_days Sum of patients in beds at 23:59 over the period.
+ * @returns CHPPD.
+ */
+export function chppd(care_hours: any[][], patient_days: any[][]): any[][] {
+  return elementwise(
+    [
+      { name: "care_hours", value: care_hours, read: number },
+      { name: "patient_days", value: patient_days, read: number },
+    ],
+    careHoursPerPatientDay,
+  );
+}
+
+/**
+ * FTE needed to deliver a CHPPD target: CHPPD x beds x occupancy x 365 / (37.5 x 52.143) x (1 + uplift).
+ * @customfunction NURSING_FTE
+ * @param chppd Care hours per patient day to deliver.
+ * @param beds Beds on the ward.
+ * @param occupancy Bed occupancy as a fraction (0.92 for 92%).
+ * @param [uplift] Headroom as a fraction (default 0).
+ * @returns FTE required.
+ */
+export function nursing_fte(chppd: any[][], beds: any[][], occupancy: any[][], uplift?: any[][]): any[][] {
+  return elementwise(
+    [
+      { name: "chppd", value: chppd, read: number },
+      { name: "beds", value: beds, read: number },
+      { name: "occupancy", value: occupancy, read: number },
+      { name: "uplift", value: uplift, read: number, ...optional(0) },
+    ],
+    (c, b, o, u) => nursingEstablishmentFte(c, b, o, u),
+  );
+}
+
+/**
+ * Share of FTE in one group (staff group or band) of a list.
+ * @customfunction SKILLMIX
+ * @param fte FTE of each row (a range).
+ * @param groups Group of each row (a range of the same size).
+ * @param group The group whose share to return (case is ignored).
+ * @returns Share of all FTE, as a fraction.
+ */
+export function skillmix(fte: any[][], groups: any[][], group: any[][]): any[][] {
+  return single(() => {
+    const ftes = cellsOf(asMatrix(fte));
+    const names = cellsOf(asMatrix(groups));
+    const rows = ftes.flatMap((cell, i) => (isBlank(cell) && isBlank(names[i]) ? [] : [i]));
+    return fteShare(
+      rows.map((i) => (isBlank(ftes[i]) ? 0 : toNumber(ftes[i], `fte item ${i + 1}`))),
+      rows.map((i) => (isBlank(names[i]) ? "" : toText(names[i], `groups item ${i + 1}`))),
+      toText(singleValue(group, "group") ?? "", "group"),
+    );
+  });
+}
+
+/**
+ * Weighted average fully loaded cost per WTE of a skill mix (each band at the top of its scale).
+ * @customfunction MIXCOST
+ * @param bands Band of each row (a range).
+ * @param ftes FTE of each row (a range of the same size).
+ * @param [year] Financial year (default: the newest year held for each band).
+ * @param [area] High cost area: "inner", "outer", "fringe" or "none" (the default).
+ * @returns Cost per WTE in pounds.
+ */
+export function mixcost(bands: any[][], ftes: any[][], year?: any[][], area?: any[][]): any[][] {
+  return single(() => {
+    const bandCells = cellsOf(asMatrix(bands));
+    const fteCells = cellsOf(asMatrix(ftes));
+    if (bandCells.length !== fteCells.length) {
+      fail("value", `bands has ${bandCells.length} cells but ftes has ${fteCells.length}: give one FTE per band`, "ftes");
+    }
+    const mix = bandCells.flatMap((band, i) =>
+      isBlank(band) && isBlank(fteCells[i]) ? [] : [{ grade: parseGrade(band, `bands item ${i + 1}`), fte: toNumber(fteCells[i] ?? 0, `ftes item ${i + 1}`) }],
+    );
+    const y = singleValue(year, "year");
+    return mixCostPerWte(mix, { year: y === undefined ? undefined : parseFinancialYear(y), area: parseArea(singleValue(area, "area")) });
+  });
+}
+
+/**
+ * Supply projection (stocks and flows): FTE at each year end.
+ * @customfunction SUPPLY
+ * @param start_fte FTE in post at the start.
+ * @param leaver_rate Share leaving each year, as a fraction (0.1 for 10%).
+ * @param starters_per_year FTE joining each year from training pipelines.
+ * @param years Years to project (1 to 50).
+ * @param [other_joiners_per_year] Other FTE joining each year: international recruits, bank conversions (default 0).
+ * @returns FTE at each year end, spilled as a row.
+ */
+export function supply(start_fte: any[][], leaver_rate: any[][], starters_per_year: any[][], years: any[][], other_joiners_per_year?: any[][]): any[][] {
+  return single(() => {
+    const read = (value: unknown, name: string) => toNumber(singleValue(value, name), name);
+    const other = singleValue(other_joiners_per_year, "other_joiners_per_year");
+    return projectSupply({
+      startFte: read(start_fte, "start_fte"),
+      leaverRate: read(leaver_rate, "leaver_rate"),
+      starters: read(starters_per_year, "starters_per_year"),
+      years: read(years, "years"),
+      otherJoiners: other === undefined ? 0 : toNumber(other, "other_joiners_per_year"),
+    }).map((y) => y.endFte);
+  });
+}
+
+/**
+ * Vacancy rate (NHS Digital): vacancies / establishment.
+ * @customfunction VACANCY_RATE
+ * @param establishment Funded establishment FTE.
+ * @param in_post Staff in post FTE.
+ * @returns Vacancy rate as a fraction (negative when over-established).
+ */
+export function vacancy_rate(establishment: any[][], in_post: any[][]): any[][] {
+  return elementwise(
+    [
+      { name: "establishment", value: establishment, read: number },
+      { name: "in_post", value: in_post, read: number },
+    ],
+    vacancyRate,
+  );
+}
+
+/**
+ * Leaver rate (NHS Digital): leavers in the period / average headcount over it.
+ * @customfunction TURNOVER
+ * @param leavers Leavers in the period.
+ * @param average_headcount Average headcount (or FTE) over the period.
+ * @returns Leaver rate as a fraction.
+ */
+export function turnover(leavers: any[][], average_headcount: any[][]): any[][] {
+  return elementwise(
+    [
+      { name: "leavers", value: leavers, read: number },
+      { name: "average_headcount", value: average_headcount, read: number },
+    ],
+    leaverRate,
+  );
+}
+
+/** Every function, by the id Excel knows it by (WFP.<id>). */
+export const catalogue: Record<string, (...args: any[]) => ResultMatrix> = {
+  FTE: fte,
+  HEADCOUNT: headcount,
+  PAY: pay,
+  HCAS: hcas,
+  ONCOSTS: oncosts,
+  COST: cost,
+  UPLIFT: uplift,
+  ACTIVITY_FTE: activity_fte,
+  WISN_AWT: wisn_awt,
+  WISN: wisn,
+  WISN_RATIO: wisn_ratio,
+  CHPPD: chppd,
+  NURSING_FTE: nursing_fte,
+  SKILLMIX: skillmix,
+  MIXCOST: mixcost,
+  SUPPLY: supply,
+  VACANCY_RATE: vacancy_rate,
+  TURNOVER: turnover,
+};

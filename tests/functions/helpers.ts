@@ -1,0 +1,26 @@
+import type { HyperFormula, RawCellContent } from "hyperformula";
+import { createEngine } from "../../engine/hyperformula.ts";
+
+/**
+ * Evaluates a formula in a HyperFormula workbook whose sheet "Data" holds
+ * `data` from A1, with the formula in a far-away cell so spills have room.
+ */
+export async function evaluate(formula: string, data: RawCellContent[][] = []): Promise<unknown> {
+  const hf = await createEngine({ Data: data, Calc: [[formula]] });
+  const calc = hf.getSheetId("Calc")!;
+  const size = hf.getSheetDimensions(calc);
+  const values = hf.getSheetValues(calc);
+  hf.destroy();
+  return size.width === 1 && size.height === 1 ? values[0]![0] : values;
+}
+
+export async function engineWith(sheets: Record<string, RawCellContent[][]>): Promise<HyperFormula> {
+  return createEngine(sheets);
+}
+
+/** The error code and message of an error cell. */
+export function errorOf(value: unknown): { code: string; message: string } {
+  const error = value as { value?: string; message?: string };
+  if (!error || typeof error.value !== "string" || !error.value.startsWith("#")) throw new Error(`not an error: ${JSON.stringify(value)}`);
+  return { code: error.value, message: error.message ?? "" };
+}
