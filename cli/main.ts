@@ -1,0 +1,123 @@
+import { DetailedCellError, type CellValue } from "hyperformula";
+import { createEngine } from "../engine/hyperformula.ts";
+import { readWorkbookFile } from "../engine/workbookFile.ts";
+
+const USAGE = `Usage: wfplan eval [--json] [--workbook file.xlsx [--sheet Name]] '=FORMULA'
+
+Evaluates a formula with the WFP functions on a real spreadsheet engine.
+  --json             print the result as JSON
+  --workbook FILE    evaluate against the cells of an .xlsx workbook
+  --sheet NAME       the sheet whose cells unqualified references mean (default: the first)
+
+Prints numbers in full precision, text as it is, errors as their code with the
+message on stderr; arrays one row a line, columns separated by tabs.
+Exits 0 when the formula was evaluated (even to an Excel error), 2 on bad usage.`;
+
+interface Writable {
+  write(text: string): unknown;
+}
+
+interface EvalOptions {
+  formula: string;
+  json: boolean;
+  workbook?: string;
+  sheet?: string;
+}
+
+class UsageError extends Error {}
+
+function parseArguments(args: string[]): EvalOptions {
+  const [command, ...rest] = args;
+  if (command !== "eval") throw new UsageError(command ? `unknown command "${command}"` : "no command given");
+  const options: Partial<EvalOptions> & { json: boolean } = { json: false };
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i]!;
+    if (arg === "--json") options.json = true;
+    else if (arg === "--workbook" || arg === "--sheet") {
+      const value = rest[++i];
+      if (!value) throw new UsageError(`${arg} needs a value`);
+      options[arg === "--workbook" ? "workbook" : "sheet"] = value;
+    } else if (arg.startsWith("--")) throw new UsageError(`unknown option ${arg}`);
+    else if (options.formula === undefined) options.formula = arg;
+    else throw new UsageError(`one formula at a time (also got ${JSON.stringify(arg)})`);
+  }
+  if (!options.formula) throw new UsageError("no formula given");
+  if (options.sheet && !options.workbook) throw new UsageError("--sheet goes with --workbook");
+  return { ...options, formula: options.formula.startsWith("=") ? options.formula : `=${options.formula}` };
+}
+
+/** Evaluates one formula, alone or in a workbook's sheet (below its used range, so a spill has room). */
+export async function evaluateFormula(options: Omit<EvalOptions, "json">): Promise<CellValue[][]> {
+  const sheets = options.workbook ? (await readWorkbookFile(options.workbook)).sheets : {};
+  const sheetName = options.sheet ?? Object.keys(sheets)[0] ?? "Sheet1";
+  if (options.workbook && !(sheetName in sheets)) {
+    throw new UsageError(`the workbook has no sheet "${sheetName}": it has ${Object.keys(sheets).join(", ")}`);
+  }
+  const rows = sheets[sheetName] ?? [];
+  const row = rows.length + 1;
+  sheets[sheetName] = [...rows, [], [options.formula]];
+  const engine = await createEngine(sheets);
+  try {
+    const sheet = engine.getSheetId(sheetName)!;
+    const anchor = { sheet, row, col: 0 };
+    const spill = engine.getSheetDimensions(sheet);
+    const height = Math.max(1, spill.height - row);
+    const width = Math.max(1, spill.width);
+    const values = engine.getRangeValues({ start: anchor, end: { sheet, row: row + height - 1, col: width - 1 } });
+    return trimTrailingBlanks(values);
+  } finally {
+    engine.destroy();
+  }
+}
+
+function trimTrailingBlanks(values: CellValue[][]): CellValue[][] {
+  const rows = values.map((row) => {
+    let end = row.length;
+    while (end > 1 && (row[end - 1] === null || row[end - 1] === undefined)) end--;
+    return row.slice(0, end);
+  });
+  while (rows.length > 1 && rows[rows.length - 1]!.every((v) => v === null || v === undefined)) rows.pop();
+  return rows;
+}
+
+function show(value: CellValue): string {
+  if (value instanceof DetailedCellError) return value.value;
+  if (value === null || value === undefined) return "";
+  return String(value);
+}
+
+function asJson(value: CellValue): unknown {
+  if (value instanceof DetailedCellError) return { error: value.value, message: value.message };
+  return value ?? null;
+}
+
+export async function main(args: string[], stdout: Writable, stderr: Writable): Promise<number> {
+  if (args.includes("--help") || args.includes("-h")) {
+    stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  let options: EvalOptions;
+  try {
+    options = parseArguments(args);
+  } catch (error) {
+    stderr.write(`wfplan: ${(error as Error).message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  let values: CellValue[][];
+  try {
+    values = await evaluateFormula(options);
+  } catch (error) {
+    stderr.write(`wfplan: ${(error as Error).message}\n`);
+    return error instanceof UsageError ? 2 : 1;
+  }
+  if (options.json) {
+    const json = values.length === 1 && values[0]!.length === 1 ? asJson(values[0]![0]!) : values.map((row) => row.map(asJson));
+    stdout.write(`${JSON.stringify(json)}\n`);
+  } else {
+    stdout.write(`${values.map((row) => row.map(show).join("\t")).join("\n")}\n`);
+  }
+  for (const value of values.flat()) {
+    if (value instanceof DetailedCellError) stderr.write(`${value.value} ${value.message}\n`);
+  }
+  return 0;
+}
