@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 240_000,
     pool: "forks",
+    globalSetup: ["tests/globalSetup.ts"],
+    reporters: ["default", "./tests/summaryReporter.ts"],
   },
 });

@@ -53,9 +53,17 @@ function toArgument(value: unknown): unknown {
 }
 
 function fromResult(result: ResultMatrix): CellError | SimpleRangeValue | number | string {
-  const cells = result.map((row) => row.map((cell) => (cell instanceof FunctionError ? new CellError(TO_HF[cell.code], cell.message) : cell)));
+  const cells = result.map((row) =>
+    row.map((cell) => (cell instanceof FunctionError ? new CellError(TO_HF[cell.code], cell.message) : cell)),
+  );
   if (cells.length === 1 && cells[0]!.length === 1) return cells[0]![0]!;
   return SimpleRangeValue.onlyValues(cells as never);
+}
+
+/** The protected FunctionPlugin members a plugin built at run time calls. */
+interface PluginInternals {
+  runFunction(args: unknown[], state: unknown, metadata: unknown, implementation: (...args: unknown[]) => unknown): unknown;
+  arraySizeForAst(ast: unknown, state: unknown): ArraySize;
 }
 
 interface AstLike {
@@ -89,7 +97,7 @@ function buildPlugin(metadata: readonly FunctionMetadata[]) {
       parameters: fn.parameters.map((p) => ({ argumentType: FunctionArgumentType.ANY, optionalArg: Boolean(p.optional) })),
     };
     prototype[method] = function (this: FunctionPlugin, ast: { args: unknown[] }, state: unknown) {
-      return (this as unknown as { runFunction: Function }).runFunction(ast.args, state, this.metadata(name), (...args: unknown[]) =>
+      return (this as unknown as PluginInternals).runFunction(ast.args, state, this.metadata(name), (...args: unknown[]) =>
         fromResult(implementation(...args.map(toArgument))),
       );
     };
@@ -105,7 +113,7 @@ function buildPlugin(metadata: readonly FunctionMetadata[]) {
       let width = 1;
       let height = 1;
       for (const arg of ast.args) {
-        const size = (this as unknown as { arraySizeForAst: (a: unknown, s: unknown) => ArraySize }).arraySizeForAst(arg, state);
+        const size = (this as unknown as PluginInternals).arraySizeForAst(arg, state);
         if (size.width === 1 && size.height === 1) continue;
         width = Math.max(width, size.width);
         height = Math.max(height, size.height);

@@ -211,7 +211,12 @@ export function uplift(percentages: any[][], method?: any[][]): any[][] {
  * @param [uplift] Headroom as a fraction (default 0).
  * @returns FTE required.
  */
-export function activity_fte(activity: any[][], minutes_per_unit: any[][], productive_hours_per_fte_year?: any[][], uplift?: any[][]): any[][] {
+export function activity_fte(
+  activity: any[][],
+  minutes_per_unit: any[][],
+  productive_hours_per_fte_year?: any[][],
+  uplift?: any[][],
+): any[][] {
   return elementwise(
     [
       { name: "activity", value: activity, read: number },
@@ -234,7 +239,14 @@ export function activity_fte(activity: any[][], minutes_per_unit: any[][], produ
  * @param hours_per_day Working hours in a day.
  * @returns Available working time in hours a year.
  */
-export function wisn_awt(working_days: any[][], public_holidays: any[][], annual_leave: any[][], sick_leave: any[][], other_leave: any[][], hours_per_day: any[][]): any[][] {
+export function wisn_awt(
+  working_days: any[][],
+  public_holidays: any[][],
+  annual_leave: any[][],
+  sick_leave: any[][],
+  other_leave: any[][],
+  hours_per_day: any[][],
+): any[][] {
   return elementwise(
     [
       { name: "working_days", value: working_days, read: number },
@@ -264,7 +276,11 @@ export function wisn(workloads: any[][], unit_minutes: any[][], awt_hours: any[]
     const loads = cellsOf(asMatrix(workloads));
     const minutes = cellsOf(asMatrix(unit_minutes));
     if (minutes.length !== 1 && minutes.length !== loads.length) {
-      fail("value", `unit_minutes has ${minutes.length} values but workloads has ${loads.length}: give one unit time per workload, or one for all`, "unit_minutes");
+      fail(
+        "value",
+        `unit_minutes has ${minutes.length} values but workloads has ${loads.length}: give one unit time per workload, or one for all`,
+        "unit_minutes",
+      );
     }
     const activities = loads.flatMap((load, i) => {
       const unit = minutes.length === 1 ? minutes[0] : minutes[i];
@@ -274,7 +290,12 @@ export function wisn(workloads: any[][], unit_minutes: any[][], awt_hours: any[]
     const awt = toNumber(singleValue(awt_hours, "awt_hours"), "awt_hours");
     const cas = singleValue(cas_percent, "cas_percent");
     const ias = singleValue(ias_hours, "ias_hours");
-    return wisnRequiredStaff(activities, awt, cas === undefined ? 0 : toNumber(cas, "cas_percent"), ias === undefined ? 0 : toNumber(ias, "ias_hours")).required;
+    return wisnRequiredStaff(
+      activities,
+      awt,
+      cas === undefined ? 0 : toNumber(cas, "cas_percent"),
+      ias === undefined ? 0 : toNumber(ias, "ias_hours"),
+    ).required;
   });
 }
 
@@ -371,7 +392,9 @@ export function mixcost(bands: any[][], ftes: any[][], year?: any[][], area?: an
       fail("value", `bands has ${bandCells.length} cells but ftes has ${fteCells.length}: give one FTE per band`, "ftes");
     }
     const mix = bandCells.flatMap((band, i) =>
-      isBlank(band) && isBlank(fteCells[i]) ? [] : [{ grade: parseGrade(band, `bands item ${i + 1}`), fte: toNumber(fteCells[i] ?? 0, `ftes item ${i + 1}`) }],
+      isBlank(band) && isBlank(fteCells[i])
+        ? []
+        : [{ grade: parseGrade(band, `bands item ${i + 1}`), fte: toNumber(fteCells[i] ?? 0, `ftes item ${i + 1}`) }],
     );
     const y = singleValue(year, "year");
     return mixCostPerWte(mix, { year: y === undefined ? undefined : parseFinancialYear(y), area: parseArea(singleValue(area, "area")) });
@@ -388,7 +411,13 @@ export function mixcost(bands: any[][], ftes: any[][], year?: any[][], area?: an
  * @param [other_joiners_per_year] Other FTE joining each year: international recruits, bank conversions (default 0).
  * @returns FTE at each year end, spilled as a row.
  */
-export function supply(start_fte: any[][], leaver_rate: any[][], starters_per_year: any[][], years: any[][], other_joiners_per_year?: any[][]): any[][] {
+export function supply(
+  start_fte: any[][],
+  leaver_rate: any[][],
+  starters_per_year: any[][],
+  years: any[][],
+  other_joiners_per_year?: any[][],
+): any[][] {
   return single(() => {
     const read = (value: unknown, name: string) => toNumber(singleValue(value, name), name);
     const other = singleValue(other_joiners_per_year, "other_joiners_per_year");

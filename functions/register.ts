@@ -17,9 +17,7 @@ const EXCEL_CODES = {
 function toExcel(result: ResultMatrix): unknown[][] {
   return result.map((row) =>
     row.map((cell) =>
-      cell instanceof FunctionError
-        ? new CustomFunctions.Error(CustomFunctions.ErrorCode[EXCEL_CODES[cell.code]], cell.message)
-        : cell,
+      cell instanceof FunctionError ? new CustomFunctions.Error(CustomFunctions.ErrorCode[EXCEL_CODES[cell.code]], cell.message) : cell,
     ),
   );
 }

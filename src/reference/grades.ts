@@ -46,7 +46,7 @@ const MEDICAL_ALIASES: Record<string, MedicalGrade> = {
   consultants: "Consultant",
 };
 
-export const GRADE_HELP = "use 2-9, 8a-8d (as 5, \"5\", \"Band 5\", \"8a\") or Resident doctor, Specialty doctor, Specialist, Consultant";
+export const GRADE_HELP = 'use 2-9, 8a-8d (as 5, "5", "Band 5", "8a") or Resident doctor, Specialty doctor, Specialist, Consultant';
 
 /** Reads a band or grade as planners type it: 5, "5", "Band 5", "8a", "Band 8A", "Consultant". */
 export function parseGrade(input: unknown, field = "band"): Grade {

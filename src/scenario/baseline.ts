@@ -59,7 +59,11 @@ export function aggregateStaff(
   records.forEach((record, i) => {
     const grade = withPlace(() => parseGrade(record.band), where(i, "staff"));
     if (!Number.isFinite(record.contractedHours) || record.contractedHours < 0) {
-      fail("value", `${where(i, "staff")}: contracted hours ${String(record.contractedHours)} must be a number of 0 or more`, "contractedHours");
+      fail(
+        "value",
+        `${where(i, "staff")}: contracted hours ${String(record.contractedHours)} must be a number of 0 or more`,
+        "contractedHours",
+      );
     }
     let hours = hoursFor.get(grade);
     if (hours === undefined) hoursFor.set(grade, (hours = standardHours(grade)));
@@ -73,7 +77,11 @@ export function aggregateStaff(
   establishment.forEach((row, i) => {
     const grade = withPlace(() => parseGrade(row.band), where(i, "establishment"));
     if (!Number.isFinite(row.establishmentFte) || row.establishmentFte < 0) {
-      fail("value", `${where(i, "establishment")}: establishment FTE ${String(row.establishmentFte)} must be a number of 0 or more`, "establishmentFte");
+      fail(
+        "value",
+        `${where(i, "establishment")}: establishment FTE ${String(row.establishmentFte)} must be a number of 0 or more`,
+        "establishmentFte",
+      );
     }
     lineFor(row.staffGroup, grade).establishmentFte += row.establishmentFte;
   });

@@ -110,7 +110,11 @@ export function runScenario(input: unknown): ScenarioResult {
   const productivity = cumulativeFactors(drivers.productivityChange, horizon, inputs, "drivers.productivityChange");
   const agencyKept = [1];
   for (let year = 2; year <= horizon; year++) {
-    const reduction = checkFraction(driverValue(drivers.agencyReduction, year, inputs, "drivers.agencyReduction"), "drivers.agencyReduction", year);
+    const reduction = checkFraction(
+      driverValue(drivers.agencyReduction, year, inputs, "drivers.agencyReduction"),
+      "drivers.agencyReduction",
+      year,
+    );
     agencyKept.push(agencyKept[year - 2]! * (1 - reduction));
   }
 

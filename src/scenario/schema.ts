@@ -138,14 +138,18 @@ export const scenarioSchema = z
   .superRefine((scenario, ctx) => {
     const groups = new Set<string>();
     scenario.staffGroups.forEach((group, i) => {
-      if (groups.has(group.name)) ctx.addIssue({ code: "custom", path: ["staffGroups", i, "name"], message: `staff group "${group.name}" appears twice` });
+      if (groups.has(group.name))
+        ctx.addIssue({ code: "custom", path: ["staffGroups", i, "name"], message: `staff group "${group.name}" appears twice` });
       groups.add(group.name);
     });
     const known = [...groups].join(", ");
     const check = (groupName: string, path: (string | number)[]) => {
-      if (!groups.has(groupName)) ctx.addIssue({ code: "custom", path, message: `staff group "${groupName}" is not in staffGroups (${known})` });
+      if (!groups.has(groupName))
+        ctx.addIssue({ code: "custom", path, message: `staff group "${groupName}" is not in staffGroups (${known})` });
     };
-    scenario.serviceLines.forEach((line, i) => line.staffing.forEach((s, j) => check(s.staffGroup, ["serviceLines", i, "staffing", j, "staffGroup"])));
+    scenario.serviceLines.forEach((line, i) =>
+      line.staffing.forEach((s, j) => check(s.staffGroup, ["serviceLines", i, "staffing", j, "staffGroup"])),
+    );
     scenario.payBudget.forEach((line, i) => check(line.staffGroup, ["payBudget", i, "staffGroup"]));
     scenario.drivers.skillMix.forEach((mix, i) => check(mix.staffGroup, ["drivers", "skillMix", i, "staffGroup"]));
     scenario.drivers.newRoles.forEach((role, i) => check(role.staffGroup, ["drivers", "newRoles", i, "staffGroup"]));

@@ -29,12 +29,7 @@ export function parseArea(input: unknown, field = "area"): AreaOrNone {
  * the maximum payment. Part-time staff receive the whole-time supplement pro
  * rata to their FTE, so the minimum and maximum scale with FTE too.
  */
-export function highCostAreaSupplement(
-  wholeTimeSalary: number,
-  area: AreaOrNone,
-  year: FinancialYear,
-  fte = 1,
-): number {
+export function highCostAreaSupplement(wholeTimeSalary: number, area: AreaOrNone, year: FinancialYear, fte = 1): number {
   requireNonNegative(wholeTimeSalary, "salary");
   requireNonNegative(fte, "fte");
   if (area === "none") return 0;

@@ -1,13 +1,5 @@
 import { fail, requireNonNegative } from "../errors.ts";
-import {
-  gradeLabel,
-  latestPayYear,
-  payScale,
-  type FinancialYear,
-  type Grade,
-  type PayScale,
-  type Source,
-} from "../reference/index.ts";
+import { gradeLabel, latestPayYear, payScale, type FinancialYear, type Grade, type PayScale, type Source } from "../reference/index.ts";
 import { annualHours } from "./time.ts";
 
 /** A pay step point: 1-based index (1 = entry) or a name. "mid" is the mean of the band's points. */

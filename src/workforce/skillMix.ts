@@ -23,7 +23,10 @@ export function fteShareByGroup(ftes: readonly number[], groups: readonly string
 /** Share of all FTE in `group` (0 when the group does not appear). Groups match ignoring case. */
 export function fteShare(ftes: readonly number[], groups: readonly string[], group: string): number {
   const key = group.trim().toLowerCase();
-  const shares = fteShareByGroup(ftes, groups.map((g) => g.trim().toLowerCase()));
+  const shares = fteShareByGroup(
+    ftes,
+    groups.map((g) => g.trim().toLowerCase()),
+  );
   return shares.get(key) ?? 0;
 }
 

@@ -22,6 +22,7 @@ export function parseUpliftMethod(input: unknown): UpliftMethod {
 export function headroom(percentages: readonly number[], method: UpliftMethod = "additive"): number {
   const total = percentages.reduce((sum, p, i) => sum + requireFraction(p, `percentages item ${i + 1}`), 0);
   if (method === "additive") return total;
-  if (total >= 1) fail("num", `leave adds up to ${(total * 100).toFixed(1)}% of time: compound headroom needs less than 100%`, "percentages");
+  if (total >= 1)
+    fail("num", `leave adds up to ${(total * 100).toFixed(1)}% of time: compound headroom needs less than 100%`, "percentages");
   return 1 / (1 - total) - 1;
 }

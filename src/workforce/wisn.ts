@@ -21,7 +21,8 @@ export function availableWorkingDays(time: WorkingTime): number {
     requireNonNegative(value, name);
   }
   const days = workingDays - publicHolidays - annualLeave - sickLeave - otherLeave;
-  if (days <= 0) fail("num", `absences (${workingDays - days} days) leave no working time out of ${workingDays} working days`, "working_days");
+  if (days <= 0)
+    fail("num", `absences (${workingDays - days} days) leave no working time out of ${workingDays} working days`, "working_days");
   return days;
 }
 
@@ -71,12 +72,7 @@ export interface WisnRequirement {
 }
 
 /** Required staff = sum(annual workload / standard workload) x CAF + IAF. */
-export function wisnRequiredStaff(
-  activities: readonly WisnActivity[],
-  awtHours: number,
-  casPercent = 0,
-  iasHours = 0,
-): WisnRequirement {
+export function wisnRequiredStaff(activities: readonly WisnActivity[], awtHours: number, casPercent = 0, iasHours = 0): WisnRequirement {
   const byActivity = activities.map((activity, i) => {
     requireNonNegative(activity.annualWorkload, `workloads item ${i + 1}`);
     return activity.annualWorkload / standardWorkload(awtHours, activity.unitMinutes);

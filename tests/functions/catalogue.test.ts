@@ -13,7 +13,9 @@ describe("functions.json and the implementations agree", async () => {
   });
 
   it("keeps the catalogue's names and argument order (a contract with users' workbooks)", () => {
-    const signature = Object.fromEntries(metadata.map((f) => [f.id, f.parameters.map((p) => (p.optional ? `[${p.name}]` : p.name)).join(", ")]));
+    const signature = Object.fromEntries(
+      metadata.map((f) => [f.id, f.parameters.map((p) => (p.optional ? `[${p.name}]` : p.name)).join(", ")]),
+    );
     expect(signature).toEqual({
       FTE: "hours, [standard_hours]",
       HEADCOUNT: "fte, [fte_per_head]",
@@ -70,7 +72,9 @@ describe("functions.json and the implementations agree", async () => {
       delete (globalThis as Record<string, unknown>).CustomFunctions;
     }
     expect(associated.sort()).toEqual(metadata.map((f) => f.id).sort());
-    expect(errors).toEqual([{ code: "#VALUE!", message: expect.stringContaining("band 10 is not an Agenda for Change band: use 2-9, 8a-8d") }]);
+    expect(errors).toEqual([
+      { code: "#VALUE!", message: expect.stringContaining("band 10 is not an Agenda for Change band: use 2-9, 8a-8d") },
+    ]);
   });
 });
 

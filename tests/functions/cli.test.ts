@@ -31,7 +31,10 @@ describe("wfplan eval", () => {
   });
   it("prints JSON with --json", async () => {
     expect((await run("eval", "--json", "=WFP.FTE(30)")).stdout).toBe("0.8\n");
-    expect(JSON.parse((await run("eval", "--json", "=WFP.TURNOVER(1, 0)")).stdout)).toEqual({ error: "#DIV/0!", message: "average_headcount is zero, and the rule divides by it" });
+    expect(JSON.parse((await run("eval", "--json", "=WFP.TURNOVER(1, 0)")).stdout)).toEqual({
+      error: "#DIV/0!",
+      message: "average_headcount is zero, and the rule divides by it",
+    });
   });
   it("exits 2 on bad usage", async () => {
     expect((await run()).code).toBe(2);
@@ -44,7 +47,12 @@ describe("wfplan eval", () => {
     const file = join(dir, "plan.xlsx");
     const workbook = new ExcelJS.Workbook();
     const plan = workbook.addWorksheet("Plan");
-    plan.addRows([["Band", "Hours"], ["Band 5", 37.5], ["Band 3", 30], ["Band 6", { formula: "B2/2" }]]);
+    plan.addRows([
+      ["Band", "Hours"],
+      ["Band 5", 37.5],
+      ["Band 3", 30],
+      ["Band 6", { formula: "B2/2" }],
+    ]);
     workbook.addWorksheet("Notes").addRow(["ignore me"]);
     await workbook.xlsx.writeFile(file);
     expect((await run("eval", "--workbook", file, "--sheet", "Plan", "=SUM(WFP.FTE(B2:B4))")).stdout).toBe("2.3\n"); // 1 + 0.8 + 0.5
@@ -53,7 +61,9 @@ describe("wfplan eval", () => {
     expect(missing).toMatchObject({ code: 2, stderr: 'wfplan: the workbook has no sheet "Budget": it has Plan, Notes\n' });
   });
   it("runs as `npx wfplan` from the bin entry, with no build", async () => {
-    const { stdout } = await promisify(execFile)(process.execPath, [join(projectRoot, "bin", "wfplan.mjs"), "eval", "=WFP.PAY(5)"], { cwd: projectRoot });
+    const { stdout } = await promisify(execFile)(process.execPath, [join(projectRoot, "bin", "wfplan.mjs"), "eval", "=WFP.PAY(5)"], {
+      cwd: projectRoot,
+    });
     expect(stdout).toBe("37796\n");
   });
 });

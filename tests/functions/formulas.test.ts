@@ -15,11 +15,19 @@ describe("WFP.FTE and WFP.HEADCOUNT", () => {
     expect(await evaluate("=WFP.FTE(Data!A1:A3)", [[37.5], [null], [15]])).toEqual([[1], [""], [0.4]]);
   });
   it("broadcasts a single standard week over a range, and two ranges cell by cell", async () => {
-    expect(await evaluate("=WFP.FTE(Data!A1:A2, Data!B1:B2)", [[30, 37.5], [32, 40]])).toEqual([[0.8], [0.8]]);
+    expect(
+      await evaluate("=WFP.FTE(Data!A1:A2, Data!B1:B2)", [
+        [30, 37.5],
+        [32, 40],
+      ]),
+    ).toEqual([[0.8], [0.8]]);
   });
   it("refuses negative hours with #NUM! and text with #VALUE!, naming the argument", async () => {
     expect(errorOf(await evaluate("=WFP.FTE(-5)"))).toEqual({ code: "#NUM!", message: "hours cannot be negative (got -5)" });
-    expect(errorOf(await evaluate('=WFP.FTE("lots")'))).toEqual({ code: "#VALUE!", message: 'hours must be a number, not the text "lots"' });
+    expect(errorOf(await evaluate('=WFP.FTE("lots")'))).toEqual({
+      code: "#VALUE!",
+      message: 'hours must be a number, not the text "lots"',
+    });
     expect(errorOf(await evaluate("=WFP.FTE(30, 0)")).code).toBe("#DIV/0!");
   });
   it("reads numbers stored as text, as Excel's arithmetic does", async () => {
@@ -45,7 +53,8 @@ describe("WFP.PAY", () => {
   it("says what is allowed when the band, year or point is wrong", async () => {
     expect(errorOf(await evaluate("=WFP.PAY(10)"))).toEqual({
       code: "#VALUE!",
-      message: 'band 10 is not an Agenda for Change band: use 2-9, 8a-8d (as 5, "5", "Band 5", "8a") or Resident doctor, Specialty doctor, Specialist, Consultant',
+      message:
+        'band 10 is not an Agenda for Change band: use 2-9, 8a-8d (as 5, "5", "Band 5", "8a") or Resident doctor, Specialty doctor, Specialist, Consultant',
     });
     expect(errorOf(await evaluate('=WFP.PAY("8c", "top", "2024/25")'))).toEqual({
       code: "#N/A",
@@ -80,7 +89,10 @@ describe("WFP.HCAS, WFP.ONCOSTS and WFP.COST", () => {
     expect(await evaluate('=WFP.COST(5, 1, , , "inner")')).toBeCloseTo(inner * 1.3928 - 750, 6); // 1 + 15% + 23.78% + 0.5%, less 15% x 5,000
   });
   it("COST spills over a workforce extract", async () => {
-    const result = (await evaluate("=WFP.COST(Data!A1:A2, Data!B1:B2)", [["Band 5", 1], ["Band 3", 1]])) as number[][];
+    const result = (await evaluate("=WFP.COST(Data!A1:A2, Data!B1:B2)", [
+      ["Band 5", 1],
+      ["Band 3", 1],
+    ])) as number[][];
     expect(result[0]![0]).toBeCloseTo(51892.2688, 8);
     expect(result[1]![0]).toBeCloseTo(36295.6944, 8);
   });
@@ -104,20 +116,36 @@ describe("WHO WISN", () => {
     expect(await evaluate("=WFP.WISN_AWT(260, 8, 27, 10, 5, 7.5)")).toBe(1575);
     expect(await evaluate("=WFP.WISN(100000, 15, 1432)")).toBeCloseTo(17.46, 2);
     // Two activities: 5,728 and 2,864 units of 15 and 30 minutes = 1 + 1 staff; CAS 10%, IAS 143.2 h
-    expect(await evaluate("=WFP.WISN(Data!A1:A2, Data!B1:B2, 1432, 10, 143.2)", [[5728, 15], [2864, 30]])).toBeCloseTo(2 / 0.9 + 0.1, 10);
+    expect(
+      await evaluate("=WFP.WISN(Data!A1:A2, Data!B1:B2, 1432, 10, 143.2)", [
+        [5728, 15],
+        [2864, 30],
+      ]),
+    ).toBeCloseTo(2 / 0.9 + 0.1, 10);
     expect(await evaluate("=WFP.WISN_RATIO(17, 17.46)")).toBeCloseTo(0.97365, 5);
-    expect(errorOf(await evaluate("=WFP.WISN(Data!A1:A2, Data!B1:B3, 1432)", [[1, 1], [1, 1], [null, 1]])).message).toMatch(/unit_minutes has 3 values but workloads has 2/);
+    expect(
+      errorOf(
+        await evaluate("=WFP.WISN(Data!A1:A2, Data!B1:B3, 1432)", [
+          [1, 1],
+          [1, 1],
+          [null, 1],
+        ]),
+      ).message,
+    ).toMatch(/unit_minutes has 3 values but workloads has 2/);
   });
 });
 
 describe("nursing, skill mix, supply, vacancy and turnover", () => {
   it("CHPPD: NHS England's example 2,700 / 300 = 9.0; establishment for a target", async () => {
     expect(await evaluate("=WFP.CHPPD(2700, 300)")).toBe(9);
-    expect(await evaluate("=WFP.NURSING_FTE(8, 28, 0.92, 0.22)")).toBeCloseTo((8 * 28 * 0.92 * 365 / 1955.3625) * 1.22, 10);
+    expect(await evaluate("=WFP.NURSING_FTE(8, 28, 0.92, 0.22)")).toBeCloseTo(((8 * 28 * 0.92 * 365) / 1955.3625) * 1.22, 10);
     expect(errorOf(await evaluate("=WFP.NURSING_FTE(8, 28, 92)")).code).toBe("#NUM!");
   });
   it("skill mix share and the cost of moving from 70:30 to 60:40", async () => {
-    const data = [[70, "RN", "Band 5"], [30, "HCA", "Band 3"]];
+    const data = [
+      [70, "RN", "Band 5"],
+      [30, "HCA", "Band 3"],
+    ];
     expect(await evaluate('=WFP.SKILLMIX(Data!A1:A2, Data!B1:B2, "rn")', data)).toBe(0.7);
     expect(await evaluate('=WFP.MIXCOST(Data!C1:C2, Data!A1:A2, "2025/26")', data)).toBeCloseTo(47213.29648, 6);
     expect(await evaluate('=WFP.MIXCOST({"5";"3"}, {60;40}, "2025/26")')).toBeCloseTo(45653.63904, 6);
@@ -130,7 +158,12 @@ describe("nursing, skill mix, supply, vacancy and turnover", () => {
   });
   it("vacancy rate and turnover, element-wise", async () => {
     expect(await evaluate("=WFP.VACANCY_RATE(100, 90)")).toBeCloseTo(0.1, 12);
-    expect(await evaluate("=WFP.VACANCY_RATE(Data!A1:A2, Data!B1:B2)", [[100, 90], [50, 50]])).toEqual([[expect.closeTo(0.1, 12)], [0]]);
+    expect(
+      await evaluate("=WFP.VACANCY_RATE(Data!A1:A2, Data!B1:B2)", [
+        [100, 90],
+        [50, 50],
+      ]),
+    ).toEqual([[expect.closeTo(0.1, 12)], [0]]);
     expect(await evaluate("=WFP.TURNOVER(12, 120)")).toBe(0.1);
     expect(errorOf(await evaluate("=WFP.TURNOVER(12, 0)")).code).toBe("#DIV/0!");
   });
@@ -143,7 +176,11 @@ describe("errors flow like Excel's", () => {
     expect(result[1]![0]).toBe(0.8);
   });
   it("ranges of different sizes give #N/A beyond the shorter one", async () => {
-    const result = (await evaluate("=WFP.FTE(Data!A1:A3, Data!B1:B2)", [[30, 37.5], [30, 37.5], [30, null]])) as unknown[][];
+    const result = (await evaluate("=WFP.FTE(Data!A1:A3, Data!B1:B2)", [
+      [30, 37.5],
+      [30, 37.5],
+      [30, null],
+    ])) as unknown[][];
     expect(result[0]![0]).toBe(0.8);
     expect(errorOf(result[2]![0]).code).toBe("#N/A");
   });

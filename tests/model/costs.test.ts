@@ -54,7 +54,9 @@ describe("employer on-costs for one person", () => {
     expect(employerOnCosts(0, "2025/26").total).toBe(0);
   });
   it("names the years held", () => {
-    expect(() => employerOnCosts(30000, "2026/27")).toThrow(/on-cost rates for 2026\/27 are not held: held years are 2025\/26, 2024\/25, 2023\/24/);
+    expect(() => employerOnCosts(30000, "2026/27")).toThrow(
+      /on-cost rates for 2026\/27 are not held: held years are 2025\/26, 2024\/25, 2023\/24/,
+    );
   });
 });
 

@@ -33,7 +33,7 @@ describe("headroom", () => {
 
 describe("activity-based demand", () => {
   it("activity x minutes / 60 / productive hours x (1 + uplift)", () => {
-    expect(activityFte(10000, 20, 1500)).toBeCloseTo(10000 * 20 / 60 / 1500, 12); // 2.2222 FTE
+    expect(activityFte(10000, 20, 1500)).toBeCloseTo((10000 * 20) / 60 / 1500, 12); // 2.2222 FTE
     expect(activityFte(10000, 20, 1500, 0.22)).toBeCloseTo(2.2222222 * 1.22, 6);
     expect(activityFte(10000, 20)).toBeCloseTo(3333.3333 / (37.5 * 52.143), 6); // default: a whole-time year
   });
@@ -52,7 +52,9 @@ describe("WHO WISN", () => {
   });
   it("available working time from days and absences", () => {
     // (260 - 8 - 27 - 10 - 5) x 7.5 = 210 days x 7.5 = 1,575 hours
-    expect(availableWorkingTime({ workingDays: 260, publicHolidays: 8, annualLeave: 27, sickLeave: 10, otherLeave: 5, hoursPerDay: 7.5 })).toBe(1575);
+    expect(
+      availableWorkingTime({ workingDays: 260, publicHolidays: 8, annualLeave: 27, sickLeave: 10, otherLeave: 5, hoursPerDay: 7.5 }),
+    ).toBe(1575);
   });
   it("applies CAF and IAF", () => {
     expect(categoryAllowanceFactor(10)).toBeCloseTo(1 / 0.9, 12);
@@ -65,7 +67,9 @@ describe("WHO WISN", () => {
   });
   it("refuses CAS of 100% and absences beyond the year", () => {
     expect(() => categoryAllowanceFactor(100)).toThrow(/below 100/);
-    expect(() => availableWorkingTime({ workingDays: 10, publicHolidays: 5, annualLeave: 5, sickLeave: 0, otherLeave: 0, hoursPerDay: 8 })).toThrow(/no working time/);
+    expect(() =>
+      availableWorkingTime({ workingDays: 10, publicHolidays: 5, annualLeave: 5, sickLeave: 0, otherLeave: 0, hoursPerDay: 8 }),
+    ).toThrow(/no working time/);
   });
 });
 
@@ -93,8 +97,20 @@ describe("skill mix", () => {
     // band 5: 37,796 + 4,919.40 + 8,987.8888 + 188.98 = 51,892.2688
     // band 3: 26,598 + 15% x 21,598 + 23.78% x 26,598 + 0.5% x 26,598 = 36,295.6944
     const year = "2025/26" as const;
-    const seventyThirty = mixCostPerWte([{ grade: "5", fte: 70 }, { grade: "3", fte: 30 }], { year });
-    const sixtyForty = mixCostPerWte([{ grade: "5", fte: 60 }, { grade: "3", fte: 40 }], { year });
+    const seventyThirty = mixCostPerWte(
+      [
+        { grade: "5", fte: 70 },
+        { grade: "3", fte: 30 },
+      ],
+      { year },
+    );
+    const sixtyForty = mixCostPerWte(
+      [
+        { grade: "5", fte: 60 },
+        { grade: "3", fte: 40 },
+      ],
+      { year },
+    );
     expect(seventyThirty).toBeCloseTo(47213.29648, 6);
     expect(sixtyForty).toBeCloseTo(45653.63904, 6);
     expect(seventyThirty - sixtyForty).toBeCloseTo(1559.65744, 6);
@@ -105,7 +121,14 @@ describe("supply, vacancy and turnover", () => {
   it("stocks and flows year by year", () => {
     const years = projectSupply({ startFte: 100, years: 3, leaverRate: 0.1, starters: 8 });
     expect(years.map((y) => y.endFte)).toEqual([98, expect.closeTo(96.2, 10), expect.closeTo(94.58, 10)]);
-    const mixed = projectSupply({ startFte: 50, years: 2, leaverRate: [0.2, 0.1], retirements: 2, internationalRecruits: 3, bankConversions: 1 });
+    const mixed = projectSupply({
+      startFte: 50,
+      years: 2,
+      leaverRate: [0.2, 0.1],
+      retirements: 2,
+      internationalRecruits: 3,
+      bankConversions: 1,
+    });
     expect(mixed[0]!.endFte).toBe(42); // 50 - 10 - 2 + 4
     expect(mixed[1]!.endFte).toBeCloseTo(39.8, 10); // 42 - 4.2 - 2 + 4
   });

@@ -109,20 +109,25 @@ describe("runScenario", () => {
     const badBand = wardScenario();
     badBand.staffGroups[0]!.grades[1]!.grade = "10";
     expect(() => runScenario(badBand)).toThrow(/scenario.staffGroups\[0\].grades\[1\].grade: band "10" is not/);
-    expect(() =>
-      runScenario(wardScenario({ payBudget: [{ staffGroup: "Midwifery", amount: 1 }] })),
-    ).toThrow('scenario.payBudget[0].staffGroup: staff group "Midwifery" is not in staffGroups (Nursing)');
+    expect(() => runScenario(wardScenario({ payBudget: [{ staffGroup: "Midwifery", amount: 1 }] }))).toThrow(
+      'scenario.payBudget[0].staffGroup: staff group "Midwifery" is not in staffGroups (Nursing)',
+    );
     expect(() => runScenario(wardScenario({ startYear: "2030/31" }))).toThrow(/Band 5 pay for 2030\/31 is not held/);
   });
 });
 
 describe("driver expressions are locked down", () => {
-  it.each(["import({}, {})", "createUnit('foo')", "evaluate('1+1')", "parse('1')", "simplify('x')", "derivative('x^2', 'x')", "compile('1')"])(
-    "refuses %s",
-    (expression) => {
-      expect(() => driverValue(expression, 1, {}, "drivers.activityGrowth")).toThrow(/drivers.activityGrowth/);
-    },
-  );
+  it.each([
+    "import({}, {})",
+    "createUnit('foo')",
+    "evaluate('1+1')",
+    "parse('1')",
+    "simplify('x')",
+    "derivative('x^2', 'x')",
+    "compile('1')",
+  ])("refuses %s", (expression) => {
+    expect(() => driverValue(expression, 1, {}, "drivers.activityGrowth")).toThrow(/drivers.activityGrowth/);
+  });
   it("refuses results that are not numbers, and unknown names", () => {
     expect(() => driverValue("[1, 2]", 1, {}, "d")).toThrow(/not a number/);
     expect(() => driverValue("missing * 2", 1, {}, "d")).toThrow(/Undefined symbol missing/);
@@ -162,7 +167,9 @@ describe("triangulate", () => {
     // 40 substantive + 2 temporary FTE at the 70:30 mix cost of £47,213.30 = £1,982,958
     const total = 42 * (0.7 * BAND5 + 0.3 * BAND3);
     expect(finance.failures[0]!.amount).toBeCloseTo(total - 1_900_000, 6);
-    expect(finance.failures[0]!.message).toMatch(/^2025\/26 Nursing: pay cost £1,982,958 is £82,958 \(4.4%\) over the £1,900,000 budget \(substantive £1,888,532, bank £47,213, agency £47,213\)$/);
+    expect(finance.failures[0]!.message).toMatch(
+      /^2025\/26 Nursing: pay cost £1,982,958 is £82,958 \(4.4%\) over the £1,900,000 budget \(substantive £1,888,532, bank £47,213, agency £47,213\)$/,
+    );
   });
 });
 
@@ -183,9 +190,9 @@ describe("baseline from an ESR-style extract", () => {
     ]);
   });
   it("says which row is wrong", () => {
-    expect(() =>
-      aggregateStaff([{ staffGroup: "Nursing", band: "Band 11", contractedHours: 37.5 }], [], (i) => `Staff!C${i + 2}`),
-    ).toThrow(/^Staff!C2: band "Band 11" is not/);
+    expect(() => aggregateStaff([{ staffGroup: "Nursing", band: "Band 11", contractedHours: 37.5 }], [], (i) => `Staff!C${i + 2}`)).toThrow(
+      /^Staff!C2: band "Band 11" is not/,
+    );
   });
   it("parses a full scenario with defaults", () => {
     const scenario = parseScenario(wardScenario());

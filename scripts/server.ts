@@ -1,0 +1,27 @@
+import type { ServerOptions } from "node:https";
+import { build, preview, type PreviewServer } from "vite";
+import { serveOfficeJs } from "../build/serveOfficeJs.ts";
+import { projectRoot } from "../engine/metadata.ts";
+
+export interface ServeOptions {
+  port?: number;
+  https?: ServerOptions;
+  /** Skip the build when dist/ is already fresh (tests build once). */
+  skipBuild?: boolean;
+  quiet?: boolean;
+}
+
+/** Builds the add-in and serves dist/ (and office.js) on localhost. */
+export async function serve(options: ServeOptions = {}): Promise<{ server: PreviewServer; origin: string }> {
+  const logLevel = options.quiet ? "warn" : "info";
+  if (!options.skipBuild) await build({ root: projectRoot, logLevel });
+  const server = await preview({
+    root: projectRoot,
+    logLevel,
+    plugins: [serveOfficeJs(projectRoot)],
+    preview: { port: options.port ?? 3000, strictPort: true, host: "localhost", https: options.https, open: false },
+  });
+  const address = server.httpServer.address();
+  const port = typeof address === "object" && address ? address.port : options.port;
+  return { server, origin: `${options.https ? "https" : "http"}://localhost:${port}` };
+}

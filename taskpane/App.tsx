@@ -1,0 +1,74 @@
+import {
+  Body1,
+  Button,
+  FluentProvider,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Title2,
+  makeStyles,
+  tokens,
+  webLightTheme,
+} from "@fluentui/react-components";
+import { use, useState, Suspense } from "react";
+import { PostCostCard } from "./components/PostCostCard.tsx";
+import { EXAMPLE_ROWS } from "./examples.ts";
+import { insertExampleSheet, type HostInfo } from "./officeAdapter.ts";
+
+const useStyles = makeStyles({
+  page: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL, padding: tokens.spacingHorizontalL },
+  header: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+});
+
+export function App({ hostInfo }: { hostInfo: Promise<HostInfo> }) {
+  const styles = useStyles();
+  return (
+    <FluentProvider theme={webLightTheme}>
+      <main className={styles.page}>
+        <header className={styles.header}>
+          <Title2 as="h1">Workforce plan</Title2>
+          <Body1>Agenda for Change pay, on-costs and workforce methods for NHS planners.</Body1>
+        </header>
+        <Suspense fallback={<Spinner size="tiny" label="Connecting to Excel…" />}>
+          <HostStatus hostInfo={hostInfo} />
+        </Suspense>
+        <PostCostCard />
+      </main>
+    </FluentProvider>
+  );
+}
+
+function HostStatus({ hostInfo }: { hostInfo: Promise<HostInfo> }) {
+  const info = use(hostInfo);
+  const [message, setMessage] = useState<{ intent: "success" | "error"; text: string }>();
+  if (!info.inExcel) {
+    return (
+      <MessageBar intent="warning">
+        <MessageBarBody>
+          Not running inside Excel: the calculator below works, and workbook actions appear when the pane is opened from Excel or the
+          workbench.
+        </MessageBarBody>
+      </MessageBar>
+    );
+  }
+  const insert = async () => {
+    try {
+      const name = await insertExampleSheet(EXAMPLE_ROWS);
+      setMessage({ intent: "success", text: `Added the sheet "${name}" with an example of each WFP function.` });
+    } catch (error) {
+      setMessage({ intent: "error", text: `Could not add the examples: ${(error as Error).message}` });
+    }
+  };
+  return (
+    <>
+      <Button appearance="primary" onClick={insert}>
+        Insert example formulas
+      </Button>
+      {message && (
+        <MessageBar intent={message.intent}>
+          <MessageBarBody>{message.text}</MessageBarBody>
+        </MessageBar>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,52 @@
+/*
+ * The one module that talks to Office.js. Components call these functions and
+ * never touch `Excel` or `Office` themselves, so the pane runs unchanged in
+ * Excel and in the workbench, and each action costs as few `context.sync`
+ * round trips as possible.
+ */
+
+export interface HostInfo {
+  /** True inside Excel (desktop, Mac or the web) or the workbench. */
+  inExcel: boolean;
+  /** What Office.onReady reported: "Excel", or null outside Office. */
+  host: string | null;
+}
+
+/** Waits for Office.js; outside Office (or when office.js could not load) reports no host. */
+export async function detectHost(): Promise<HostInfo> {
+  if (typeof Office === "undefined" || typeof Office.onReady !== "function") return { inExcel: false, host: null };
+  const info = await Office.onReady();
+  const host = info.host ? String(info.host) : null;
+  return { inExcel: host === "Excel", host };
+}
+
+/** A sheet name not yet used in the workbook: "WFP examples", then "WFP examples (2)". */
+function freeName(wanted: string, taken: readonly string[]): string {
+  const lower = new Set(taken.map((name) => name.toLowerCase()));
+  if (!lower.has(wanted.toLowerCase())) return wanted;
+  for (let n = 2; ; n++) if (!lower.has(`${wanted} (${n})`.toLowerCase())) return `${wanted} (${n})`;
+}
+
+/**
+ * Adds a new sheet of example WFP formulas and activates it. It never writes
+ * over an existing sheet: a name in use gets a number. Two syncs in all.
+ */
+export async function insertExampleSheet(rows: readonly (readonly (string | number)[])[]): Promise<string> {
+  return Excel.run(async (context) => {
+    const sheets = context.workbook.worksheets;
+    sheets.load("items/name");
+    await context.sync();
+    const name = freeName(
+      "WFP examples",
+      sheets.items.map((sheet) => sheet.name),
+    );
+    const sheet = sheets.add(name);
+    const width = Math.max(...rows.map((row) => row.length));
+    const formulas = rows.map((row) => Array.from({ length: width }, (_, i) => row[i] ?? ""));
+    sheet.getRangeByIndexes(0, 0, formulas.length, width).formulas = formulas as (string | number)[][];
+    sheet.getRange("A:A").format.autofitColumns();
+    sheet.activate();
+    await context.sync();
+    return name;
+  });
+}

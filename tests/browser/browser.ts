@@ -1,0 +1,46 @@
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { projectRoot } from "../../engine/metadata.ts";
+import { serve } from "../../scripts/server.ts";
+
+export const SCREENSHOTS = join(projectRoot, "test-results");
+
+/** Debian's Chromium, headless, with nothing that reaches the network. */
+export async function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--disable-quic",
+    ],
+  });
+}
+
+/** Serves the already-built dist/ (see tests/globalSetup.ts) on a free port. */
+export async function serveBuilt() {
+  return serve({ port: 0, skipBuild: true, quiet: true });
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const path = join(SCREENSHOTS, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
+
+/** Fails the test on any request that would leave this machine. */
+export async function blockExternalRequests(page: Page, origin: string, leaked: string[]): Promise<void> {
+  await page.route("**/*", (route) => {
+    const url = route.request().url();
+    if (url.startsWith(origin) || url.startsWith("data:") || url.startsWith("blob:")) return route.continue();
+    leaked.push(url);
+    return route.abort();
+  });
+}

@@ -1,0 +1,61 @@
+import { existsSync } from "node:fs";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { blockExternalRequests, launchChromium, screenshot, serveBuilt } from "./browser.ts";
+
+describe("the task pane in headless Chromium, outside Excel", () => {
+  let browser: Browser;
+  let origin: string;
+  let close: () => Promise<void>;
+
+  beforeAll(async () => {
+    const served = await serveBuilt();
+    origin = served.origin;
+    close = () => served.server.close();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await close?.();
+  });
+
+  it("renders the Fluent UI shell, says it is not in Excel, and costs a post with the model's figures", async () => {
+    const page = await browser.newPage();
+    const leaked: string[] = [];
+    await blockExternalRequests(page, origin, leaked);
+    const errors: string[] = [];
+    page.on("pageerror", (error) => errors.push(error.message));
+    await page.goto(`${origin}/taskpane.html`);
+
+    await expect(page.getByRole("heading", { name: "Workforce plan" }).textContent()).resolves.toBe("Workforce plan");
+    await page.getByText("Not running inside Excel").waitFor();
+    const button = page.getByRole("button", { name: "Cost this post" });
+    expect(await button.textContent()).toBe("Cost this post");
+
+    await button.click();
+    // Band 5, top, 2025/26, 1 FTE: 37,796 + 4,919.40 NI + 8,987.89 pension + 188.98 levy = £51,892
+    expect(await page.getByTestId("post-cost-total").textContent()).toBe("£51,892.27");
+
+    await page.getByLabel("Area").selectOption("inner");
+    await page.getByLabel("FTE").fill("0.5");
+    await button.click();
+    // 0.5 x (37,796 + 7,559.20) = 22,677.60; NI 15% x 17,677.60; pension 23.78%; levy 0.5%
+    const half = 22677.6 + 0.15 * (22677.6 - 5000) + 0.2378 * 22677.6 + 0.005 * 22677.6;
+    expect(await page.getByTestId("post-cost-total").textContent()).toBe(
+      `£${half.toLocaleString("en-GB", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`,
+    );
+
+    const path = await screenshot(page, "taskpane");
+    expect(existsSync(path)).toBe(true);
+    expect(errors).toEqual([]);
+    expect(leaked).toEqual([]);
+  });
+
+  it("serves the custom functions entry and metadata the manifest names", async () => {
+    const functions = await fetch(`${origin}/functions.js`);
+    expect(functions.status).toBe(200);
+    const metadata = (await (await fetch(`${origin}/functions.json`)).json()) as { functions: { id: string }[] };
+    expect(metadata.functions.map((f) => f.id)).toContain("COST");
+    expect((await fetch(`${origin}/office-js/office.js`)).status).toBe(200);
+  });
+});

@@ -1,0 +1,31 @@
+import { fileURLToPath } from "node:url";
+import react from "@vitejs/plugin-react";
+import { defineConfig } from "vite";
+import { customFunctionsMetadata } from "./build/customFunctionsMetadata.ts";
+import { officeAddin } from "./build/officeAddin.ts";
+
+const root = fileURLToPath(new URL(".", import.meta.url));
+/** Set for a production build: `WFP_ORIGIN=https://wfplan.example.nhs.uk npm run build`. */
+const origin = process.env.WFP_ORIGIN || undefined;
+
+export default defineConfig({
+  base: origin ? new URL(origin).pathname : "/",
+  plugins: [react(), customFunctionsMetadata(`${root}functions/functions.ts`), officeAddin({ root, origin })],
+  build: {
+    outDir: "dist",
+    emptyOutDir: true,
+    sourcemap: true,
+    chunkSizeWarningLimit: 2000,
+    rolldownOptions: {
+      input: {
+        taskpane: `${root}taskpane/taskpane.html`,
+        help: `${root}taskpane/help.html`,
+        // Its own entry, so its size can be measured (dist/functions.js).
+        functions: `${root}functions/register.ts`,
+      },
+      output: {
+        entryFileNames: (chunk) => (chunk.name === "functions" ? "functions.js" : "assets/[name]-[hash].js"),
+      },
+    },
+  },
+});
