@@ -1,5 +1,5 @@
 import { DetailedCellError, type CellValue } from "hyperformula";
-import { createEngine } from "../engine/hyperformula.ts";
+import { createNodeEngine } from "../engine/metadata.ts";
 import { readWorkbookFile } from "../engine/workbookFile.ts";
 
 const USAGE = `Usage: wfplan eval [--json] [--workbook file.xlsx [--sheet Name]] '=FORMULA'
@@ -56,7 +56,7 @@ export async function evaluateFormula(options: Omit<EvalOptions, "json">): Promi
   const rows = sheets[sheetName] ?? [];
   const row = rows.length + 1;
   sheets[sheetName] = [...rows, [], [options.formula]];
-  const engine = await createEngine(sheets);
+  const engine = await createNodeEngine(sheets);
   try {
     const sheet = engine.getSheetId(sheetName)!;
     const anchor = { sheet, row, col: 0 };

@@ -13,7 +13,7 @@ import {
 } from "hyperformula";
 import { FunctionError, type CellValue, type ExcelErrorCode, type ResultMatrix } from "../functions/cells.ts";
 import { catalogue } from "../functions/functions.ts";
-import { loadMetadata, type FunctionMetadata } from "./metadata.ts";
+import type { FunctionMetadata } from "./functionMetadata.ts";
 
 /*
  * The WFP catalogue on HyperFormula, a real spreadsheet engine, for the tests,
@@ -124,30 +124,36 @@ function buildPlugin(metadata: readonly FunctionMetadata[]) {
   return WfpPlugin;
 }
 
-let registered: Promise<void> | undefined;
+let registered = false;
 
-/** Registers the WFP functions with HyperFormula once per process. */
-export function registerWfpFunctions(metadata?: readonly FunctionMetadata[]): Promise<void> {
-  registered ??= (async () => {
-    const functions = metadata ?? (await loadMetadata());
-    const plugin = buildPlugin(functions);
-    const names = Object.fromEntries(functions.map((fn) => [`WFP.${fn.name}`, `WFP.${fn.name}`]));
-    HyperFormula.registerFunctionPlugin(plugin, { enGB: names, enUS: names });
-  })();
-  return registered;
+/**
+ * Registers the WFP functions with HyperFormula, once per process or page,
+ * from functions.json (read by engine/metadata.ts in Node, fetched by the
+ * workbench in a browser).
+ */
+export function registerWfpFunctions(metadata: readonly FunctionMetadata[]): void {
+  if (registered) return;
+  const names = Object.fromEntries(metadata.map((fn) => [`WFP.${fn.name}`, `WFP.${fn.name}`]));
+  HyperFormula.registerFunctionPlugin(buildPlugin(metadata), { enGB: names, enUS: names });
+  registered = true;
 }
 
-/** A HyperFormula workbook with the WFP functions, configured like Excel. */
-export async function createEngine(sheets: Sheets = { Sheet1: [] }, config: Partial<ConfigParams> = {}): Promise<HyperFormula> {
-  await registerWfpFunctions();
+/** HyperFormula's settings for an Excel-like workbook. */
+export const EXCEL_LIKE_CONFIG: Partial<ConfigParams> = {
+  licenseKey: LICENSE_KEY,
+  // Planners' workforce extracts run past HyperFormula's default 40,000 rows.
+  maxRows: 1_048_576,
+  maxColumns: 16_384,
+  useArrayArithmetic: true,
+  // Excel keeps 15 significant digits; HyperFormula's default of 10 would lose pennies on a pay bill.
+  precisionRounding: 15,
+};
+
+/** A HyperFormula workbook with the WFP functions (register them first), configured like Excel. */
+export function createEngine(sheets: Sheets = { Sheet1: [] }, config: Partial<ConfigParams> = {}): HyperFormula {
+  if (!registered) throw new Error("call registerWfpFunctions(metadata) before createEngine");
   return HyperFormula.buildFromSheets(sheets, {
-    licenseKey: LICENSE_KEY,
-    // Planners' workforce extracts run past HyperFormula's default 40,000 rows.
-    maxRows: 1_048_576,
-    maxColumns: 16_384,
-    useArrayArithmetic: true,
-    // Excel keeps 15 significant digits; HyperFormula's default of 10 would lose pennies on a pay bill.
-    precisionRounding: 15,
+    ...EXCEL_LIKE_CONFIG,
     ...config,
   });
 }

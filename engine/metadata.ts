@@ -2,15 +2,12 @@ import { readFile, mkdir, writeFile, stat } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
+import type { HyperFormula, Sheets } from "hyperformula";
+import { createEngine, registerWfpFunctions } from "./hyperformula.ts";
 
-/** The parts of functions.json the engine and the README use. */
-export interface FunctionMetadata {
-  id: string;
-  name: string;
-  description?: string;
-  parameters: { name: string; description?: string; optional?: boolean; dimensionality?: string; type?: string }[];
-  result: { dimensionality?: string };
-}
+import type { FunctionMetadata } from "./functionMetadata.ts";
+
+export type { FunctionMetadata };
 
 export const projectRoot = join(dirname(fileURLToPath(import.meta.url)), "..");
 export const FUNCTIONS_SOURCE = join(projectRoot, "functions", "functions.ts");
@@ -44,4 +41,10 @@ export async function loadMetadata(): Promise<FunctionMetadata[]> {
     await writeFile(CACHE, json);
   }
   return (JSON.parse(json) as { functions: FunctionMetadata[] }).functions;
+}
+
+/** A HyperFormula workbook with the WFP functions, in Node. */
+export async function createNodeEngine(sheets?: Sheets): Promise<HyperFormula> {
+  registerWfpFunctions(await loadMetadata());
+  return createEngine(sheets);
 }

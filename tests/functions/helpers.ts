@@ -1,12 +1,12 @@
 import type { HyperFormula, RawCellContent } from "hyperformula";
-import { createEngine } from "../../engine/hyperformula.ts";
+import { createNodeEngine } from "../../engine/metadata.ts";
 
 /**
  * Evaluates a formula in a HyperFormula workbook whose sheet "Data" holds
  * `data` from A1, with the formula in a far-away cell so spills have room.
  */
 export async function evaluate(formula: string, data: RawCellContent[][] = []): Promise<unknown> {
-  const hf = await createEngine({ Data: data, Calc: [[formula]] });
+  const hf = await createNodeEngine({ Data: data, Calc: [[formula]] });
   const calc = hf.getSheetId("Calc")!;
   const size = hf.getSheetDimensions(calc);
   const values = hf.getSheetValues(calc);
@@ -15,7 +15,7 @@ export async function evaluate(formula: string, data: RawCellContent[][] = []): 
 }
 
 export async function engineWith(sheets: Record<string, RawCellContent[][]>): Promise<HyperFormula> {
-  return createEngine(sheets);
+  return createNodeEngine(sheets);
 }
 
 /** The error code and message of an error cell. */

@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import { columnIndex, columnLetters, parseRangeAddress, splitSheet } from "../engine/addresses.ts";
+import { translateStructuredReferences, type TableGeometry } from "../engine/structuredReferences.ts";
+import { createNodeEngine } from "../engine/metadata.ts";
+
+const staff: TableGeometry = {
+  name: "tblStaff",
+  sheet: "Staff list",
+  range: { top: 0, left: 0, bottom: 100, right: 3 }, // A1:D101, headers in row 1
+  columns: ["Assignment", "Band", "Hours", "Cost centre"],
+  hasHeaders: true,
+  hasTotals: false,
+};
+const where = { sheet: "Summary", row: 4, column: 2 };
+
+describe("addresses", () => {
+  it("converts columns both ways", () => {
+    expect(["A", "Z", "AA", "AZ", "XFD"].map(columnIndex)).toEqual([0, 25, 26, 51, 16383]);
+    expect([0, 25, 26, 51, 16383].map(columnLetters)).toEqual(["A", "Z", "AA", "AZ", "XFD"]);
+  });
+  it("reads ranges, whole columns and sheet names", () => {
+    expect(parseRangeAddress("$B$2:D10")).toEqual({ top: 1, left: 1, bottom: 9, right: 3 });
+    expect(parseRangeAddress("C:C")).toEqual({ top: 0, left: 2, bottom: 1_048_575, right: 2 });
+    expect(splitSheet("'Staff list'!A1:B2")).toEqual({ sheet: "Staff list", address: "A1:B2" });
+    expect(splitSheet("Plan!A1")).toEqual({ sheet: "Plan", address: "A1" });
+  });
+});
+
+describe("structured references", () => {
+  const t = (formula: string, at = where) => translateStructuredReferences(formula, [staff], at);
+  it("translates a column to its data rows", () => {
+    expect(t("=SUM(WFP.FTE(tblStaff[Hours]))")).toBe("=SUM(WFP.FTE('Staff list'!$C$2:$C$101))");
+    expect(t("=SUM(TBLSTAFF[hours])")).toBe("=SUM('Staff list'!$C$2:$C$101)");
+  });
+  it("translates #All, #Headers, #Data and column spans", () => {
+    expect(t("=ROWS(tblStaff[#All])")).toBe("=ROWS('Staff list'!$A$1:$D$101)");
+    expect(t("=tblStaff[[#Headers],[Band]]")).toBe("='Staff list'!$B$1");
+    expect(t("=COUNTA(tblStaff[[Band]:[Hours]])")).toBe("=COUNTA('Staff list'!$B$2:$C$101)");
+    expect(t("=COUNT(tblStaff[#Data])")).toBe("=COUNT('Staff list'!$A$2:$D$101)");
+  });
+  it("translates this-row references inside the table", () => {
+    const inside = { sheet: "Staff list", row: 9, column: 3 };
+    expect(t("=WFP.FTE([@Hours])", inside)).toBe("=WFP.FTE('Staff list'!$C$10)");
+    expect(t("=WFP.FTE(tblStaff[@Hours])", inside)).toBe("=WFP.FTE('Staff list'!$C$10)");
+  });
+  it("leaves text in quotes alone, and names a missing column", () => {
+    expect(t('=CONCAT("tblStaff[Hours]", tblStaff[[#Headers],[Hours]])')).toBe('=CONCAT("tblStaff[Hours]", \'Staff list\'!$C$1)');
+    expect(() => t("=SUM(tblStaff[Salary])")).toThrow('table tblStaff has no column "Salary": its columns are Assignment, Band, Hours, Cost centre');
+  });
+  it("lets HyperFormula evaluate the translated formula", async () => {
+    const hf = await createNodeEngine({
+      "Staff list": [["Assignment", "Band", "Hours", "Cost centre"], ["A1", "Band 5", 37.5, "W1"], ["A2", "Band 3", 30, "W1"]],
+      Summary: [[t("=SUM(WFP.FTE(tblStaff[Hours]))")]],
+    });
+    expect(hf.getCellValue({ sheet: hf.getSheetId("Summary")!, row: 0, col: 0 })).toBeCloseTo(1.8, 12);
+    hf.destroy();
+  });
+});
