@@ -40,7 +40,10 @@ function columnOf(table: TableGeometry, name: string): number {
 function specifierParts(inner: string): string[] {
   const trimmed = inner.trim();
   if (trimmed.startsWith("@")) {
-    const rest = trimmed.slice(1).trim().replace(/^\[(.*)\]$/, "$1");
+    const rest = trimmed
+      .slice(1)
+      .trim()
+      .replace(/^\[(.*)\]$/, "$1");
     return rest ? ["@", rest] : ["@"];
   }
   if (!trimmed.includes("[")) return trimmed ? [trimmed] : [];
@@ -76,7 +79,12 @@ export function translateStructuredReferences(formula: string, tables: readonly 
   if (!formula.includes("[") || tables.length === 0) return formula;
   const byName = new Map(tables.map((t) => [t.name.toLowerCase(), t]));
   const here = tables.find(
-    (t) => t.sheet === where.sheet && where.row >= t.range.top && where.row <= t.range.bottom && where.column >= t.range.left && where.column <= t.range.right,
+    (t) =>
+      t.sheet === where.sheet &&
+      where.row >= t.range.top &&
+      where.row <= t.range.bottom &&
+      where.column >= t.range.left &&
+      where.column <= t.range.right,
   );
   // Split on string literals ("..." with "" inside) and translate only the code between them.
   return formula
@@ -84,14 +92,17 @@ export function translateStructuredReferences(formula: string, tables: readonly 
     .map((piece, i) =>
       i % 2 === 1
         ? piece
-        : piece.replace(/([A-Za-z_\\][A-Za-z0-9_.]*)?\[((?:[^[\]]|\[(?:[^\]']|'.)*\])*)\]/g, (match, name: string | undefined, inner: string) => {
-            const table = name ? byName.get(name.toLowerCase()) : here;
-            if (!table) {
-              if (name) return match; // not a table: leave it for the engine to judge
-              throw new Error(`${match} is a structured reference outside any table`);
-            }
-            return translateOne(table, inner, where);
-          }),
+        : piece.replace(
+            /([A-Za-z_\\][A-Za-z0-9_.]*)?\[((?:[^[\]]|\[(?:[^\]']|'.)*\])*)\]/g,
+            (match, name: string | undefined, inner: string) => {
+              const table = name ? byName.get(name.toLowerCase()) : here;
+              if (!table) {
+                if (name) return match; // not a table: leave it for the engine to judge
+                throw new Error(`${match} is a structured reference outside any table`);
+              }
+              return translateOne(table, inner, where);
+            },
+          ),
     )
     .join("");
 }

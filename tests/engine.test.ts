@@ -44,12 +44,18 @@ describe("structured references", () => {
     expect(t("=WFP.FTE(tblStaff[@Hours])", inside)).toBe("=WFP.FTE('Staff list'!$C$10)");
   });
   it("leaves text in quotes alone, and names a missing column", () => {
-    expect(t('=CONCAT("tblStaff[Hours]", tblStaff[[#Headers],[Hours]])')).toBe('=CONCAT("tblStaff[Hours]", \'Staff list\'!$C$1)');
-    expect(() => t("=SUM(tblStaff[Salary])")).toThrow('table tblStaff has no column "Salary": its columns are Assignment, Band, Hours, Cost centre');
+    expect(t('=CONCAT("tblStaff[Hours]", tblStaff[[#Headers],[Hours]])')).toBe("=CONCAT(\"tblStaff[Hours]\", 'Staff list'!$C$1)");
+    expect(() => t("=SUM(tblStaff[Salary])")).toThrow(
+      'table tblStaff has no column "Salary": its columns are Assignment, Band, Hours, Cost centre',
+    );
   });
   it("lets HyperFormula evaluate the translated formula", async () => {
     const hf = await createNodeEngine({
-      "Staff list": [["Assignment", "Band", "Hours", "Cost centre"], ["A1", "Band 5", 37.5, "W1"], ["A2", "Band 3", 30, "W1"]],
+      "Staff list": [
+        ["Assignment", "Band", "Hours", "Cost centre"],
+        ["A1", "Band 5", 37.5, "W1"],
+        ["A2", "Band 3", 30, "W1"],
+      ],
       Summary: [[t("=SUM(WFP.FTE(tblStaff[Hours]))")]],
     });
     expect(hf.getCellValue({ sheet: hf.getSheetId("Summary")!, row: 0, col: 0 })).toBeCloseTo(1.8, 12);

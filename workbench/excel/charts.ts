@@ -1,0 +1,82 @@
+import type { ChartInfo, ChartType, SheetInfo } from "../model/workbook.ts";
+import { accessors, ClientObject, CollectionProxy, type PropertySpec } from "./clientObject.ts";
+import { OfficeError, type RequestContext } from "./context.ts";
+import type { RangeProxy } from "./range.ts";
+
+const CHART_TYPES: readonly ChartType[] = ["ColumnClustered", "ColumnStacked", "BarClustered", "Line", "Pie", "Area"];
+
+export class ChartProxy extends ClientObject<ChartInfo> {
+  declare name: string;
+  declare chartType: ChartType;
+  declare readonly id: string;
+  readonly title: ChartTitleProxy;
+
+  constructor(context: RequestContext, resolve: () => ChartInfo | undefined) {
+    super(context, resolve, "Chart");
+    this.title = new ChartTitleProxy(context, () => this.target());
+  }
+  protected properties(): Record<string, PropertySpec<ChartInfo>> {
+    const model = this.context.model;
+    return {
+      name: { read: (c) => c.name, write: (c, v) => ((c.name = String(v)), model.changed()) },
+      chartType: { read: (c) => c.type, write: (c, v) => ((c.type = checkType(v)), model.changed()) },
+      id: { read: (c) => c.id },
+    };
+  }
+  /** Accepted for compatibility; the workbench lays charts out below the grid. */
+  setPosition(_startCell: string | RangeProxy, _endCell?: string | RangeProxy): void {
+    this.queue("setPosition", () => undefined);
+  }
+  delete(): void {
+    this.queue("delete", (c) => this.context.model.deleteChart(c));
+  }
+}
+accessors(ChartProxy, ["name", "chartType", "id"], ["name", "chartType"]);
+
+export class ChartTitleProxy extends ClientObject<ChartInfo> {
+  declare text: string;
+  constructor(context: RequestContext, resolve: () => ChartInfo) {
+    super(context, resolve, "ChartTitle");
+  }
+  protected properties(): Record<string, PropertySpec<ChartInfo>> {
+    return { text: { read: (c) => c.title, write: (c, v) => ((c.title = String(v)), this.context.model.changed()) } };
+  }
+}
+accessors(ChartTitleProxy, ["text"], ["text"]);
+
+function checkType(type: unknown): ChartType {
+  if (!CHART_TYPES.includes(type as ChartType)) {
+    throw new OfficeError(
+      "InvalidArgument",
+      `The workbench draws chart types ${CHART_TYPES.join(", ")}; ${String(type)} is not one of them.`,
+    );
+  }
+  return type as ChartType;
+}
+
+export class ChartCollectionProxy extends CollectionProxy<ChartInfo, ChartProxy> {
+  protected readonly defaultItemProperties = ["name", "chartType", "id"];
+  constructor(
+    context: RequestContext,
+    private readonly sheet: () => SheetInfo,
+  ) {
+    super(context, "ChartCollection", () => context.model.charts.filter((c) => c.sheet === sheet().name));
+  }
+  protected proxyFor(chart: ChartInfo): ChartProxy {
+    return new ChartProxy(this.context, () => (this.context.model.charts.includes(chart) ? chart : undefined));
+  }
+  /** Adds a chart of `type` over `sourceData`, series by "Auto", "Columns" or "Rows". */
+  add(type: ChartType, sourceData: RangeProxy, seriesBy: "Auto" | "Columns" | "Rows" = "Auto"): ChartProxy {
+    let created: ChartInfo | undefined;
+    this.context.enqueue("ChartCollection.add", () => {
+      const source = sourceData.target();
+      if (source.sheet !== this.sheet())
+        throw new OfficeError("InvalidArgument", "A chart's data must be on its own worksheet in the workbench.");
+      created = this.context.model.addChart(source.sheet.name, checkType(type), source.range, seriesBy);
+    });
+    return new ChartProxy(this.context, () => created);
+  }
+  getItem(name: string): ChartProxy {
+    return new ChartProxy(this.context, () => this.context.model.chart(this.sheet().name, name));
+  }
+}

@@ -1,0 +1,106 @@
+import type { Workbook } from "../model/workbook.ts";
+import { ClientObject, type PropertySpec } from "./clientObject.ts";
+import { newStats, OfficeError, RequestContext, type SyncStats } from "./context.ts";
+import { NamedItemCollectionProxy } from "./names.ts";
+import { RangeProxy } from "./range.ts";
+import { TableCollectionProxy } from "./tables.ts";
+import { WorksheetCollectionProxy, WorksheetProxy } from "./worksheet.ts";
+
+/*
+ * The part of the Excel JavaScript API the task pane uses, on the workbench's
+ * workbook, installed as the `Excel` and `Office` globals so the pane runs
+ * unchanged.
+ */
+
+export class WorkbookProxy extends ClientObject<Workbook> {
+  readonly worksheets: WorksheetCollectionProxy;
+  readonly tables: TableCollectionProxy;
+  readonly names: NamedItemCollectionProxy;
+  declare readonly name: string;
+
+  constructor(context: RequestContext) {
+    super(context, () => context.model, "Workbook");
+    this.worksheets = new WorksheetCollectionProxy(context);
+    this.tables = new TableCollectionProxy(context);
+    this.names = new NamedItemCollectionProxy(context);
+  }
+  protected properties(): Record<string, PropertySpec<Workbook>> {
+    return { name: { read: () => "Workbook.xlsx" } };
+  }
+  getActiveWorksheet(): WorksheetProxy {
+    return this.worksheets.getActiveWorksheet();
+  }
+  /** The workbench's selected cell, or A1 of the active sheet. */
+  getSelectedRange(): RangeProxy {
+    return new RangeProxy(this.context, () => {
+      const model = this.context.model;
+      const sheet = model.sheet(model.activeSheet);
+      return { sheet, range: model.selection?.sheet === sheet.name ? model.selection.range : { top: 0, left: 0, bottom: 0, right: 0 } };
+    });
+  }
+}
+Object.defineProperty(WorkbookProxy.prototype, "name", {
+  get(this: { get(n: string): unknown }) {
+    return this.get("name");
+  },
+});
+
+export interface ExcelHost {
+  run<T>(batch: (context: RequestContext) => Promise<T>): Promise<T>;
+  stats: SyncStats;
+}
+
+/** An `Excel` namespace over `model`: run, the enums the pane uses, and sync counters. */
+export function createExcel(model: Workbook, stats: SyncStats = newStats()) {
+  const makeContext = () => new RequestContext(model, stats, (context) => new WorkbookProxy(context));
+  return {
+    stats,
+    RequestContext: makeContext,
+    async run<T>(batch: (context: RequestContext) => Promise<T>): Promise<T> {
+      const context = makeContext();
+      const result = await batch(context);
+      await context.sync();
+      return result;
+    },
+    ErrorCodes: {
+      itemNotFound: "ItemNotFound",
+      itemAlreadyExists: "ItemAlreadyExists",
+      invalidArgument: "InvalidArgument",
+      propertyNotLoaded: "PropertyNotLoaded",
+      requestPayloadSizeLimitExceeded: "RequestPayloadSizeLimitExceeded",
+      responsePayloadSizeLimitExceeded: "ResponsePayloadSizeLimitExceeded",
+    },
+    SheetVisibility: { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" },
+    ChartType: {
+      columnClustered: "ColumnClustered",
+      columnStacked: "ColumnStacked",
+      barClustered: "BarClustered",
+      line: "Line",
+      pie: "Pie",
+      area: "Area",
+    },
+    ChartSeriesBy: { auto: "Auto", columns: "Columns", rows: "Rows" },
+  };
+}
+
+/** An `Office` namespace whose onReady reports Excel on the web. */
+export function createOffice() {
+  const info = { host: "Excel", platform: "OfficeOnline" };
+  return {
+    HostType: { Excel: "Excel" },
+    PlatformType: { OfficeOnline: "OfficeOnline" },
+    onReady(callback?: (i: typeof info) => void) {
+      callback?.(info);
+      return Promise.resolve(info);
+    },
+  };
+}
+
+/** Installs `Excel` and `Office` on the page for the task pane's adapter. */
+export function installExcelGlobals(model: Workbook): ReturnType<typeof createExcel> {
+  const excel = createExcel(model);
+  Object.assign(globalThis, { Excel: excel, Office: createOffice(), OfficeExtension: { Error: OfficeError } });
+  return excel;
+}
+
+export { OfficeError, RequestContext };

@@ -1,0 +1,214 @@
+import { parseRangeAddress, splitSheet, type CellRange } from "../../engine/addresses.ts";
+import type { CellInput, SheetInfo } from "../model/workbook.ts";
+import { accessors, ClientObject, type PropertySpec } from "./clientObject.ts";
+import { OfficeError, type RequestContext } from "./context.ts";
+
+export interface RangeTarget {
+  sheet: SheetInfo;
+  range: CellRange;
+}
+
+const size = (r: CellRange) => ({ rows: r.bottom - r.top + 1, columns: r.right - r.left + 1 });
+const cellCount = (t: RangeTarget) => size(t.range).rows * size(t.range).columns;
+
+/** Checks that a 2-D array fits the range, or is one value for every cell, as Excel requires. */
+function fitted<T>(input: unknown, target: RangeTarget, property: string): T[][] {
+  const { rows, columns } = size(target.range);
+  if (!Array.isArray(input)) return Array.from({ length: rows }, () => Array<T>(columns).fill(input as T));
+  const matrix = input as T[][];
+  if (matrix.length === 1 && matrix[0]?.length === 1 && (rows > 1 || columns > 1)) {
+    return Array.from({ length: rows }, () => Array<T>(columns).fill(matrix[0]![0]!));
+  }
+  if (matrix.length !== rows || matrix.some((line) => !Array.isArray(line) || line.length !== columns)) {
+    throw new OfficeError(
+      "InvalidArgument",
+      `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${property}: ${rows} x ${columns} expected).`,
+    );
+  }
+  return matrix;
+}
+
+export class RangeProxy extends ClientObject<RangeTarget> {
+  declare readonly address: string;
+  declare values: unknown[][];
+  declare formulas: unknown[][];
+  declare numberFormat: unknown[][];
+  declare readonly text: string[][];
+  declare readonly rowCount: number;
+  declare readonly columnCount: number;
+  declare readonly rowIndex: number;
+  declare readonly columnIndex: number;
+  readonly format: RangeFormatProxy;
+
+  constructor(
+    context: RequestContext,
+    private readonly resolveRange: () => RangeTarget | undefined,
+    nullable = false,
+  ) {
+    super(context, resolveRange, "Range", nullable);
+    this.format = new RangeFormatProxy(context, () => this.target());
+  }
+
+  protected properties(): Record<string, PropertySpec<RangeTarget>> {
+    const model = this.context.model;
+    return {
+      address: { read: (t) => model.address(t.sheet.name, t.range) },
+      // As in Excel, values are read as if typed: text starting with "=" becomes a formula.
+      values: {
+        read: (t) => model.values(t.sheet.name, t.range),
+        write: (t, v) => model.setContents(t.sheet.name, t.range.top, t.range.left, fitted<CellInput>(v, t, "values")),
+        cells: cellCount,
+      },
+      formulas: {
+        read: (t) => model.formulas(t.sheet.name, t.range),
+        write: (t, v) => model.setContents(t.sheet.name, t.range.top, t.range.left, fitted<CellInput>(v, t, "formulas")),
+        cells: cellCount,
+      },
+      numberFormat: {
+        read: (t) => model.numberFormats(t.sheet.name, t.range),
+        write: (t, v) => model.setNumberFormats(t.sheet.name, t.range, fitted<string>(v, t, "numberFormat")),
+        cells: cellCount,
+      },
+      text: {
+        read: (t) => model.values(t.sheet.name, t.range).map((line) => line.map((v) => String(v))),
+        cells: cellCount,
+      },
+      rowCount: { read: (t) => size(t.range).rows },
+      columnCount: { read: (t) => size(t.range).columns },
+      rowIndex: { read: (t) => t.range.top },
+      columnIndex: { read: (t) => t.range.left },
+    };
+  }
+
+  private derived(change: (t: RangeTarget) => CellRange): RangeProxy {
+    return new RangeProxy(this.context, () => {
+      const t = this.target();
+      const range = change(t);
+      if (range.top < 0 || range.left < 0 || range.bottom < range.top || range.right < range.left) {
+        throw new OfficeError("InvalidArgument", "The range would fall outside the worksheet.");
+      }
+      return { sheet: t.sheet, range };
+    });
+  }
+
+  getResizedRange(deltaRows: number, deltaColumns: number): RangeProxy {
+    return this.derived(({ range }) => ({ ...range, bottom: range.bottom + deltaRows, right: range.right + deltaColumns }));
+  }
+  getOffsetRange(rows: number, columns: number): RangeProxy {
+    return this.derived(({ range }) => ({
+      top: range.top + rows,
+      bottom: range.bottom + rows,
+      left: range.left + columns,
+      right: range.right + columns,
+    }));
+  }
+  getCell(row: number, column: number): RangeProxy {
+    return this.derived(({ range }) => ({
+      top: range.top + row,
+      bottom: range.top + row,
+      left: range.left + column,
+      right: range.left + column,
+    }));
+  }
+  getRow(row: number): RangeProxy {
+    return this.derived(({ range }) => ({ ...range, top: range.top + row, bottom: range.top + row }));
+  }
+  getColumn(column: number): RangeProxy {
+    return this.derived(({ range }) => ({ ...range, left: range.left + column, right: range.left + column }));
+  }
+  getLastRow(): RangeProxy {
+    return this.derived(({ range }) => ({ ...range, top: range.bottom }));
+  }
+  clear(): void {
+    this.queue("clear", (t) => this.context.model.clear(t.sheet.name, t.range));
+  }
+  select(): void {
+    this.queue("select", (t) => this.context.model.activate(t.sheet.name));
+  }
+}
+accessors(
+  RangeProxy,
+  ["address", "values", "formulas", "numberFormat", "text", "rowCount", "columnCount", "rowIndex", "columnIndex"],
+  ["values", "formulas", "numberFormat"],
+);
+
+export class RangeFormatProxy extends ClientObject<RangeTarget> {
+  declare columnWidth: number;
+  declare horizontalAlignment: string;
+  readonly font: RangeStyleProxy;
+  readonly fill: RangeStyleProxy;
+
+  constructor(context: RequestContext, resolve: () => RangeTarget) {
+    super(context, resolve, "RangeFormat");
+    this.font = new RangeStyleProxy(context, resolve, "RangeFont", { bold: "bold", italic: "italic", color: "color" });
+    this.fill = new RangeStyleProxy(context, resolve, "RangeFill", { color: "fill" });
+  }
+  protected properties(): Record<string, PropertySpec<RangeTarget>> {
+    const model = this.context.model;
+    return {
+      columnWidth: {
+        read: (t) => model.columnWidth(t.sheet.name, t.range.left),
+        write: (t, v) => {
+          for (let c = t.range.left; c <= t.range.right; c++) model.setColumnWidth(t.sheet.name, c, Number(v));
+        },
+      },
+      horizontalAlignment: {
+        read: (t) => model.style(t.sheet.name, t.range.top, t.range.left)?.horizontalAlignment ?? "General",
+        write: (t, v) => model.setStyle(t.sheet.name, t.range, { horizontalAlignment: String(v) }),
+      },
+    };
+  }
+  autofitColumns(): void {
+    this.queue("autofitColumns", (t) => this.context.model.autofitColumns(t.sheet.name, t.range));
+  }
+  autofitRows(): void {
+    this.queue("autofitRows", () => undefined); // rows are one line high in the workbench
+  }
+}
+accessors(RangeFormatProxy, ["columnWidth", "horizontalAlignment"], ["columnWidth", "horizontalAlignment"]);
+
+/** RangeFont and RangeFill: style properties of the range's top-left cell, written to every cell. */
+export class RangeStyleProxy extends ClientObject<RangeTarget> {
+  constructor(
+    context: RequestContext,
+    resolve: () => RangeTarget,
+    typeName: string,
+    private readonly mapping: Record<string, "bold" | "italic" | "color" | "fill">,
+  ) {
+    super(context, resolve, typeName);
+    for (const name of Object.keys(mapping)) {
+      Object.defineProperty(this, name, { get: () => this.get(name), set: (v: unknown) => this.set(name, v), enumerable: true });
+    }
+  }
+  protected properties(): Record<string, PropertySpec<RangeTarget>> {
+    const model = this.context.model;
+    return Object.fromEntries(
+      Object.entries(this.mapping).map(([name, style]) => [
+        name,
+        {
+          read: (t: RangeTarget) =>
+            model.style(t.sheet.name, t.range.top, t.range.left)?.[style] ?? (style === "bold" || style === "italic" ? false : ""),
+          write: (t: RangeTarget, v: unknown) => model.setStyle(t.sheet.name, t.range, { [style]: v }),
+        },
+      ]),
+    );
+  }
+  clear(): void {
+    this.queue("clear", (t) => this.context.model.setStyle(t.sheet.name, t.range, { fill: undefined }));
+  }
+}
+
+/** Reads "A1:B4" or "Plan!A1:B4" against a default sheet. */
+export function resolveAddress(address: string, sheetFor: (name?: string) => SheetInfo): RangeTarget {
+  const { sheet, address: cells } = splitSheet(address);
+  let range: CellRange;
+  try {
+    range = parseRangeAddress(cells);
+  } catch {
+    throw new OfficeError(
+      "InvalidArgument",
+      `The argument is invalid or missing or has an incorrect format: "${address}" is not a range address.`,
+    );
+  }
+  return { sheet: sheetFor(sheet), range };
+}

@@ -1,0 +1,122 @@
+import type { CellRange } from "../../engine/addresses.ts";
+import type { SheetInfo, Visibility } from "../model/workbook.ts";
+import { ChartCollectionProxy } from "./charts.ts";
+import { accessors, ClientObject, CollectionProxy, type PropertySpec } from "./clientObject.ts";
+import { OfficeError, type RequestContext } from "./context.ts";
+import { RangeProxy, resolveAddress } from "./range.ts";
+import { TableCollectionProxy } from "./tables.ts";
+
+const VISIBILITIES: readonly Visibility[] = ["Visible", "Hidden", "VeryHidden"];
+
+export class WorksheetProxy extends ClientObject<SheetInfo> {
+  declare name: string;
+  declare visibility: Visibility;
+  declare readonly position: number;
+  declare readonly id: string;
+  readonly tables: TableCollectionProxy;
+  readonly charts: ChartCollectionProxy;
+
+  constructor(context: RequestContext, resolve: () => SheetInfo | undefined, nullable = false) {
+    super(context, resolve, "Worksheet", nullable);
+    this.tables = new TableCollectionProxy(context, () => this.target().name);
+    this.charts = new ChartCollectionProxy(context, () => this.target());
+  }
+
+  protected properties(): Record<string, PropertySpec<SheetInfo>> {
+    const model = this.context.model;
+    return {
+      name: { read: (s) => s.name, write: (s, v) => model.renameSheet(s.name, String(v)) },
+      visibility: {
+        read: (s) => s.visibility,
+        write: (s, v) => {
+          if (!VISIBILITIES.includes(v as Visibility))
+            throw new OfficeError("InvalidArgument", `Visibility must be one of ${VISIBILITIES.join(", ")}.`);
+          model.setVisibility(s.name, v as Visibility);
+        },
+      },
+      position: { read: (s) => model.sheets.indexOf(s) },
+      id: { read: (s) => `{sheet:${s.name}}` },
+    };
+  }
+
+  getRange(address?: string): RangeProxy {
+    return new RangeProxy(this.context, () => {
+      const sheet = this.target();
+      if (address === undefined) return { sheet, range: { top: 0, left: 0, bottom: 1_048_575, right: 16_383 } };
+      return resolveAddress(address, (name) => (name ? this.context.model.sheet(name) : sheet));
+    });
+  }
+
+  getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): RangeProxy {
+    return new RangeProxy(this.context, () => {
+      if (rowCount < 1 || columnCount < 1 || startRow < 0 || startColumn < 0)
+        throw new OfficeError("InvalidArgument", "The range must have at least one row and column.");
+      return {
+        sheet: this.target(),
+        range: { top: startRow, left: startColumn, bottom: startRow + rowCount - 1, right: startColumn + columnCount - 1 },
+      };
+    });
+  }
+
+  /** The block of used cells; A1 for an empty sheet, as in Excel. */
+  getUsedRange(_valuesOnly?: boolean): RangeProxy {
+    return new RangeProxy(this.context, () => {
+      const sheet = this.target();
+      const used: CellRange = this.context.model.usedRange(sheet.name) ?? { top: 0, left: 0, bottom: 0, right: 0 };
+      return { sheet, range: used };
+    });
+  }
+
+  getUsedRangeOrNullObject(_valuesOnly?: boolean): RangeProxy {
+    return new RangeProxy(
+      this.context,
+      () => {
+        const sheet = this.target();
+        const used = this.context.model.usedRange(sheet.name);
+        return used ? { sheet, range: used } : undefined;
+      },
+      true,
+    );
+  }
+
+  activate(): void {
+    this.queue("activate", (s) => this.context.model.activate(s.name));
+  }
+
+  delete(): void {
+    this.queue("delete", (s) => this.context.model.deleteSheet(s.name));
+  }
+}
+accessors(WorksheetProxy, ["name", "visibility", "position", "id"], ["name", "visibility"]);
+
+export class WorksheetCollectionProxy extends CollectionProxy<SheetInfo, WorksheetProxy> {
+  protected readonly defaultItemProperties = ["name", "visibility", "position", "id"];
+
+  constructor(context: RequestContext) {
+    super(context, "WorksheetCollection", () => context.model.sheets);
+  }
+
+  protected proxyFor(sheet: SheetInfo): WorksheetProxy {
+    return new WorksheetProxy(this.context, () => (this.context.model.sheets.includes(sheet) ? sheet : undefined));
+  }
+
+  add(name?: string): WorksheetProxy {
+    let created: SheetInfo | undefined;
+    this.context.enqueue("WorksheetCollection.add", () => {
+      created = this.context.model.addSheet(name);
+    });
+    return new WorksheetProxy(this.context, () => created);
+  }
+
+  getItem(name: string): WorksheetProxy {
+    return new WorksheetProxy(this.context, () => this.context.model.sheet(name));
+  }
+
+  getItemOrNullObject(name: string): WorksheetProxy {
+    return new WorksheetProxy(this.context, () => this.context.model.findSheet(name), true);
+  }
+
+  getActiveWorksheet(): WorksheetProxy {
+    return new WorksheetProxy(this.context, () => this.context.model.sheet(this.context.model.activeSheet));
+  }
+}

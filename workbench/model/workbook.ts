@@ -1,0 +1,529 @@
+import { DetailedCellError, HyperFormula, type CellValue, type RawCellContent } from "hyperformula";
+import { columnLetters, rangeAddress, sheetPrefix, type CellRange } from "../../engine/addresses.ts";
+import { createEngine } from "../../engine/hyperformula.ts";
+import { translateStructuredReferences, type TableGeometry } from "../../engine/structuredReferences.ts";
+
+/*
+ * The workbench's workbook: cell contents and calculation in HyperFormula, and
+ * what Excel keeps beside the grid (sheet order and visibility, number formats,
+ * tables, named items, charts) here. The Excel API implementation and the grid
+ * both work through this class; it knows nothing of either.
+ */
+
+export type Visibility = "Visible" | "Hidden" | "VeryHidden";
+
+export interface SheetInfo {
+  name: string;
+  visibility: Visibility;
+}
+
+export interface TableInfo extends TableGeometry {
+  style: string;
+}
+
+export interface NamedItemInfo {
+  name: string;
+  /** "=Plan!$A$1:$B$4", or a constant formula. */
+  formula: string;
+  comment: string;
+}
+
+export type ChartType = "ColumnClustered" | "BarClustered" | "Line" | "Pie" | "Area" | "ColumnStacked";
+
+/** The cell formatting the Excel API's "format basics" set, and the grid shows. */
+export interface CellStyle {
+  bold?: boolean;
+  italic?: boolean;
+  color?: string;
+  fill?: string;
+  horizontalAlignment?: string;
+}
+
+export interface ChartInfo {
+  id: string;
+  name: string;
+  sheet: string;
+  type: ChartType;
+  source: CellRange;
+  seriesBy: "Columns" | "Rows";
+  title: string;
+}
+
+/** A cell's value as Excel's API reports it: numbers, text, booleans, "" for blank, "#CODE!" for errors. */
+export type ExcelCellValue = number | string | boolean;
+
+export interface CellError {
+  code: string;
+  message: string;
+}
+
+/** A literal value, or a formula starting with "=", as Range.formulas takes them. */
+export type CellInput = string | number | boolean | null;
+
+const key = (row: number, column: number) => `${row},${column}`;
+
+export class WorkbookError extends Error {
+  constructor(
+    readonly code: "ItemNotFound" | "ItemAlreadyExists" | "InvalidArgument" | "InvalidOperation",
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export class Workbook {
+  readonly engine: HyperFormula;
+  private readonly sheetList: SheetInfo[] = [];
+  private readonly formats = new Map<string, Map<string, string>>();
+  private readonly styles = new Map<string, Map<string, CellStyle>>();
+  /** Column widths in points, by sheet and column; absent means Excel's default (48 pt). */
+  private readonly widths = new Map<string, Map<number, number>>();
+  /** Formulas as the user wrote them (with structured references), where that differs from what HyperFormula holds. */
+  private readonly writtenFormulas = new Map<string, Map<string, string>>();
+  readonly tables: TableInfo[] = [];
+  readonly names: NamedItemInfo[] = [];
+  readonly charts: ChartInfo[] = [];
+  activeSheet = "";
+  /** The grid's selected block, for Workbook.getSelectedRange. */
+  selection: { sheet: string; range: CellRange } | undefined;
+  private listeners = new Set<() => void>();
+  private version = 0;
+
+  constructor(firstSheet = "Sheet1") {
+    this.engine = createEngine({ [firstSheet]: [] });
+    this.sheetList.push({ name: firstSheet, visibility: "Visible" });
+    this.activeSheet = firstSheet;
+  }
+
+  // ---- change notification, for the grid ----
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+  get changeCount(): number {
+    return this.version;
+  }
+  changed(): void {
+    this.version++;
+    for (const listener of this.listeners) listener();
+  }
+
+  // ---- sheets ----
+  get sheets(): readonly SheetInfo[] {
+    return this.sheetList;
+  }
+
+  sheet(name: string): SheetInfo {
+    const found = this.findSheet(name);
+    if (!found) throw new WorkbookError("ItemNotFound", `The worksheet "${name}" does not exist.`);
+    return found;
+  }
+
+  findSheet(name: string): SheetInfo | undefined {
+    return this.sheetList.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  }
+
+  private sheetId(name: string): number {
+    const id = this.engine.getSheetId(this.sheet(name).name);
+    if (id === undefined) throw new WorkbookError("ItemNotFound", `The worksheet "${name}" does not exist.`);
+    return id;
+  }
+
+  addSheet(name?: string): SheetInfo {
+    let chosen = name?.trim();
+    if (chosen === undefined || chosen === "") {
+      let n = this.sheetList.length + 1;
+      while (this.findSheet(`Sheet${n}`)) n++;
+      chosen = `Sheet${n}`;
+    }
+    if (/[\\/?*[\]:]/.test(chosen) || chosen.length > 31) {
+      throw new WorkbookError("InvalidArgument", `"${chosen}" is not a valid sheet name: up to 31 characters, none of \\ / ? * [ ] :`);
+    }
+    if (this.findSheet(chosen)) throw new WorkbookError("ItemAlreadyExists", `A sheet named "${chosen}" already exists.`);
+    this.engine.addSheet(chosen);
+    const info: SheetInfo = { name: chosen, visibility: "Visible" };
+    this.sheetList.push(info);
+    this.changed();
+    return info;
+  }
+
+  deleteSheet(name: string): void {
+    const info = this.sheet(name);
+    if (this.sheetList.filter((s) => s.visibility === "Visible").length === 1 && info.visibility === "Visible") {
+      throw new WorkbookError("InvalidOperation", "A workbook must keep at least one visible sheet.");
+    }
+    this.engine.removeSheet(this.sheetId(info.name));
+    this.sheetList.splice(this.sheetList.indexOf(info), 1);
+    for (const map of [this.formats, this.writtenFormulas, this.styles, this.widths] as Map<string, unknown>[]) map.delete(info.name);
+    for (const list of [this.tables, this.charts] as { sheet: string }[][]) {
+      for (let i = list.length - 1; i >= 0; i--) if (list[i]!.sheet === info.name) list.splice(i, 1);
+    }
+    if (this.activeSheet === info.name) this.activeSheet = this.sheetList.find((s) => s.visibility === "Visible")!.name;
+    this.changed();
+  }
+
+  renameSheet(name: string, newName: string): void {
+    const info = this.sheet(name);
+    if (this.findSheet(newName) && newName.toLowerCase() !== name.toLowerCase()) {
+      throw new WorkbookError("ItemAlreadyExists", `A sheet named "${newName}" already exists.`);
+    }
+    this.engine.renameSheet(this.sheetId(info.name), newName);
+    for (const map of [this.formats, this.writtenFormulas, this.styles, this.widths] as Map<string, unknown>[]) {
+      const value = map.get(info.name);
+      if (value) {
+        map.delete(info.name);
+        map.set(newName, value);
+      }
+    }
+    for (const item of [...this.tables, ...this.charts]) if (item.sheet === info.name) item.sheet = newName;
+    if (this.activeSheet === info.name) this.activeSheet = newName;
+    info.name = newName;
+    this.changed();
+  }
+
+  setVisibility(name: string, visibility: Visibility): void {
+    const info = this.sheet(name);
+    if (
+      visibility !== "Visible" &&
+      info.visibility === "Visible" &&
+      this.sheetList.filter((s) => s.visibility === "Visible").length === 1
+    ) {
+      throw new WorkbookError("InvalidOperation", "A workbook must keep at least one visible sheet.");
+    }
+    info.visibility = visibility;
+    if (visibility !== "Visible" && this.activeSheet === info.name)
+      this.activeSheet = this.sheetList.find((s) => s.visibility === "Visible")!.name;
+    this.changed();
+  }
+
+  activate(name: string): void {
+    const info = this.sheet(name);
+    if (info.visibility !== "Visible")
+      throw new WorkbookError("InvalidOperation", `The sheet "${info.name}" is hidden and cannot be activated.`);
+    this.activeSheet = info.name;
+    this.changed();
+  }
+
+  // ---- cells ----
+  /** Writes values or formulas into a block starting at (row, column). Text that looks like a number stays text. */
+  setContents(sheet: string, row: number, column: number, contents: readonly (readonly CellInput[])[]): void {
+    const id = this.sheetId(sheet);
+    const name = this.sheet(sheet).name;
+    const written = this.writtenFormulasFor(name);
+    const raw: RawCellContent[][] = contents.map((line, r) =>
+      line.map((input, c) => {
+        const at = key(row + r, column + c);
+        written.delete(at);
+        if (input === null || input === undefined || input === "") return null;
+        if (typeof input !== "string") return input;
+        if (input.startsWith("'")) return input; // Excel's text prefix, which HyperFormula shares
+        if (input.startsWith("=")) {
+          const translated = translateStructuredReferences(input, this.tables, { sheet: name, row: row + r, column: column + c });
+          if (translated !== input) written.set(at, input);
+          return translated;
+        }
+        return /^\s*[-+]?(\d|\.\d)/.test(input) && !Number.isNaN(Number(input)) ? Number(input) : input;
+      }),
+    );
+    this.engine.setCellContents({ sheet: id, row, col: column }, raw);
+    this.changed();
+  }
+
+  /** Values of a block as Excel reports them ("" for blank, "#VALUE!" for errors). */
+  values(sheet: string, range: CellRange): ExcelCellValue[][] {
+    const id = this.sheetId(sheet);
+    const raw = this.engine.getRangeValues({
+      start: { sheet: id, row: range.top, col: range.left },
+      end: { sheet: id, row: range.bottom, col: range.right },
+    });
+    return raw.map((line) => line.map(excelValue));
+  }
+
+  /** The error in a cell, with HyperFormula's message, for the workbench's hover. */
+  errorAt(sheet: string, row: number, column: number): CellError | undefined {
+    const value = this.engine.getCellValue({ sheet: this.sheetId(sheet), row, col: column });
+    return value instanceof DetailedCellError ? { code: value.value, message: value.message } : undefined;
+  }
+
+  /** Formulas of a block as Range.formulas reports them: the formula, or the value where there is none. */
+  formulas(sheet: string, range: CellRange): (string | number | boolean)[][] {
+    const id = this.sheetId(sheet);
+    const name = this.sheet(sheet).name;
+    const written = this.writtenFormulas.get(name);
+    const out: (string | number | boolean)[][] = [];
+    for (let row = range.top; row <= range.bottom; row++) {
+      const line: (string | number | boolean)[] = [];
+      for (let col = range.left; col <= range.right; col++) {
+        const asWritten = written?.get(key(row, col));
+        if (asWritten) {
+          line.push(asWritten);
+          continue;
+        }
+        const serialized = this.engine.getCellSerialized({ sheet: id, row, col });
+        line.push(serialized === null || serialized === undefined ? "" : typeof serialized === "object" ? String(serialized) : serialized);
+      }
+      out.push(line);
+    }
+    return out;
+  }
+
+  numberFormats(sheet: string, range: CellRange): string[][] {
+    const formats = this.formats.get(this.sheet(sheet).name);
+    return rows(range, (row, col) => formats?.get(key(row, col)) ?? "General");
+  }
+
+  setNumberFormats(sheet: string, range: CellRange, formats: readonly (readonly string[])[]): void {
+    const name = this.sheet(sheet).name;
+    let map = this.formats.get(name);
+    if (!map) this.formats.set(name, (map = new Map()));
+    for (let r = 0; r <= range.bottom - range.top; r++) {
+      for (let c = 0; c <= range.right - range.left; c++) {
+        const format = formats[r]?.[c] ?? formats[0]?.[0] ?? "General";
+        if (format === "General") map.delete(key(range.top + r, range.left + c));
+        else map.set(key(range.top + r, range.left + c), format);
+      }
+    }
+    this.changed();
+  }
+
+  style(sheet: string, row: number, column: number): CellStyle | undefined {
+    return this.styles.get(this.sheet(sheet).name)?.get(key(row, column));
+  }
+
+  setStyle(sheet: string, range: CellRange, change: CellStyle): void {
+    const name = this.sheet(sheet).name;
+    let map = this.styles.get(name);
+    if (!map) this.styles.set(name, (map = new Map()));
+    for (let row = range.top; row <= range.bottom; row++) {
+      for (let col = range.left; col <= range.right; col++) map.set(key(row, col), { ...map.get(key(row, col)), ...change });
+    }
+    this.changed();
+  }
+
+  /** Every styled cell of a sheet, for saving. */
+  stylesOf(sheet: string): [row: number, column: number, style: CellStyle][] {
+    return [...(this.styles.get(this.sheet(sheet).name) ?? new Map<string, CellStyle>())].map(([at, style]) => {
+      const [row, column] = at.split(",").map(Number) as [number, number];
+      return [row, column, style];
+    });
+  }
+
+  columnWidth(sheet: string, column: number): number {
+    return this.widths.get(this.sheet(sheet).name)?.get(column) ?? 48;
+  }
+
+  setColumnWidth(sheet: string, column: number, points: number): void {
+    const name = this.sheet(sheet).name;
+    let map = this.widths.get(name);
+    if (!map) this.widths.set(name, (map = new Map()));
+    map.set(column, Math.max(0, Math.min(points, 1000)));
+    this.changed();
+  }
+
+  /** Widens each column of the block to fit its longest shown text, as Excel's autofit does. */
+  autofitColumns(sheet: string, range: CellRange): void {
+    const used = this.usedRange(sheet);
+    if (!used) return;
+    const bottom = Math.min(range.bottom, used.bottom);
+    const right = Math.min(range.right, used.right);
+    if (bottom < range.top || right < range.left) return;
+    const values = this.values(sheet, { ...range, bottom, right });
+    for (let c = 0; c <= right - range.left; c++) {
+      const longest = Math.max(0, ...values.map((line) => String(line[c] ?? "").length));
+      this.setColumnWidth(sheet, range.left + c, Math.max(48, Math.ceil(longest * 6.5 + 10)));
+    }
+  }
+
+  /** Number formats of a sheet, for saving. */
+  formatsOf(sheet: string): [row: number, column: number, format: string][] {
+    return [...(this.formats.get(this.sheet(sheet).name) ?? new Map<string, string>())].map(([at, format]) => {
+      const [row, column] = at.split(",").map(Number) as [number, number];
+      return [row, column, format];
+    });
+  }
+
+  clear(sheet: string, range: CellRange): void {
+    const empty = rows(range, () => null);
+    this.setContents(sheet, range.top, range.left, empty);
+    this.setNumberFormats(sheet, range, [["General"]]);
+  }
+
+  /** The smallest block holding every non-empty cell (spills included), or undefined for an empty sheet. */
+  usedRange(sheet: string): CellRange | undefined {
+    const { width, height } = this.engine.getSheetDimensions(this.sheetId(sheet));
+    const formats = this.formats.get(this.sheet(sheet).name);
+    let bottom = height - 1;
+    let right = width - 1;
+    for (const at of formats?.keys() ?? []) {
+      const [r, c] = at.split(",").map(Number) as [number, number];
+      bottom = Math.max(bottom, r);
+      right = Math.max(right, c);
+    }
+    if (bottom < 0 || right < 0) return undefined;
+    return { top: 0, left: 0, bottom, right };
+  }
+
+  // ---- tables ----
+  addTable(sheet: string, range: CellRange, hasHeaders: boolean, name?: string, style = "TableStyleMedium2"): TableInfo {
+    const sheetName = this.sheet(sheet).name;
+    const overlap = this.tables.find((t) => t.sheet === sheetName && intersects(t.range, range));
+    if (overlap) throw new WorkbookError("InvalidOperation", `The range overlaps the table ${overlap.name}.`);
+    let tableRange = range;
+    if (!hasHeaders) {
+      // Excel adds a header row above the data, shifting the data down by one row.
+      const id = this.sheetId(sheetName);
+      this.engine.addRows(id, [range.top, 1]);
+      tableRange = { ...range, bottom: range.bottom + 1 };
+      this.setContents(sheetName, range.top, range.left, [
+        Array.from({ length: range.right - range.left + 1 }, (_, i) => `Column${i + 1}`),
+      ]);
+    }
+    const header = this.values(sheetName, { ...tableRange, bottom: tableRange.top })[0]!;
+    const columns = header.map((h, i) => (h === "" ? `Column${i + 1}` : String(h)));
+    let chosen = name;
+    if (!chosen) {
+      let n = this.tables.length + 1;
+      while (this.tables.some((t) => t.name.toLowerCase() === `table${n}`)) n++;
+      chosen = `Table${n}`;
+    }
+    if (!/^[A-Za-z_\\][A-Za-z0-9_.]*$/.test(chosen)) throw new WorkbookError("InvalidArgument", `"${chosen}" is not a valid table name.`);
+    if (
+      this.tables.some((t) => t.name.toLowerCase() === chosen!.toLowerCase()) ||
+      this.names.some((n) => n.name.toLowerCase() === chosen!.toLowerCase())
+    ) {
+      throw new WorkbookError("ItemAlreadyExists", `The name "${chosen}" is already used.`);
+    }
+    const table: TableInfo = { name: chosen, sheet: sheetName, range: tableRange, columns, hasHeaders: true, hasTotals: false, style };
+    this.tables.push(table);
+    this.changed();
+    return table;
+  }
+
+  table(name: string): TableInfo {
+    const found = this.tables.find((t) => t.name.toLowerCase() === name.toLowerCase());
+    if (!found) throw new WorkbookError("ItemNotFound", `The table "${name}" does not exist.`);
+    return found;
+  }
+
+  /** Appends rows to a table's data body, growing the table down. */
+  addTableRows(name: string, values: readonly (readonly CellInput[])[], index?: number): void {
+    const table = this.table(name);
+    const bodyTop = table.range.top + 1;
+    const at = index === undefined || index < 0 ? table.range.bottom + 1 : bodyTop + index;
+    const id = this.sheetId(table.sheet);
+    this.engine.addRows(id, [at, values.length]);
+    table.range = { ...table.range, bottom: table.range.bottom + values.length };
+    for (const other of this.tables)
+      if (other !== table && other.sheet === table.sheet && other.range.top >= at) shift(other, values.length);
+    this.setContents(table.sheet, at, table.range.left, values);
+  }
+
+  deleteTable(name: string): void {
+    const table = this.table(name);
+    this.tables.splice(this.tables.indexOf(table), 1);
+    this.changed();
+  }
+
+  // ---- named items ----
+  addName(name: string, formula: string, comment = ""): NamedItemInfo {
+    if (
+      this.names.some((n) => n.name.toLowerCase() === name.toLowerCase()) ||
+      this.tables.some((t) => t.name.toLowerCase() === name.toLowerCase())
+    ) {
+      throw new WorkbookError("ItemAlreadyExists", `The name "${name}" is already used.`);
+    }
+    const text = formula.startsWith("=") ? formula : `=${formula}`;
+    this.engine.addNamedExpression(name, text);
+    const item = { name, formula: text, comment };
+    this.names.push(item);
+    this.changed();
+    return item;
+  }
+
+  name(name: string): NamedItemInfo {
+    const found = this.names.find((n) => n.name.toLowerCase() === name.toLowerCase());
+    if (!found) throw new WorkbookError("ItemNotFound", `The name "${name}" does not exist.`);
+    return found;
+  }
+
+  deleteName(name: string): void {
+    const item = this.name(name);
+    this.engine.removeNamedExpression(item.name);
+    this.names.splice(this.names.indexOf(item), 1);
+    this.changed();
+  }
+
+  /** The value of a named item, for NamedItem.value. */
+  nameValue(name: string): unknown {
+    const value = this.engine.getNamedExpressionValue(this.name(name).name);
+    return Array.isArray(value) ? value.map((r) => r.map(excelValue)) : excelValue(value as CellValue);
+  }
+
+  // ---- charts ----
+  addChart(sheet: string, type: ChartType, source: CellRange, seriesBy: "Auto" | "Columns" | "Rows" = "Auto"): ChartInfo {
+    const sheetName = this.sheet(sheet).name;
+    let n = this.charts.length + 1;
+    while (this.charts.some((c) => c.name === `Chart ${n}`)) n++;
+    const chart: ChartInfo = {
+      id: `chart-${Date.now().toString(36)}-${n}`,
+      name: `Chart ${n}`,
+      sheet: sheetName,
+      type,
+      source,
+      // Excel's "Auto" puts series in columns when the range is taller than wide.
+      seriesBy: seriesBy === "Auto" ? (source.bottom - source.top >= source.right - source.left ? "Columns" : "Rows") : seriesBy,
+      title: "",
+    };
+    this.charts.push(chart);
+    this.changed();
+    return chart;
+  }
+
+  chart(sheet: string, name: string): ChartInfo {
+    const found = this.charts.find((c) => c.sheet === this.sheet(sheet).name && c.name === name);
+    if (!found) throw new WorkbookError("ItemNotFound", `The chart "${name}" does not exist.`);
+    return found;
+  }
+
+  deleteChart(chart: ChartInfo): void {
+    this.charts.splice(this.charts.indexOf(chart), 1);
+    this.changed();
+  }
+
+  /** "Plan!A1:B4" for a block, as Range.address reports it. */
+  address(sheet: string, range: CellRange): string {
+    return `${sheetPrefix(this.sheet(sheet).name)}${rangeAddress(range)}`;
+  }
+
+  private writtenFormulasFor(sheet: string): Map<string, string> {
+    let map = this.writtenFormulas.get(sheet);
+    if (!map) this.writtenFormulas.set(sheet, (map = new Map()));
+    return map;
+  }
+}
+
+export function excelValue(value: CellValue): ExcelCellValue {
+  if (value === null || value === undefined) return "";
+  if (value instanceof DetailedCellError) return value.value;
+  return value as ExcelCellValue;
+}
+
+function rows<T>(range: CellRange, cell: (row: number, column: number) => T): T[][] {
+  const out: T[][] = [];
+  for (let row = range.top; row <= range.bottom; row++) {
+    const line: T[] = [];
+    for (let col = range.left; col <= range.right; col++) line.push(cell(row, col));
+    out.push(line);
+  }
+  return out;
+}
+
+function intersects(a: CellRange, b: CellRange): boolean {
+  return a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
+}
+
+function shift(table: TableInfo, by: number): void {
+  table.range = { ...table.range, top: table.range.top + by, bottom: table.range.bottom + by };
+}
+
+export { columnLetters };
