@@ -47,6 +47,9 @@ export function officeAddin({ root, origin }: OfficeAddinOptions): Plugin {
         const fileName = `assets/icon-${size}.png`;
         this.emitFile({ type: "asset", fileName, source: readFileSync(join(root, "taskpane", fileName)) });
       }
+      // The workbench opens the sample workbook by default.
+      const sample = "examples/northfield-trust-plan.xlsx";
+      this.emitFile({ type: "asset", fileName: sample, source: readFileSync(join(root, sample)) });
       const manifest = readFileSync(join(root, "manifest.xml"), "utf8");
       const published = origin ? manifest.replaceAll(DEV_ORIGIN, origin.replace(/\/$/, "")) : manifest;
       this.emitFile({ type: "asset", fileName: "manifest.xml", source: published });

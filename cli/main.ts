@@ -1,6 +1,9 @@
+import { readFile } from "node:fs/promises";
 import { DetailedCellError, type CellValue } from "hyperformula";
-import { createNodeEngine } from "../engine/metadata.ts";
-import { readWorkbookFile } from "../engine/workbookFile.ts";
+import { registerWfpFunctions } from "../engine/hyperformula.ts";
+import { loadMetadata } from "../engine/metadata.ts";
+import { Workbook } from "../engine/workbook.ts";
+import { readXlsx } from "../engine/xlsx.ts";
 
 const USAGE = `Usage: wfplan eval [--json] [--workbook file.xlsx [--sheet Name]] '=FORMULA'
 
@@ -46,24 +49,26 @@ function parseArguments(args: string[]): EvalOptions {
   return { ...options, formula: options.formula.startsWith("=") ? options.formula : `=${options.formula}` };
 }
 
-/** Evaluates one formula, alone or in a workbook's sheet (below its used range, so a spill has room). */
+/**
+ * Evaluates one formula, alone or in a workbook's sheet (below its used range,
+ * so a spill has room). Tables' structured references work as in Excel.
+ */
 export async function evaluateFormula(options: Omit<EvalOptions, "json">): Promise<CellValue[][]> {
-  const sheets = options.workbook ? (await readWorkbookFile(options.workbook)).sheets : {};
-  const sheetName = options.sheet ?? Object.keys(sheets)[0] ?? "Sheet1";
-  if (options.workbook && !(sheetName in sheets)) {
-    throw new UsageError(`the workbook has no sheet "${sheetName}": it has ${Object.keys(sheets).join(", ")}`);
+  registerWfpFunctions(await loadMetadata());
+  const workbook = options.workbook ? await readXlsx(await readFile(options.workbook)) : new Workbook("Sheet1");
+  const sheetName = options.sheet ?? workbook.sheets[0]!.name;
+  if (!workbook.findSheet(sheetName)) {
+    throw new UsageError(`the workbook has no sheet "${sheetName}": it has ${workbook.sheets.map((s) => s.name).join(", ")}`);
   }
-  const rows = sheets[sheetName] ?? [];
-  const row = rows.length + 1;
-  sheets[sheetName] = [...rows, [], [options.formula]];
-  const engine = await createNodeEngine(sheets);
+  const engine = workbook.engine;
   try {
-    const sheet = engine.getSheetId(sheetName)!;
-    const anchor = { sheet, row, col: 0 };
+    const sheet = engine.getSheetId(workbook.sheet(sheetName).name)!;
+    const row = (workbook.usedRange(sheetName)?.bottom ?? -2) + 2;
+    workbook.setContents(sheetName, row, 0, [[options.formula]]);
     const spill = engine.getSheetDimensions(sheet);
     const height = Math.max(1, spill.height - row);
     const width = Math.max(1, spill.width);
-    const values = engine.getRangeValues({ start: anchor, end: { sheet, row: row + height - 1, col: width - 1 } });
+    const values = engine.getRangeValues({ start: { sheet, row, col: 0 }, end: { sheet, row: row + height - 1, col: width - 1 } });
     return trimTrailingBlanks(values);
   } finally {
     engine.destroy();

@@ -11,10 +11,16 @@ export interface ServeOptions {
   quiet?: boolean;
 }
 
-/** Builds the add-in and serves dist/ (and office.js) on localhost. */
+/** Builds the add-in into dist/, then the workbench beside it. */
+export async function buildAll(logLevel: "info" | "warn" = "info"): Promise<void> {
+  await build({ root: projectRoot, logLevel });
+  await build({ root: projectRoot, logLevel, configFile: `${projectRoot}/vite.workbench.config.ts` });
+}
+
+/** Builds everything and serves dist/ (and office.js) on localhost. */
 export async function serve(options: ServeOptions = {}): Promise<{ server: PreviewServer; origin: string }> {
   const logLevel = options.quiet ? "warn" : "info";
-  if (!options.skipBuild) await build({ root: projectRoot, logLevel });
+  if (!options.skipBuild) await buildAll(logLevel);
   const server = await preview({
     root: projectRoot,
     logLevel,

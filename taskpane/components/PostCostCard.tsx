@@ -28,8 +28,10 @@ import {
 } from "../../src/index.ts";
 
 const useStyles = makeStyles({
-  form: { display: "grid", gridTemplateColumns: "1fr 1fr", gap: tokens.spacingHorizontalM },
+  form: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)", gap: tokens.spacingHorizontalM },
   total: { fontWeight: tokens.fontWeightSemibold },
+  // Fluent inputs keep a minimum width that would overflow a narrow task pane.
+  control: { minWidth: 0, width: "100%" },
 });
 
 const AREAS: { value: AreaOrNone; label: string }[] = [
@@ -65,7 +67,7 @@ export function PostCostCard() {
       <CardHeader header={<Text weight="semibold">Cost a post</Text>} description="Top of band, full employer pension (23.78%)" />
       <div className={styles.form}>
         <Field label="Band">
-          <Select value={band} onChange={(_, data) => setBand(data.value as AfcBand)}>
+          <Select className={styles.control} value={band} onChange={(_, data) => setBand(data.value as AfcBand)}>
             {AFC_BANDS.map((b) => (
               <option key={b} value={b}>
                 {gradeLabel(b)}
@@ -74,17 +76,17 @@ export function PostCostCard() {
           </Select>
         </Field>
         <Field label="Year">
-          <Select value={chosenYear} onChange={(_, data) => setYear(data.value as FinancialYear)}>
+          <Select className={styles.control} value={chosenYear} onChange={(_, data) => setYear(data.value as FinancialYear)}>
             {years.map((y) => (
               <option key={y}>{y}</option>
             ))}
           </Select>
         </Field>
         <Field label="FTE">
-          <Input value={fte} onChange={(_, data) => setFte(data.value)} inputMode="decimal" />
+          <Input className={styles.control} value={fte} onChange={(_, data) => setFte(data.value)} inputMode="decimal" />
         </Field>
         <Field label="Area">
-          <Select value={area} onChange={(_, data) => setArea(data.value as AreaOrNone)}>
+          <Select className={styles.control} value={area} onChange={(_, data) => setArea(data.value as AreaOrNone)}>
             {AREAS.map((a) => (
               <option key={a.value} value={a.value}>
                 {a.label}

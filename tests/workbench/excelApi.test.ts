@@ -4,7 +4,7 @@ import { loadMetadata } from "../../engine/metadata.ts";
 import { EXAMPLE_ROWS } from "../../taskpane/examples.ts";
 import { insertExampleSheet } from "../../taskpane/officeAdapter.ts";
 import { createExcel, installExcelGlobals } from "../../workbench/excel/index.ts";
-import { Workbook } from "../../workbench/model/workbook.ts";
+import { Workbook } from "../../engine/workbook.ts";
 
 beforeAll(async () => registerWfpFunctions(await loadMetadata()));
 

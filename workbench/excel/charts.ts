@@ -1,4 +1,4 @@
-import type { ChartInfo, ChartType, SheetInfo } from "../model/workbook.ts";
+import type { ChartInfo, ChartType, SheetInfo } from "../../engine/workbook.ts";
 import { accessors, ClientObject, CollectionProxy, type PropertySpec } from "./clientObject.ts";
 import { OfficeError, type RequestContext } from "./context.ts";
 import type { RangeProxy } from "./range.ts";

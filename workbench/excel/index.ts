@@ -1,4 +1,4 @@
-import type { Workbook } from "../model/workbook.ts";
+import type { Workbook } from "../../engine/workbook.ts";
 import { ClientObject, type PropertySpec } from "./clientObject.ts";
 import { newStats, OfficeError, RequestContext, type SyncStats } from "./context.ts";
 import { NamedItemCollectionProxy } from "./names.ts";

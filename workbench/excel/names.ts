@@ -1,5 +1,5 @@
 import { splitSheet, parseRangeAddress } from "../../engine/addresses.ts";
-import type { NamedItemInfo } from "../model/workbook.ts";
+import type { NamedItemInfo } from "../../engine/workbook.ts";
 import { accessors, ClientObject, CollectionProxy, type PropertySpec } from "./clientObject.ts";
 import { OfficeError, type RequestContext } from "./context.ts";
 import { RangeProxy } from "./range.ts";

@@ -1,5 +1,5 @@
 import { parseRangeAddress, splitSheet, type CellRange } from "../../engine/addresses.ts";
-import type { CellInput, SheetInfo } from "../model/workbook.ts";
+import type { CellInput, SheetInfo } from "../../engine/workbook.ts";
 import { accessors, ClientObject, type PropertySpec } from "./clientObject.ts";
 import { OfficeError, type RequestContext } from "./context.ts";
 

@@ -1,5 +1,5 @@
 import type { CellRange } from "../../engine/addresses.ts";
-import type { CellInput, SheetInfo, TableInfo } from "../model/workbook.ts";
+import type { CellInput, SheetInfo, TableInfo } from "../../engine/workbook.ts";
 import { accessors, ClientObject, CollectionProxy, type PropertySpec } from "./clientObject.ts";
 import { OfficeError, type RequestContext } from "./context.ts";
 import { RangeProxy, resolveAddress, type RangeTarget } from "./range.ts";

@@ -1,5 +1,5 @@
 import type { CellRange } from "../../engine/addresses.ts";
-import type { SheetInfo, Visibility } from "../model/workbook.ts";
+import type { SheetInfo, Visibility } from "../../engine/workbook.ts";
 import { ChartCollectionProxy } from "./charts.ts";
 import { accessors, ClientObject, CollectionProxy, type PropertySpec } from "./clientObject.ts";
 import { OfficeError, type RequestContext } from "./context.ts";

@@ -1,7 +1,7 @@
 import { DetailedCellError, HyperFormula, type CellValue, type RawCellContent } from "hyperformula";
-import { columnLetters, rangeAddress, sheetPrefix, type CellRange } from "../../engine/addresses.ts";
-import { createEngine } from "../../engine/hyperformula.ts";
-import { translateStructuredReferences, type TableGeometry } from "../../engine/structuredReferences.ts";
+import { columnLetters, rangeAddress, sheetPrefix, type CellRange } from "./addresses.ts";
+import { createEngine } from "./hyperformula.ts";
+import { translateStructuredReferences, type TableGeometry } from "./structuredReferences.ts";
 
 /*
  * The workbench's workbook: cell contents and calculation in HyperFormula, and
@@ -105,7 +105,27 @@ export class Workbook {
   }
   changed(): void {
     this.version++;
+    if (this.batchDepth > 0) return;
     for (const listener of this.listeners) listener();
+  }
+
+  private batchDepth = 0;
+
+  /**
+   * Runs many changes with HyperFormula's evaluation suspended and listeners
+   * told once at the end: loading a workbook cell by cell would recalculate
+   * after every cell.
+   */
+  batch<T>(changes: () => T): T {
+    if (this.batchDepth++ === 0) this.engine.suspendEvaluation();
+    try {
+      return changes();
+    } finally {
+      if (--this.batchDepth === 0) {
+        this.engine.resumeEvaluation();
+        this.changed();
+      }
+    }
   }
 
   // ---- sheets ----
@@ -267,6 +287,12 @@ export class Workbook {
     return out;
   }
 
+  /** True for a cell that shows part of another cell's spilled array (not the formula's own cell). */
+  isSpilled(sheet: string, row: number, column: number): boolean {
+    const address = { sheet: this.sheetId(sheet), row, col: column };
+    return this.engine.isCellPartOfArray(address) && !this.engine.doesCellHaveFormula(address);
+  }
+
   numberFormats(sheet: string, range: CellRange): string[][] {
     const formats = this.formats.get(this.sheet(sheet).name);
     return rows(range, (row, col) => formats?.get(key(row, col)) ?? "General");
@@ -364,7 +390,15 @@ export class Workbook {
   }
 
   // ---- tables ----
-  addTable(sheet: string, range: CellRange, hasHeaders: boolean, name?: string, style = "TableStyleMedium2"): TableInfo {
+  /** Adds a table; `headers` names its columns when known (needed while evaluation is suspended in a batch). */
+  addTable(
+    sheet: string,
+    range: CellRange,
+    hasHeaders: boolean,
+    name?: string,
+    style = "TableStyleMedium2",
+    headers?: readonly string[],
+  ): TableInfo {
     const sheetName = this.sheet(sheet).name;
     const overlap = this.tables.find((t) => t.sheet === sheetName && intersects(t.range, range));
     if (overlap) throw new WorkbookError("InvalidOperation", `The range overlaps the table ${overlap.name}.`);
@@ -378,8 +412,12 @@ export class Workbook {
         Array.from({ length: range.right - range.left + 1 }, (_, i) => `Column${i + 1}`),
       ]);
     }
-    const header = this.values(sheetName, { ...tableRange, bottom: tableRange.top })[0]!;
-    const columns = header.map((h, i) => (h === "" ? `Column${i + 1}` : String(h)));
+    // Header names as written (not calculated), so tables can be added while evaluation is suspended.
+    const header = headers ?? (this.batchDepth > 0 ? [] : this.formulas(sheetName, { ...tableRange, bottom: tableRange.top })[0]!);
+    const columns = Array.from({ length: tableRange.right - tableRange.left + 1 }, (_, i) => {
+      const text = String(header[i] ?? "").replace(/^'/, "");
+      return text === "" ? `Column${i + 1}` : text;
+    });
     let chosen = name;
     if (!chosen) {
       let n = this.tables.length + 1;

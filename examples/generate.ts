@@ -1,0 +1,411 @@
+/*
+ * Generates examples/northfield-trust-plan.xlsx: a planning workbook for a
+ * fictional mid-size acute trust, Northfield Hospitals NHS Foundation Trust, in
+ * the fictional Northfield and Vale ICS. Every figure is made up (deterministic
+ * pseudo-random), plausible in scale, and about no real person.
+ *
+ *   npm run examples
+ */
+import { writeFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import type { CellRange } from "../engine/addresses.ts";
+import { registerWfpFunctions } from "../engine/hyperformula.ts";
+import { loadMetadata } from "../engine/metadata.ts";
+import { Workbook, type CellInput } from "../engine/workbook.ts";
+import { writeXlsx } from "../engine/xlsx.ts";
+
+export const SAMPLE_FILE = fileURLToPath(new URL("./northfield-trust-plan.xlsx", import.meta.url));
+
+/** A small seeded generator (LCG), so the sample is the same every time. */
+function random(seed: number) {
+  let state = seed >>> 0;
+  return () => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+interface Group {
+  name: string;
+  /** Bands and their share of the group's posts. */
+  bands: [band: string, share: number][];
+  posts: number;
+  leaverRate: number;
+}
+
+const GROUPS: Group[] = [
+  {
+    name: "Registered nursing and midwifery",
+    bands: [
+      ["5", 0.52],
+      ["6", 0.3],
+      ["7", 0.14],
+      ["8a", 0.04],
+    ],
+    posts: 1050,
+    leaverRate: 0.095,
+  },
+  {
+    name: "Healthcare support workers",
+    bands: [
+      ["2", 0.25],
+      ["3", 0.6],
+      ["4", 0.15],
+    ],
+    posts: 520,
+    leaverRate: 0.14,
+  },
+  {
+    name: "Allied health professionals",
+    bands: [
+      ["5", 0.3],
+      ["6", 0.38],
+      ["7", 0.24],
+      ["8a", 0.08],
+    ],
+    posts: 260,
+    leaverRate: 0.1,
+  },
+  {
+    name: "Scientific and technical",
+    bands: [
+      ["4", 0.2],
+      ["5", 0.25],
+      ["6", 0.3],
+      ["7", 0.18],
+      ["8a", 0.07],
+    ],
+    posts: 210,
+    leaverRate: 0.09,
+  },
+  {
+    name: "Administrative and clerical",
+    bands: [
+      ["2", 0.15],
+      ["3", 0.4],
+      ["4", 0.25],
+      ["5", 0.1],
+      ["6", 0.05],
+      ["7", 0.03],
+      ["8b", 0.02],
+    ],
+    posts: 380,
+    leaverRate: 0.12,
+  },
+];
+
+const COST_CENTRES = [
+  ["W101", "Ward 1 Acute medicine"],
+  ["W102", "Ward 2 Respiratory"],
+  ["W103", "Ward 3 Care of older people"],
+  ["W104", "Ward 4 Cardiology"],
+  ["W105", "Ward 5 General surgery"],
+  ["W106", "Ward 6 Trauma and orthopaedics"],
+  ["W107", "Ward 7 Stroke"],
+  ["ED01", "Emergency department"],
+  ["TH01", "Main theatres"],
+  ["DC01", "Day case unit"],
+  ["OP01", "Outpatients"],
+  ["MAT1", "Maternity"],
+  ["CR01", "Critical care"],
+  ["TH10", "Therapies"],
+  ["PA01", "Pathology"],
+  ["RA01", "Radiology"],
+  ["CM01", "Community nursing"],
+  ["AD01", "Patient access and records"],
+  ["AD02", "Finance and corporate"],
+] as const;
+
+/** Which cost centres each group works in. */
+const WHERE: Record<string, readonly string[]> = {
+  "Registered nursing and midwifery": [
+    "W101",
+    "W102",
+    "W103",
+    "W104",
+    "W105",
+    "W106",
+    "W107",
+    "ED01",
+    "TH01",
+    "DC01",
+    "MAT1",
+    "CR01",
+    "CM01",
+  ],
+  "Healthcare support workers": ["W101", "W102", "W103", "W104", "W105", "W106", "W107", "ED01", "TH01", "DC01", "MAT1"],
+  "Allied health professionals": ["TH10", "RA01", "W107"],
+  "Scientific and technical": ["PA01", "RA01", "TH01"],
+  "Administrative and clerical": ["AD01", "AD02", "OP01", "ED01"],
+};
+
+const SERVICE_LINES: [line: string, unit: string, monthly: number, staffing: [group: string, minutes: number][]][] = [
+  [
+    "Non-elective inpatients",
+    "bed days",
+    14200,
+    [
+      ["Registered nursing and midwifery", 360],
+      ["Healthcare support workers", 240],
+      ["Allied health professionals", 18],
+    ],
+  ],
+  [
+    "Elective inpatients",
+    "bed days",
+    3100,
+    [
+      ["Registered nursing and midwifery", 330],
+      ["Healthcare support workers", 200],
+      ["Allied health professionals", 20],
+    ],
+  ],
+  [
+    "Day cases",
+    "spells",
+    2600,
+    [
+      ["Registered nursing and midwifery", 150],
+      ["Healthcare support workers", 90],
+    ],
+  ],
+  [
+    "Theatre sessions",
+    "sessions",
+    620,
+    [
+      ["Registered nursing and midwifery", 960],
+      ["Healthcare support workers", 480],
+      ["Scientific and technical", 240],
+    ],
+  ],
+  [
+    "Outpatient attendances",
+    "attendances",
+    31000,
+    [
+      ["Registered nursing and midwifery", 8],
+      ["Administrative and clerical", 14],
+      ["Allied health professionals", 4],
+    ],
+  ],
+  [
+    "Emergency attendances",
+    "attendances",
+    9800,
+    [
+      ["Registered nursing and midwifery", 75],
+      ["Healthcare support workers", 35],
+      ["Administrative and clerical", 10],
+    ],
+  ],
+  ["Community contacts", "contacts", 12500, [["Registered nursing and midwifery", 55]]],
+  [
+    "Diagnostic tests",
+    "tests",
+    42000,
+    [
+      ["Scientific and technical", 9],
+      ["Administrative and clerical", 2],
+    ],
+  ],
+];
+
+const MONTHS = ["Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "Jan", "Feb", "Mar"];
+/** Winter pressure on non-elective work; August dips for electives. */
+const SEASON = [0.98, 1.0, 0.97, 0.98, 0.95, 0.99, 1.02, 1.04, 1.06, 1.08, 1.0, 1.03];
+
+function put(model: Workbook, sheet: string, rows: CellInput[][], at = 0): CellRange {
+  model.setContents(sheet, at, 0, rows);
+  return { top: at, left: 0, bottom: at + rows.length - 1, right: rows[0]!.length - 1 };
+}
+
+/** Puts rows on a sheet as a table whose first row names its columns. */
+function table(model: Workbook, sheet: string, rows: CellInput[][], name: string): CellRange {
+  const range = put(model, sheet, rows);
+  model.addTable(sheet, range, true, name, "TableStyleMedium2", rows[0]!.map(String));
+  return range;
+}
+
+export function buildSample(): Workbook {
+  const model = new Workbook("Cover");
+  return model.batch(() => fillSample(model));
+}
+
+function fillSample(model: Workbook): Workbook {
+  const next = random(20251123);
+  for (const name of ["Summary", "Staff", "Establishment", "Activity", "Staffing standards", "Finance", "Bank and agency", "Flows"])
+    model.addSheet(name);
+
+  // Staff: an ESR-style extract, one row per assignment.
+  const staffRows: CellInput[][] = [
+    ["Assignment number", "Staff group", "Band", "Pay point", "Contracted hours", "Cost centre", "Area", "FTE", "Annual cost"],
+  ];
+  let assignment = 10_400_000;
+  const inPost = new Map<string, number>();
+  for (const group of GROUPS) {
+    for (const [band, share] of group.bands) {
+      const posts = Math.round(group.posts * share);
+      for (let i = 0; i < posts; i++) {
+        const hours = next() < 0.72 ? 37.5 : [15, 18.75, 22.5, 30, 33.75][Math.floor(next() * 5)]!;
+        const places = WHERE[group.name]!;
+        const centre = places[Math.floor(next() * places.length)]!;
+        const points = band === "2" ? 1 : band === "3" || band === "4" ? 2 : 3;
+        const point = Math.min(points, 1 + Math.floor(next() * points * 1.4));
+        const row = staffRows.length + 1;
+        staffRows.push([
+          `${assignment++}`,
+          group.name,
+          `Band ${band}`,
+          point,
+          hours,
+          centre,
+          "none",
+          `=WFP.FTE(E${row})`,
+          `=WFP.COST(C${row},H${row},D${row},"2025/26",G${row})`,
+        ]);
+        const key = `${centre}|${group.name}|${band}`;
+        inPost.set(key, (inPost.get(key) ?? 0) + hours / 37.5);
+      }
+    }
+  }
+  // Assignment numbers are text, as in ESR.
+  for (const row of staffRows.slice(1)) row[0] = `'${row[0]}`;
+  const staff = table(model, "Staff", staffRows, "tblStaff");
+  model.setNumberFormats("Staff", { top: 1, left: 7, bottom: staff.bottom, right: 7 }, [["0.00"]]);
+  model.setNumberFormats("Staff", { top: 1, left: 8, bottom: staff.bottom, right: 8 }, [["£#,##0.00"]]);
+
+  // Establishment: funded FTE by cost centre, staff group and band, a few per cent above staff in post.
+  const establishmentRows: CellInput[][] = [["Cost centre", "Staff group", "Band", "Establishment FTE"]];
+  for (const [key, fte] of [...inPost].sort()) {
+    const [centre, group, band] = key.split("|") as [string, string, string];
+    establishmentRows.push([centre, group, `Band ${band}`, Math.round(fte * (1.03 + next() * 0.09) * 100) / 100]);
+  }
+  table(model, "Establishment", establishmentRows, "tblEstablishment");
+
+  // Activity plan by service line and month.
+  const activityRows: CellInput[][] = [["Service line", "Unit", ...MONTHS, "Total"]];
+  SERVICE_LINES.forEach(([line, unit, monthly], i) => {
+    const row = i + 2;
+    activityRows.push([line, unit, ...SEASON.map((s) => Math.round(monthly * s * (0.97 + next() * 0.06))), `=SUM(C${row}:N${row})`]);
+  });
+  const activity = table(model, "Activity", activityRows, "tblActivity");
+  model.setNumberFormats("Activity", { top: 1, left: 2, bottom: activity.bottom, right: 14 }, [["#,##0"]]);
+
+  // Staffing standards: minutes of each staff group one unit of activity takes.
+  const standardsRows: CellInput[][] = [["Service line", "Staff group", "Minutes per unit", "FTE required"]];
+  for (const [line, , , staffing] of SERVICE_LINES) {
+    for (const [group, minutes] of staffing) {
+      const row = standardsRows.length + 1;
+      standardsRows.push([
+        line,
+        group,
+        minutes,
+        `=WFP.ACTIVITY_FTE(SUMIFS(tblActivity[Total],tblActivity[Service line],A${row}),C${row},,0.22)`,
+      ]);
+    }
+  }
+  const standards = table(model, "Staffing standards", standardsRows, "tblStandards");
+  model.setNumberFormats("Staffing standards", { top: 1, left: 3, bottom: standards.bottom, right: 3 }, [["#,##0.0"]]);
+
+  // Financial plan: pay budget by cost centre and staff group.
+  const budgetRows: CellInput[][] = [["Cost centre", "Cost centre name", "Staff group", "Budget 2025/26"]];
+  const names = new Map<string, string>(COST_CENTRES);
+  const byCentreGroup = new Map<string, number>();
+  for (const [key, fte] of inPost) {
+    const [centre, group, band] = key.split("|") as [string, string, string];
+    const perWte = { "2": 33500, "3": 36500, "4": 41000, "5": 51900, "6": 63500, "7": 74000, "8a": 85000, "8b": 101000 }[band] ?? 60000;
+    byCentreGroup.set(`${centre}|${group}`, (byCentreGroup.get(`${centre}|${group}`) ?? 0) + fte * perWte * (1.02 + next() * 0.06));
+  }
+  for (const [key, amount] of [...byCentreGroup].sort()) {
+    const [centre, group] = key.split("|") as [string, string];
+    budgetRows.push([centre, names.get(centre) ?? centre, group, Math.round(amount / 100) * 100]);
+  }
+  const budget = table(model, "Finance", budgetRows, "tblPayBudget");
+  model.setNumberFormats("Finance", { top: 1, left: 3, bottom: budget.bottom, right: 3 }, [["£#,##0"]]);
+
+  // Bank and agency use by month and staff group.
+  const temporaryRows: CellInput[][] = [["Month", "Staff group", "Bank FTE", "Agency FTE"]];
+  for (const month of MONTHS) {
+    for (const group of GROUPS.slice(0, 3)) {
+      const scale = group.posts / 1000;
+      temporaryRows.push([
+        month,
+        group.name,
+        Math.round(scale * (38 + next() * 14) * 10) / 10,
+        Math.round(scale * (9 + next() * 8) * 10) / 10,
+      ]);
+    }
+  }
+  table(model, "Bank and agency", temporaryRows, "tblTemporary");
+
+  // Leavers and starters over the last twelve months.
+  const flowRows: CellInput[][] = [["Staff group", "Leavers", "Starters", "Average headcount", "Leaver rate"]];
+  GROUPS.forEach((group, i) => {
+    const headcount = Math.round(group.posts * 1.08);
+    flowRows.push([
+      group.name,
+      Math.round(headcount * group.leaverRate),
+      Math.round(headcount * group.leaverRate * (0.9 + next() * 0.3)),
+      headcount,
+      `=WFP.TURNOVER(B${i + 2},D${i + 2})`,
+    ]);
+  });
+  const flows = table(model, "Flows", flowRows, "tblFlows");
+  model.setNumberFormats("Flows", { top: 1, left: 4, bottom: flows.bottom, right: 4 }, [["0.0%"]]);
+
+  // Summary: what an analyst builds with the WFP functions next to the tables.
+  const summary = put(model, "Summary", [
+    ["Measure", "Value", "Formula"],
+    ["Staff in post (FTE)", "=SUM(tblStaff[FTE])", "'=SUM(tblStaff[FTE])"],
+    ["Headcount", "=COUNTA(tblStaff[Assignment number])", "'=COUNTA(tblStaff[Assignment number])"],
+    ["Funded establishment (FTE)", "=SUM(tblEstablishment[Establishment FTE])", "'=SUM(tblEstablishment[Establishment FTE])"],
+    ["Vacancy rate", "=WFP.VACANCY_RATE(B4,B2)", "'=WFP.VACANCY_RATE(B4,B2)"],
+    ["Fully loaded cost of staff in post", "=SUM(tblStaff[Annual cost])", "'=SUM(tblStaff[Annual cost])"],
+    ["Pay budget 2025/26", "=SUM(tblPayBudget[Budget 2025/26])", "'=SUM(tblPayBudget[Budget 2025/26])"],
+    ["Variance (budget - cost)", "=B7-B6", "'=B7-B6"],
+    ["FTE the activity plan needs", "=SUM(tblStandards[FTE required])", "'=SUM(tblStandards[FTE required])"],
+    ["Headroom (15% leave, 4.5% sickness, 2.5% study)", "=WFP.UPLIFT({0.15,0.045,0.025})", "'=WFP.UPLIFT({0.15,0.045,0.025})"],
+    ["Band 5 nurse, top of band, fully loaded", '=WFP.COST("Band 5",1,"top","2025/26")', '\'=WFP.COST("Band 5",1,"top","2025/26")'],
+    ["Nurses for 8 CHPPD on a 28-bed ward at 92%", "=WFP.NURSING_FTE(8,28,0.92,B10)", "'=WFP.NURSING_FTE(8,28,0.92,B10)"],
+    [
+      "Registered nursing supply, next 5 years (spills right)",
+      '=WFP.SUPPLY(SUMIFS(tblStaff[FTE],tblStaff[Staff group],"Registered nursing and midwifery"),0.095,85,5)',
+      null,
+    ],
+    ['Formula in B13: =WFP.SUPPLY(SUMIFS(tblStaff[FTE],tblStaff[Staff group],"Registered nursing and midwifery"),0.095,85,5)', null, null],
+  ]);
+  model.setStyle("Summary", { ...summary, bottom: 0 }, { bold: true });
+  model.setNumberFormats("Summary", { top: 1, left: 1, bottom: 3, right: 1 }, [["#,##0.0"]]);
+  model.setNumberFormats("Summary", { top: 4, left: 1, bottom: 4, right: 1 }, [["0.0%"]]);
+  model.setNumberFormats("Summary", { top: 5, left: 1, bottom: 7, right: 1 }, [["£#,##0"]]);
+  model.setNumberFormats("Summary", { top: 8, left: 1, bottom: 8, right: 1 }, [["#,##0.0"]]);
+  model.setNumberFormats("Summary", { top: 9, left: 1, bottom: 9, right: 1 }, [["0.0%"]]);
+  model.setNumberFormats("Summary", { top: 10, left: 1, bottom: 10, right: 1 }, [["£#,##0.00"]]);
+  model.setNumberFormats("Summary", { top: 11, left: 1, bottom: 12, right: 6 }, [["#,##0.0"]]);
+  model.setColumnWidth("Summary", 0, 260);
+  model.setColumnWidth("Summary", 1, 90);
+
+  put(model, "Cover", [
+    ["Northfield Hospitals NHS Foundation Trust"],
+    ["Workforce, activity and finance plan 2025/26 (sample)"],
+    ["Northfield and Vale Integrated Care System"],
+    [""],
+    ["A fictional trust: every figure in this workbook is made up, plausible in scale, and about no real person."],
+    [
+      "Staff: an ESR-style extract of Agenda for Change assignments. Establishment, Activity, Finance, Bank and agency, Flows: the plans to triangulate.",
+    ],
+    ["Summary: WFP functions at work. Regenerate with: npm run examples"],
+  ]);
+  model.setStyle("Cover", { top: 0, left: 0, bottom: 0, right: 0 }, { bold: true });
+  model.setColumnWidth("Cover", 0, 520);
+  model.activeSheet = "Summary";
+  return model;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  registerWfpFunctions(await loadMetadata());
+  const { bytes } = await writeXlsx(buildSample());
+  writeFileSync(SAMPLE_FILE, bytes);
+  console.log(`Wrote ${SAMPLE_FILE} (${Math.round(bytes.length / 1024)} KB).`);
+}

@@ -1,0 +1,108 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { registerWfpFunctions } from "../../engine/hyperformula.ts";
+import { loadMetadata, projectRoot } from "../../engine/metadata.ts";
+import { readXlsx } from "../../engine/xlsx.ts";
+import { formatValue } from "../../workbench/numberFormat.ts";
+import { blockExternalRequests, launchChromium, screenshot, SCREENSHOTS, serveBuilt } from "./browser.ts";
+
+const SAMPLE = join(projectRoot, "examples", "northfield-trust-plan.xlsx");
+const cell = (page: Page, address: string) => page.locator(`[data-cell="${address}"]`);
+
+async function enter(page: Page, address: string, formula: string) {
+  await cell(page, address).locator("..").click();
+  await expect(page.getByLabel("Name box").inputValue()).resolves.toBe(address);
+  await page.getByLabel("Formula bar").fill(formula);
+  await page.getByLabel("Formula bar").press("Enter");
+}
+
+describe("the workbench in headless Chromium", () => {
+  let browser: Browser;
+  let page: Page;
+  let origin: string;
+  let close: () => Promise<void>;
+  const leaked: string[] = [];
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    registerWfpFunctions(await loadMetadata());
+    const served = await serveBuilt();
+    origin = served.origin;
+    close = () => served.server.close();
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1500, height: 900 }, acceptDownloads: true });
+    await blockExternalRequests(page, origin, leaked);
+    page.on("pageerror", (error) => errors.push(error.message));
+    await page.goto(`${origin}/workbench.html`);
+    await cell(page, "A1").first().waitFor({ timeout: 60_000 });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await close?.();
+  });
+
+  it("shows the sample workbook's WFP formulas with the values the model computes", async () => {
+    const expected = await readXlsx(readFileSync(SAMPLE));
+    await page.getByRole("tab", { name: "Summary" }).click();
+    for (const address of ["B2", "B5", "B6", "B11", "B12"]) {
+      const row = Number(address.slice(1)) - 1;
+      const range = { top: row, left: 1, bottom: row, right: 1 };
+      const shown = formatValue(expected.values("Summary", range)[0]![0], expected.numberFormats("Summary", range)[0]![0]);
+      expect(await cell(page, address).textContent(), address).toBe(shown);
+    }
+    expect(await cell(page, "B11").textContent()).toBe("£51,892.27"); // band 5 top, 2025/26, fully loaded
+    await cell(page, "B11").locator("..").click();
+    expect(await page.getByLabel("Formula bar").inputValue()).toBe('=WFP.COST("Band 5",1,"top","2025/26")');
+    // The supply projection spills five years across the row.
+    expect(await cell(page, "F13").textContent()).not.toBe("");
+    await screenshot(page, "workbench-summary");
+  });
+
+  it("evaluates a WFP formula typed into a cell, spills arrays, and shows error messages on hover", async () => {
+    await enter(page, "D2", '=WFP.PAY("Band 6","top","2025/26")');
+    await expect.poll(() => cell(page, "D2").textContent()).toBe("46580");
+    await enter(page, "D4", "=WFP.SUPPLY(100,0.1,8,3)");
+    await expect.poll(() => cell(page, "F4").textContent()).toBe("94.58");
+    expect(await cell(page, "E4").textContent()).toBe("96.2");
+    await enter(page, "D6", "=WFP.PAY(10)");
+    await expect.poll(() => cell(page, "D6").textContent()).toBe("#VALUE!");
+    expect(await cell(page, "D6").getAttribute("title")).toMatch(/^#VALUE! band 10 is not an Agenda for Change band: use 2-9, 8a-8d/);
+  });
+
+  it("runs the real task pane against the workbook through the Excel API", async () => {
+    await page.getByRole("button", { name: "Insert example formulas" }).click();
+    await page.getByText('Added the sheet "WFP examples"').waitFor();
+    await expect.poll(() => page.getByRole("tab", { name: "WFP examples" }).getAttribute("aria-selected")).toBe("true");
+    await expect.poll(() => cell(page, "C2").textContent()).toBe("0.8"); // =WFP.FTE(30)
+    const syncs = await page.evaluate(
+      () => (window as unknown as { wfplanWorkbench: { stats: { syncs: number } } }).wfplanWorkbench.stats.syncs,
+    );
+    expect(syncs).toBe(3); // the pane's two syncs and Excel.run's closing one
+    await screenshot(page, "workbench");
+  });
+
+  it("saves to .xlsx and reopens it with the same values", async () => {
+    await page.getByRole("tab", { name: "Summary" }).click();
+    const download = page.waitForEvent("download");
+    await page.getByRole("button", { name: "Save .xlsx" }).click();
+    const path = join(SCREENSHOTS, "saved-from-workbench.xlsx");
+    await (await download).saveAs(path);
+    const saved = await readXlsx(readFileSync(path));
+    expect(saved.sheets.map((s) => s.name)).toContain("WFP examples");
+    expect(saved.values("Summary", { top: 1, left: 3, bottom: 1, right: 3 })).toEqual([[46580]]);
+    expect(saved.formulas("Summary", { top: 1, left: 3, bottom: 1, right: 3 })).toEqual([['=WFP.PAY("Band 6","top","2025/26")']]);
+    expect(saved.values("Summary", { top: 10, left: 1, bottom: 10, right: 1 })[0]![0]).toBeCloseTo(51892.2688, 8);
+    expect(saved.tables.map((t) => t.name)).toEqual(expect.arrayContaining(["tblStaff", "tblPayBudget", "tblActivity"]));
+
+    // Reopen it in the page, as a user dropping the file would.
+    await page.locator('input[type="file"]').setInputFiles(path);
+    await page.getByText("Opened saved-from-workbench.xlsx.").waitFor();
+    await page.getByRole("tab", { name: "Summary" }).click();
+    await expect.poll(() => cell(page, "D2").textContent()).toBe("46580");
+    expect(await cell(page, "B11").textContent()).toBe("£51,892.27");
+    expect(errors).toEqual([]);
+    expect(leaked).toEqual([]);
+  });
+});

@@ -1,0 +1,124 @@
+import { readFileSync } from "node:fs";
+import ExcelJS from "exceljs";
+import { beforeAll, describe, expect, it } from "vitest";
+import { registerWfpFunctions } from "../../engine/hyperformula.ts";
+import { loadMetadata } from "../../engine/metadata.ts";
+import { Workbook } from "../../engine/workbook.ts";
+import { readXlsx, writeXlsx } from "../../engine/xlsx.ts";
+import { buildSample, SAMPLE_FILE } from "../../examples/generate.ts";
+import { formatValue } from "../../workbench/numberFormat.ts";
+
+beforeAll(async () => registerWfpFunctions(await loadMetadata()));
+
+describe(".xlsx round trip", () => {
+  it("keeps values, formulas, number formats, tables, names and very hidden sheets", async () => {
+    const model = new Workbook("Plan");
+    model.setContents("Plan", 0, 0, [
+      ["Band", "Hours", "FTE"],
+      ["Band 5", 37.5, "=WFP.FTE(B2)"],
+      ["Band 3", 30, "=WFP.FTE(B3)"],
+      ["'00123", null, "=SUM(tblStaff[FTE])"],
+    ]);
+    model.addTable("Plan", { top: 0, left: 0, bottom: 2, right: 2 }, true, "tblStaff");
+    model.setNumberFormats("Plan", { top: 1, left: 2, bottom: 3, right: 2 }, [["0.00"]]);
+    model.addName("Hours", "=Plan!$B$2:$B$3");
+    model.addSheet("wfplan_scenarios");
+    model.setContents("wfplan_scenarios", 0, 0, [['{"name":"Base case"}']]);
+    model.setVisibility("wfplan_scenarios", "VeryHidden");
+    model.addChart("Plan", "ColumnClustered", { top: 0, left: 1, bottom: 2, right: 2 });
+
+    const { bytes, notSaved } = await writeXlsx(model);
+    expect(notSaved).toEqual(["1 chart(s): exceljs cannot write charts, so the pane recreates them when run"]);
+    const back = await readXlsx(bytes);
+    const all = { top: 0, left: 0, bottom: 3, right: 2 };
+    expect(back.values("Plan", all)).toEqual([
+      ["Band", "Hours", "FTE"],
+      ["Band 5", 37.5, 1],
+      ["Band 3", 30, 0.8],
+      ["00123", "", 1.8],
+    ]);
+    expect(back.formulas("Plan", { top: 3, left: 2, bottom: 3, right: 2 })).toEqual([["=SUM(tblStaff[FTE])"]]);
+    expect(back.numberFormats("Plan", { top: 1, left: 2, bottom: 1, right: 2 })).toEqual([["0.00"]]);
+    expect(back.tables.map((t) => [t.name, t.columns])).toEqual([["tblStaff", ["Band", "Hours", "FTE"]]]);
+    expect(back.names).toMatchObject([{ name: "Hours", formula: "=Plan!$B$2:$B$3" }]);
+    expect(back.sheets).toEqual([
+      { name: "Plan", visibility: "Visible" },
+      { name: "wfplan_scenarios", visibility: "VeryHidden" },
+    ]);
+
+    // What Excel reads: the formula text, a cached result, and the sheet state.
+    const file = new ExcelJS.Workbook();
+    await file.xlsx.load(bytes as unknown as ArrayBuffer);
+    expect(file.getWorksheet("Plan")!.getCell("C2").value).toEqual({ formula: "WFP.FTE(B2)", result: 1 });
+    expect(file.getWorksheet("wfplan_scenarios")!.state).toBe("veryHidden");
+  });
+
+  it("saves a spilled array as its formula only", async () => {
+    const model = new Workbook("Plan");
+    model.setContents("Plan", 0, 0, [["=WFP.SUPPLY(100,0.1,8,3)"]]);
+    expect(model.values("Plan", { top: 0, left: 0, bottom: 0, right: 2 })).toEqual([[98, 96.2, 94.58]]);
+    const back = await readXlsx((await writeXlsx(model)).bytes);
+    expect(back.values("Plan", { top: 0, left: 0, bottom: 0, right: 2 })[0]![2]).toBeCloseTo(94.58, 10);
+    expect(back.formulas("Plan", { top: 0, left: 1, bottom: 0, right: 1 })).toEqual([[96.2]]); // a spilled cell, not a literal
+    expect(back.isSpilled("Plan", 0, 1)).toBe(true);
+  });
+});
+
+describe("the sample workbook (examples/northfield-trust-plan.xlsx)", () => {
+  it("is what examples/generate.ts makes (npm run examples regenerates it)", async () => {
+    const committed = await readXlsx(readFileSync(SAMPLE_FILE));
+    const fresh = buildSample();
+    expect(committed.sheets.map((s) => s.name)).toEqual(fresh.sheets.map((s) => s.name));
+    for (const { name } of fresh.sheets) {
+      const used = fresh.usedRange(name)!;
+      expect(committed.formulas(name, used), name).toEqual(fresh.formulas(name, used));
+    }
+  });
+
+  it("holds a few thousand ESR-style assignments and the plans to triangulate, with WFP formulas that evaluate", async () => {
+    const sample = await readXlsx(readFileSync(SAMPLE_FILE));
+    const staff = sample.table("tblStaff");
+    expect(staff.range.bottom - staff.range.top).toBe(2421);
+    expect(staff.columns).toEqual([
+      "Assignment number",
+      "Staff group",
+      "Band",
+      "Pay point",
+      "Contracted hours",
+      "Cost centre",
+      "Area",
+      "FTE",
+      "Annual cost",
+    ]);
+    expect(sample.tables.map((t) => t.name)).toEqual([
+      "tblStaff",
+      "tblEstablishment",
+      "tblActivity",
+      "tblStandards",
+      "tblPayBudget",
+      "tblTemporary",
+      "tblFlows",
+    ]);
+    const summary = sample.values("Summary", { top: 1, left: 1, bottom: 12, right: 1 }).map((r) => r[0]);
+    expect(summary[8]).toBeCloseTo(0.22, 12); // B10: headroom 15% + 4.5% + 2.5%
+    expect(summary[9]).toBeCloseTo(51892.2688, 8); // B11: band 5 top, fully loaded
+    expect(summary.every((v) => typeof v === "number")).toBe(true);
+    // The assignment number is text, as in ESR, though it looks like a number.
+    expect(typeof sample.values("Staff", { top: 1, left: 0, bottom: 1, right: 0 })[0]![0]).toBe("string");
+  });
+});
+
+describe("number formats as the grid shows them", () => {
+  it.each([
+    [51892.2688, "£#,##0.00", "£51,892.27"],
+    [108541525.65, "£#,##0", "£108,541,526"],
+    [0.06696, "0.0%", "6.7%"],
+    [2174.2, "#,##0.0", "2,174.2"],
+    [0.8, "General", "0.8"],
+    [1 / 3, "General", "0.3333333333"],
+    [-1234.5, "#,##0", "-1,235"],
+    ["Band 5", "0.00", "Band 5"],
+  ])("%s in %s is %s", (value, format, shown) => {
+    expect(formatValue(value, format)).toBe(shown);
+  });
+});

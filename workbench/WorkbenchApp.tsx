@@ -1,0 +1,134 @@
+import { Button, FluentProvider, MessageBar, MessageBarBody, Text, Toolbar, webLightTheme } from "@fluentui/react-components";
+import { useCallback, useMemo, useRef, useState, type DragEvent } from "react";
+import type { Workbook } from "../engine/workbook.ts";
+import { readXlsx, writeXlsx } from "../engine/xlsx.ts";
+import { App as TaskPane } from "../taskpane/App.tsx";
+import { detectHost } from "../taskpane/officeAdapter.ts";
+import { ChartView } from "./components/ChartView.tsx";
+import { FormulaBar } from "./components/FormulaBar.tsx";
+import { NamesPanel } from "./components/NamesPanel.tsx";
+import { SheetGrid, type CellPosition } from "./components/SheetGrid.tsx";
+import { SheetTabs } from "./components/SheetTabs.tsx";
+import { useWorkbookVersion } from "./useWorkbook.ts";
+
+interface Props {
+  initial: Workbook;
+  fileName: string;
+  /** Makes a newly opened workbook the one the task pane's Excel API talks to. */
+  adopt: (model: Workbook) => void;
+}
+
+/** The workbench: a workbook on the left on HyperFormula, the real task pane on the right. */
+export function WorkbenchApp({ initial, fileName: initialName, adopt }: Props) {
+  const [model, setModel] = useState(initial);
+  const [fileName, setFileName] = useState(initialName);
+  const [message, setMessage] = useState<{ intent: "success" | "warning" | "error"; text: string }>();
+  const version = useWorkbookVersion(model);
+  const sheet = model.activeSheet;
+  const [cell, setCell] = useState<CellPosition>({ row: 0, column: 0 });
+  const hostInfo = useMemo(() => detectHost(), []);
+  const picker = useRef<HTMLInputElement>(null);
+
+  const select = useCallback(
+    (position: CellPosition) => {
+      setCell(position);
+      model.selection = {
+        sheet: model.activeSheet,
+        range: { top: position.row, left: position.column, bottom: position.row, right: position.column },
+      };
+    },
+    [model],
+  );
+  const edit = useCallback(
+    (position: CellPosition, input: string) => {
+      try {
+        model.setContents(model.activeSheet, position.row, position.column, [[input]]);
+        setMessage(undefined);
+      } catch (error) {
+        setMessage({ intent: "error", text: `Could not enter that in ${model.activeSheet}: ${(error as Error).message}` });
+      }
+    },
+    [model],
+  );
+
+  const open = async (file: File) => {
+    try {
+      const opened = await readXlsx(await file.arrayBuffer());
+      adopt(opened);
+      setModel(opened);
+      setFileName(file.name);
+      setCell({ row: 0, column: 0 });
+      setMessage({ intent: "success", text: `Opened ${file.name}.` });
+    } catch (error) {
+      setMessage({ intent: "error", text: `Could not open ${file.name}: ${(error as Error).message}` });
+    }
+  };
+  const save = async () => {
+    const { bytes, notSaved } = await writeXlsx(model);
+    const url = URL.createObjectURL(
+      new Blob([bytes as BlobPart], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }),
+    );
+    const link = Object.assign(document.createElement("a"), { href: url, download: fileName });
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    setMessage(
+      notSaved.length
+        ? { intent: "warning", text: `Saved ${fileName}, without ${notSaved.join("; ")}.` }
+        : { intent: "success", text: `Saved ${fileName}.` },
+    );
+  };
+  const drop = (event: DragEvent) => {
+    event.preventDefault();
+    const file = event.dataTransfer.files[0];
+    if (file) void open(file);
+  };
+
+  const charts = model.charts.filter((c) => c.sheet === sheet);
+  return (
+    <FluentProvider theme={webLightTheme} className="wb-page" onDragOver={(e) => e.preventDefault()} onDrop={drop}>
+      <section className="wb-workbook" aria-label="Workbook">
+        <Toolbar className="wb-toolbar" aria-label="Workbook">
+          <Text weight="semibold">{fileName}</Text>
+          <Button appearance="subtle" onClick={() => picker.current?.click()}>
+            Open .xlsx…
+          </Button>
+          <input
+            ref={picker}
+            type="file"
+            accept=".xlsx"
+            hidden
+            aria-label="Open workbook"
+            onChange={(e) => e.target.files?.[0] && void open(e.target.files[0])}
+          />
+          <Button appearance="subtle" onClick={() => void save()}>
+            Save .xlsx
+          </Button>
+          <Text size={200} className="wb-hint">
+            or drop an .xlsx here
+          </Text>
+        </Toolbar>
+        {message && (
+          <MessageBar intent={message.intent}>
+            <MessageBarBody>{message.text}</MessageBarBody>
+          </MessageBar>
+        )}
+        <FormulaBar model={model} sheet={sheet} cell={cell} version={version} onEdit={edit} />
+        <div className="wb-grid-area">
+          <SheetGrid key={`${sheet}|${fileName}`} model={model} sheet={sheet} version={version} onSelect={select} onEdit={edit} />
+        </div>
+        {charts.length > 0 && (
+          <div className="wb-charts">
+            {charts.map((chart) => (
+              <ChartView key={chart.id} model={model} chart={chart} version={version} />
+            ))}
+          </div>
+        )}
+        <SheetTabs model={model} active={sheet} onActivate={(name) => model.activate(name)} />
+        <NamesPanel model={model} />
+      </section>
+      <aside className="wb-taskpane" aria-label="Task pane">
+        <TaskPane hostInfo={hostInfo} />
+      </aside>
+    </FluentProvider>
+  );
+}

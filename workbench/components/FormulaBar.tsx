@@ -1,0 +1,42 @@
+import { Input } from "@fluentui/react-components";
+import { useEffect, useState } from "react";
+import { columnLetters } from "../../engine/addresses.ts";
+import type { Workbook } from "../../engine/workbook.ts";
+import type { CellPosition } from "./SheetGrid.tsx";
+
+/** The name box and formula bar: shows the selected cell's formula, and enters what is typed on Enter. */
+export function FormulaBar({
+  model,
+  sheet,
+  cell,
+  version,
+  onEdit,
+}: {
+  model: Workbook;
+  sheet: string;
+  cell: CellPosition;
+  version: number;
+  onEdit: (cell: CellPosition, input: string) => void;
+}) {
+  const current = String(model.formulas(sheet, { top: cell.row, left: cell.column, bottom: cell.row, right: cell.column })[0]![0] ?? "");
+  const [text, setText] = useState(current);
+  useEffect(() => setText(current), [current, version, cell.row, cell.column, sheet]);
+  return (
+    <div className="wb-formula-bar">
+      <Input className="wb-name-box" aria-label="Name box" value={`${columnLetters(cell.column)}${cell.row + 1}`} readOnly />
+      <span className="wb-fx" aria-hidden>
+        fx
+      </span>
+      <Input
+        className="wb-formula-input"
+        aria-label="Formula bar"
+        value={text}
+        onChange={(_, data) => setText(data.value)}
+        onKeyDown={(event) => {
+          if (event.key === "Enter") onEdit(cell, text);
+          if (event.key === "Escape") setText(current);
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,134 @@
+import { DataGrid, type Column, type RenderEditCellProps } from "react-data-grid";
+import "react-data-grid/lib/styles.css";
+import { useMemo } from "react";
+import { columnLetters } from "../../engine/addresses.ts";
+import type { Workbook } from "../../engine/workbook.ts";
+import { formatValue } from "../numberFormat.ts";
+
+export interface CellPosition {
+  row: number;
+  column: number;
+}
+
+interface Props {
+  model: Workbook;
+  sheet: string;
+  version: number;
+  onSelect: (cell: CellPosition) => void;
+  onEdit: (cell: CellPosition, input: string) => void;
+}
+
+const PIXELS_PER_POINT = 4 / 3;
+
+/** The cells of one sheet: values as formatted, errors with their message on hover, tables banded. */
+export function SheetGrid({ model, sheet, version, onSelect, onEdit }: Props) {
+  const used = model.usedRange(sheet);
+  const rowCount = Math.max(60, (used?.bottom ?? 0) + 30);
+  const columnCount = Math.max(12, (used?.right ?? 0) + 4);
+  const rows = useMemo(() => Array.from({ length: rowCount }, (_, i) => i), [rowCount]);
+  const tables = model.tables.filter((t) => t.sheet === sheet);
+
+  const columns = useMemo((): Column<number>[] => {
+    const rowHeader: Column<number> = {
+      key: "row",
+      name: "",
+      width: 52,
+      frozen: true,
+      cellClass: "wb-row-header",
+      renderCell: ({ row }) => row + 1,
+    };
+    const cells = Array.from({ length: columnCount }, (_, column): Column<number> => {
+      const letters = columnLetters(column);
+      return {
+        key: letters,
+        name: letters,
+        width: Math.round(model.columnWidth(sheet, column) * PIXELS_PER_POINT),
+        resizable: true,
+        renderCell: ({ row }) => <CellView model={model} sheet={sheet} row={row} column={column} />,
+        renderEditCell: (props) => <CellEditor {...props} model={model} sheet={sheet} columnIndex={column} onEdit={onEdit} />,
+        cellClass: (row) => {
+          const table = tables.find(
+            (t) => row >= t.range.top && row <= t.range.bottom && column >= t.range.left && column <= t.range.right,
+          );
+          if (!table) return undefined;
+          return row === table.range.top ? "wb-table-header" : (row - table.range.top) % 2 === 0 ? "wb-table-band" : "wb-table-row";
+        },
+      };
+    });
+    return [rowHeader, ...cells];
+    // The version makes the columns (and their cells) follow every change to the workbook.
+  }, [model, sheet, columnCount, version, onEdit]);
+
+  return (
+    <DataGrid
+      className="wb-grid rdg-light"
+      aria-label={`Cells of ${sheet}`}
+      columns={columns}
+      rows={rows}
+      rowKeyGetter={(row) => row}
+      rowHeight={24}
+      headerRowHeight={24}
+      onActivePositionChange={({ rowIdx, column }) => {
+        if (rowIdx >= 0 && column && column.key !== "row") onSelect({ row: rowIdx, column: column.idx - 1 });
+      }}
+    />
+  );
+}
+
+function CellView({ model, sheet, row, column }: { model: Workbook; sheet: string; row: number; column: number }) {
+  const address = `${columnLetters(column)}${row + 1}`;
+  const error = model.errorAt(sheet, row, column);
+  if (error) {
+    return (
+      <span className="wb-error" data-cell={address} title={`${error.code} ${error.message}`}>
+        {error.code}
+      </span>
+    );
+  }
+  const value = model.values(sheet, { top: row, left: column, bottom: row, right: column })[0]![0];
+  const format = model.numberFormats(sheet, { top: row, left: column, bottom: row, right: column })[0]![0];
+  const style = model.style(sheet, row, column);
+  return (
+    <span
+      data-cell={address}
+      className={typeof value === "number" ? "wb-number" : undefined}
+      style={{
+        fontWeight: style?.bold ? 600 : undefined,
+        fontStyle: style?.italic ? "italic" : undefined,
+        background: style?.fill,
+        color: style?.color,
+      }}
+    >
+      {formatValue(value, format)}
+    </span>
+  );
+}
+
+function CellEditor({
+  row,
+  onClose,
+  model,
+  sheet,
+  columnIndex: column,
+  onEdit,
+}: RenderEditCellProps<number> & { model: Workbook; sheet: string; columnIndex: number; onEdit: Props["onEdit"] }) {
+  const initial = String(model.formulas(sheet, { top: row, left: column, bottom: row, right: column })[0]![0] ?? "");
+  return (
+    <input
+      className="wb-cell-editor"
+      aria-label={`Edit ${columnLetters(column)}${row + 1}`}
+      autoFocus
+      defaultValue={initial}
+      onKeyDown={(event) => {
+        if (event.key === "Enter" || event.key === "Tab") {
+          onEdit({ row, column }, event.currentTarget.value);
+          onClose(false, true);
+        } else if (event.key === "Escape") onClose(false, true);
+      }}
+      onBlur={(event) => {
+        if (event.currentTarget.value !== initial) onEdit({ row, column }, event.currentTarget.value);
+        onClose(false, false);
+      }}
+    />
+  );
+}

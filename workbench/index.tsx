@@ -1,0 +1,36 @@
+import { createRoot } from "react-dom/client";
+import type { FunctionMetadata } from "../engine/functionMetadata.ts";
+import { registerWfpFunctions } from "../engine/hyperformula.ts";
+import { readXlsx } from "../engine/xlsx.ts";
+import { installExcelGlobals } from "./excel/index.ts";
+import { WorkbenchApp } from "./WorkbenchApp.tsx";
+import "./workbench.css";
+
+const SAMPLE = "examples/northfield-trust-plan.xlsx";
+
+/** Loads the WFP functions from the build's functions.json and the sample workbook, then shows both. */
+async function start() {
+  const base = import.meta.env.BASE_URL;
+  const metadata = (await (await fetch(`${base}functions.json`)).json()) as { functions: FunctionMetadata[] };
+  registerWfpFunctions(metadata.functions);
+  const model = await readXlsx(await (await fetch(`${base}${SAMPLE}`)).arrayBuffer());
+  const excel = installExcelGlobals(model);
+  // The sync counter, for benchmarks and tests that watch the pane's round trips.
+  Object.assign(window, { wfplanWorkbench: { stats: excel.stats, model: () => current } });
+  let current = model;
+  createRoot(document.getElementById("root")!).render(
+    <WorkbenchApp
+      initial={model}
+      fileName="northfield-trust-plan.xlsx"
+      adopt={(opened) => {
+        current = opened;
+        const next = installExcelGlobals(opened);
+        Object.assign(window, { wfplanWorkbench: { stats: next.stats, model: () => current } });
+      }}
+    />,
+  );
+}
+
+start().catch((error: Error) => {
+  document.getElementById("root")!.textContent = `The workbench could not start: ${error.message}`;
+});
