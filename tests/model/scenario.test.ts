@@ -128,8 +128,9 @@ describe("driver expressions are locked down", () => {
   ])("refuses %s", (expression) => {
     expect(() => driverValue(expression, 1, {}, "drivers.activityGrowth")).toThrow(/drivers.activityGrowth/);
   });
-  it("refuses results that are not numbers, and unknown names", () => {
+  it("refuses results that are not numbers, units, and unknown names", () => {
     expect(() => driverValue("[1, 2]", 1, {}, "d")).toThrow(/not a number/);
+    expect(() => driverValue("2 cm", 1, {}, "d")).toThrow(/d: "2 cm"/);
     expect(() => driverValue("missing * 2", 1, {}, "d")).toThrow(/Undefined symbol missing/);
   });
   it("computes plain arithmetic", () => {
