@@ -16,6 +16,13 @@ export default defineConfig({
       enforce: "post",
       generateBundle(_options, bundle) {
         for (const file of Object.values(bundle)) if (file.fileName.endsWith(".html")) file.fileName = file.fileName.replace(/^.*\//, "");
+        // The server's root opens the workbench, the add-in's embedded default.
+        this.emitFile({
+          type: "asset",
+          fileName: "index.html",
+          source:
+            '<!doctype html><meta charset="utf-8"><meta http-equiv="refresh" content="0; url=workbench.html"><title>wfplan</title><a href="workbench.html">Open the wfplan workbench</a>\n',
+        });
       },
     },
   ],

@@ -4,7 +4,7 @@ export default defineConfig({
   test: {
     include: ["tests/**/*.test.ts"],
     // Browser tests build and serve the add-in once; they run in their own files after the fast ones.
-    testTimeout: 20_000,
+    testTimeout: 30_000,
     hookTimeout: 240_000,
     pool: "forks",
     globalSetup: ["tests/globalSetup.ts"],

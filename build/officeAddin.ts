@@ -51,7 +51,12 @@ export function officeAddin({ root, origin }: OfficeAddinOptions): Plugin {
       const sample = "examples/northfield-trust-plan.xlsx";
       this.emitFile({ type: "asset", fileName: sample, source: readFileSync(join(root, sample)) });
       const manifest = readFileSync(join(root, "manifest.xml"), "utf8");
-      const published = origin ? manifest.replaceAll(DEV_ORIGIN, origin.replace(/\/$/, "")) : manifest;
+      // An AppDomain is an origin (no path); every other URL takes the full production base.
+      const published = origin
+        ? manifest
+            .replace(`<AppDomain>${DEV_ORIGIN}</AppDomain>`, `<AppDomain>${new URL(origin).origin}</AppDomain>`)
+            .replaceAll(DEV_ORIGIN, origin.replace(/\/$/, ""))
+        : manifest;
       this.emitFile({ type: "asset", fileName: "manifest.xml", source: published });
     },
   };

@@ -16,7 +16,6 @@ import {
   headcountFromFte,
   headroom,
   highCostAreaSupplement,
-  latestHcasYear,
   latestOnCostYear,
   leaverRate,
   mixCostPerWte,
@@ -114,7 +113,7 @@ export function pay(band: any[][], point?: any[][], year?: any[][]): any[][] {
  * @customfunction HCAS
  * @param salary Whole-time annual basic salary in pounds.
  * @param area "inner" (Inner London, 20%), "outer" (Outer London, 15%), "fringe" (5%) or "none".
- * @param [year] Financial year (default: the newest year whose rates are held).
+ * @param [year] Financial year (default: the newest year held for pay; #N/A names the years whose rates are held).
  * @returns Annual supplement in pounds for a whole-time post.
  */
 export function hcas(salary: any[][], area: any[][], year?: any[][]): any[][] {
@@ -124,7 +123,7 @@ export function hcas(salary: any[][], area: any[][], year?: any[][]): any[][] {
       { name: "area", value: area, read: asIs, ...optional<unknown>("none") },
       { name: "year", value: year, read: asIs, ...optional<unknown>(undefined) },
     ],
-    (s, a, y) => highCostAreaSupplement(s, parseArea(a), y === undefined ? latestHcasYear() : parseFinancialYear(y)),
+    (s, a, y) => highCostAreaSupplement(s, parseArea(a), y === undefined ? latestOnCostYear() : parseFinancialYear(y)),
   );
 }
 

@@ -32,7 +32,7 @@ const port = Number(process.env.PORT ?? 3000);
 const { origin } = await serve({ port, https });
 console.log(`
 wfplan is running.
-  Workbench (the add-in beside a workbook, no Excel needed): ${origin}/workbench.html
+  Workbench (the add-in beside a workbook, no Excel needed): ${origin}/  (${origin}/workbench.html)
   Task pane:                                                  ${origin}/taskpane.html
   Manifest (sideload into Excel):                             ${origin}/manifest.xml
   Custom functions metadata:                                  ${origin}/functions.json

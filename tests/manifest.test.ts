@@ -72,3 +72,26 @@ describe("manifest.xml", () => {
     expect(metadata.functions).toHaveLength(18);
   });
 });
+
+describe("a production build", () => {
+  it("swaps the origin in the manifest and loads office.js from Microsoft's CDN (WFP_ORIGIN=... npm run build)", async () => {
+    const { build } = await import("vite");
+    const { mkdtempSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const outDir = mkdtempSync(join(tmpdir(), "wfplan-prod-"));
+    process.env.WFP_ORIGIN = "https://wfplan.example.nhs.uk/addin";
+    try {
+      await build({ root: projectRoot, logLevel: "silent", build: { outDir, emptyOutDir: true, sourcemap: false } });
+    } finally {
+      delete process.env.WFP_ORIGIN;
+    }
+    const manifest = readFileSync(join(outDir, "manifest.xml"), "utf8");
+    expect(manifest).not.toContain("localhost");
+    expect(manifest).toContain('<bt:Url id="Taskpane.Url" DefaultValue="https://wfplan.example.nhs.uk/addin/taskpane.html"/>');
+    expect(manifest).toContain("<AppDomain>https://wfplan.example.nhs.uk</AppDomain>");
+    const page = readFileSync(join(outDir, "taskpane.html"), "utf8");
+    expect(page).toContain('<script src="https://appsforoffice.microsoft.com/lib/1/hosted/office.js"></script>');
+    expect(page).toContain('src="/addin/functions.js"');
+    expect(existsSync(join(outDir, "functions.js"))).toBe(true);
+  }, 120_000);
+});

@@ -7,9 +7,12 @@ import { isoDate, sourceSchema, type Source } from "./source.ts";
  * and a maximum payment that change every year. Pensionable; not basic pay for
  * overtime or unsocial hours.
  *
- * Held: 2023/24 and 2025/26, as reproduced by secondary sources (the README
- * lists them as awaiting confirmation against Annex 9). 2024/25 is not held: no
- * source for its minimum and maximum could be read.
+ * Held: 2023/24, as reproduced by a secondary source (the README lists it as
+ * awaiting confirmation against Annex 9). Not held: 2024/25, for which no
+ * source could be read, and 2025/26, whose only readable source
+ * (nhspayscales.co.uk) gives minimums 5.5% above 2023/24's, one year's award,
+ * beside maximums 9.3% above, two years' awards: its minimums look like
+ * 2024/25's, so they are left out rather than risk a wrong supplement.
  */
 
 export const HCAS_AREAS = ["inner", "outer", "fringe"] as const;
@@ -45,22 +48,6 @@ export const hcasYearSchema = z.object({
 export type HcasYear = z.infer<typeof hcasYearSchema>;
 
 export const HIGH_COST_AREA_SUPPLEMENTS: readonly HcasYear[] = [
-  {
-    year: "2025/26",
-    effectiveFrom: "2025-04-01",
-    areas: {
-      inner: { percent: 20, minimum: 5415, maximum: 8465 },
-      outer: { percent: 15, minimum: 4552, maximum: 5941 },
-      fringe: { percent: 5, minimum: 1258, maximum: 2197 },
-    },
-    source: {
-      title: "What is the NHS High Cost Area Supplement (HCAS)? (values for 2025/26)",
-      publisher: "nhspayscales.co.uk",
-      url: "https://nhspayscales.co.uk/nhs-high-cost-area-supplement-hcas/",
-      kind: "secondary",
-      note: "Percentages from the Handbook, section 4. Minimum and maximum to confirm against Annex 9.",
-    },
-  },
   {
     year: "2023/24",
     effectiveFrom: "2023-04-01",

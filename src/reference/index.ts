@@ -64,11 +64,6 @@ export function highCostAreaYear(year: FinancialYear): HcasYear {
   return fail("na", `high cost area supplement rates for ${year} are not held: held years are ${listOr(held, "none")}`, "year");
 }
 
-/** The newest year for which high cost area supplement rates are held. */
-export function latestHcasYear(): FinancialYear {
-  return hcasYears.map((y) => y.year as FinancialYear).sort(byYearDescending)[0]!;
-}
-
 export function onCostYear(year: FinancialYear): OnCostYear {
   const found = onCostYears.find((y) => y.year === year);
   if (found) return found;

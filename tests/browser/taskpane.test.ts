@@ -36,14 +36,18 @@ describe("the task pane in headless Chromium, outside Excel", () => {
     // Band 5, top, 2025/26, 1 FTE: 37,796 + 4,919.40 NI + 8,987.89 pension + 188.98 levy = £51,892
     expect(await page.getByTestId("post-cost-total").textContent()).toBe("£51,892.27");
 
+    // Inner London in 2025/26: the supplement's rates for that year are not held, and the pane says so.
     await page.getByLabel("Area").selectOption("inner");
+    await button.click();
+    expect(await page.getByRole("alert").textContent()).toBe(
+      "high cost area supplement rates for 2025/26 are not held: held years are 2023/24",
+    );
+
+    await page.getByLabel("Year").selectOption("2023/24");
     await page.getByLabel("FTE").fill("0.5");
     await button.click();
-    // 0.5 x (37,796 + 7,559.20) = 22,677.60; NI 15% x 17,677.60; pension 23.78%; levy 0.5%
-    const half = 22677.6 + 0.15 * (22677.6 - 5000) + 0.2378 * 22677.6 + 0.005 * 22677.6;
-    expect(await page.getByTestId("post-cost-total").textContent()).toBe(
-      `£${half.toLocaleString("en-GB", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`,
-    );
+    // 0.5 x (34,581 + 6,916.20) = 20,748.60; NI 13.8% x 11,648.60; pension 20.68%; levy 0.5%: £26,750.66
+    expect(await page.getByTestId("post-cost-total").textContent()).toBe("£26,750.66");
 
     const path = await screenshot(page, "taskpane");
     expect(existsSync(path)).toBe(true);
@@ -57,5 +61,6 @@ describe("the task pane in headless Chromium, outside Excel", () => {
     const metadata = (await (await fetch(`${origin}/functions.json`)).json()) as { functions: { id: string }[] };
     expect(metadata.functions.map((f) => f.id)).toContain("COST");
     expect((await fetch(`${origin}/office-js/office.js`)).status).toBe(200);
+    expect(await (await fetch(`${origin}/`)).text()).toContain('url=workbench.html"');
   });
 });

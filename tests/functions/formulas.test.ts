@@ -66,11 +66,15 @@ describe("WFP.PAY", () => {
 });
 
 describe("WFP.HCAS, WFP.ONCOSTS and WFP.COST", () => {
-  it("HCAS is the percentage bounded by the minimum and maximum (2025/26)", async () => {
-    expect(await evaluate('=WFP.HCAS(37796, "inner")')).toBeCloseTo(7559.2, 10);
-    expect(await evaluate('=WFP.HCAS(24465, "inner", "2025/26")')).toBe(5415);
-    expect(await evaluate('=WFP.HCAS(62682, "inner", "2025/26")')).toBe(8465);
+  it("HCAS is the percentage bounded by the minimum and maximum (2023/24)", async () => {
+    expect(await evaluate('=WFP.HCAS(34581, "inner", "2023/24")')).toBeCloseTo(6916.2, 10);
+    expect(await evaluate('=WFP.HCAS(22383, "inner", "2023/24")')).toBe(5132);
+    expect(await evaluate('=WFP.HCAS(57349, "inner", "2023-24")')).toBe(7745);
     expect(await evaluate('=WFP.HCAS(37796, "none")')).toBe(0);
+    expect(errorOf(await evaluate('=WFP.HCAS(37796, "inner")'))).toEqual({
+      code: "#N/A",
+      message: "high cost area supplement rates for 2025/26 are not held: held years are 2023/24",
+    });
     expect(errorOf(await evaluate('=WFP.HCAS(37796, "Leeds")')).code).toBe("#VALUE!");
   });
   it("ONCOSTS: band 5 top in 2025/26, by component", async () => {
@@ -85,8 +89,8 @@ describe("WFP.HCAS, WFP.ONCOSTS and WFP.COST", () => {
     expect(await evaluate('=WFP.COST("5", 1, "top", "2025/26")')).toBeCloseTo(51892.2688, 8);
     const half = 18898 + 0.15 * (18898 - 5000) + 0.2378 * 18898 + 0.005 * 18898;
     expect(await evaluate("=WFP.COST(5, 2.5)")).toBeCloseTo(2 * 51892.2688 + half, 6);
-    const inner = 37796 + 7559.2;
-    expect(await evaluate('=WFP.COST(5, 1, , , "inner")')).toBeCloseTo(inner * 1.3928 - 750, 6); // 1 + 15% + 23.78% + 0.5%, less 15% x 5,000
+    // 2023/24, inner London: 34,581 + 6,916.20, plus 13.8% NI above £9,100, 20.68% pension, 0.5% levy
+    expect(await evaluate('=WFP.COST(5, 1, , "2023/24", "inner")')).toBeCloseTo(54757.12056, 6);
   });
   it("COST spills over a workforce extract", async () => {
     const result = (await evaluate("=WFP.COST(Data!A1:A2, Data!B1:B2)", [

@@ -3,29 +3,30 @@ import { employerOnCosts, highCostAreaSupplement, parseArea, postCost, postsForF
 
 // Rates: HMRC (NI 15% above £5,000 from 6 April 2025; 13.8% above £9,100 before),
 // NHS Employers (pension 23.78% full, 14.38% paid locally), apprenticeship levy 0.5%.
-// HCAS 2025/26: inner 20% (£5,415-£8,465), outer 15% (£4,552-£5,941), fringe 5% (£1,258-£2,197).
+// HCAS 2023/24: inner 20% (£5,132-£7,745), outer 15% (£4,313-£5,436), fringe 5% (£1,192-£2,011).
 
 describe("high cost area supplements", () => {
   it("takes the percentage when it falls between the minimum and maximum", () => {
-    expect(highCostAreaSupplement(37796, "inner", "2025/26")).toBeCloseTo(7559.2, 10); // 20% of band 5 top
-    expect(highCostAreaSupplement(37796, "outer", "2025/26")).toBeCloseTo(5669.4, 10); // 15%
-    expect(highCostAreaSupplement(37796, "fringe", "2025/26")).toBeCloseTo(1889.8, 10); // 5%
+    expect(highCostAreaSupplement(34581, "inner", "2023/24")).toBeCloseTo(6916.2, 10); // 20% of band 5 top
+    expect(highCostAreaSupplement(34581, "outer", "2023/24")).toBeCloseTo(5187.15, 10); // 15%
+    expect(highCostAreaSupplement(34581, "fringe", "2023/24")).toBeCloseTo(1729.05, 10); // 5%
   });
   it("raises to the minimum and cuts to the maximum", () => {
-    expect(highCostAreaSupplement(24465, "inner", "2025/26")).toBe(5415); // 20% = 4,893 < 5,415
-    expect(highCostAreaSupplement(62682, "inner", "2025/26")).toBe(8465); // 20% = 12,536.40 > 8,465
-    expect(highCostAreaSupplement(24465, "fringe", "2023/24")).toBe(1223.25); // 5% within 1,192-2,011
+    expect(highCostAreaSupplement(22383, "inner", "2023/24")).toBe(5132); // 20% = 4,476.60 < 5,132
+    expect(highCostAreaSupplement(57349, "inner", "2023/24")).toBe(7745); // 20% = 11,469.80 > 7,745
+    expect(highCostAreaSupplement(50056, "outer", "2023/24")).toBe(5436); // 15% = 7,508.40 > 5,436
     expect(highCostAreaSupplement(22383, "fringe", "2023/24")).toBe(1192); // 5% = 1,119.15 < 1,192
   });
   it("pays part-time staff the whole-time supplement pro rata", () => {
-    expect(highCostAreaSupplement(24465, "inner", "2025/26", 0.5)).toBe(2707.5); // minimum 5,415 x 0.5
-    expect(highCostAreaSupplement(37796, "outer", "2025/26", 0.6)).toBeCloseTo(3401.64, 10);
+    expect(highCostAreaSupplement(22383, "inner", "2023/24", 0.5)).toBe(2566); // minimum 5,132 x 0.5
+    expect(highCostAreaSupplement(34581, "outer", "2023/24", 0.6)).toBeCloseTo(3112.29, 10);
   });
   it("pays nothing outside the areas, and names the years held", () => {
-    expect(highCostAreaSupplement(37796, "none", "2024/25")).toBe(0);
-    expect(() => highCostAreaSupplement(37796, "inner", "2024/25")).toThrow(
-      "high cost area supplement rates for 2024/25 are not held: held years are 2025/26, 2023/24",
+    expect(highCostAreaSupplement(37796, "none", "2025/26")).toBe(0);
+    expect(() => highCostAreaSupplement(37796, "inner", "2025/26")).toThrow(
+      "high cost area supplement rates for 2025/26 are not held: held years are 2023/24",
     );
+    expect(() => highCostAreaSupplement(37796, "inner", "2024/25")).toThrowError(expect.objectContaining({ kind: "na" }));
   });
   it("reads areas as typed", () => {
     expect(parseArea("Inner London")).toBe("inner");
@@ -71,10 +72,9 @@ describe("fully loaded cost of posts", () => {
     const half = 18898 + 0.15 * (18898 - 5000) + 0.2378 * 18898 + 0.005 * 18898; // 25,571.1344
     expect(postCost("5", 2.5, { year: "2025/26" }).total).toBeCloseTo(2 * 51892.2688 + half, 6);
   });
-  it("adds HCAS to pensionable and NI-able pay", () => {
-    const pay = 37796 + 7559.2; // band 5 top + inner London 20%
-    const expected = pay + 0.15 * (pay - 5000) + 0.2378 * pay + 0.005 * pay;
-    expect(postCost("5", 1, { year: "2025/26", area: "inner" }).total).toBeCloseTo(expected, 6);
+  it("adds HCAS to pensionable and NI-able pay (2023/24: band 5 top, inner London)", () => {
+    // 34,581 + 6,916.20 = 41,497.20; NI 13.8% x 32,397.20 = 4,470.8136; pension 20.68% = 8,581.62096; levy 207.486
+    expect(postCost("5", 1, { year: "2023/24", area: "inner" }).total).toBeCloseTo(54757.12056, 6);
   });
   it("adds bank and agency premiums on uncovered hours", () => {
     const cover = { uncoveredShare: 0.1, agencyShare: 0.5, bankPremium: 0.2, agencyPremium: 1 };
