@@ -58,13 +58,7 @@ export function aggregateStaff(
   const hoursFor = new Map<Grade, number>();
   records.forEach((record, i) => {
     const grade = withPlace(() => parseGrade(record.band), where(i, "staff"));
-    if (!Number.isFinite(record.contractedHours) || record.contractedHours < 0) {
-      fail(
-        "value",
-        `${where(i, "staff")}: contracted hours ${String(record.contractedHours)} must be a number of 0 or more`,
-        "contractedHours",
-      );
-    }
+    requireAmount(record.contractedHours, `${where(i, "staff")}: contracted hours`, "contractedHours");
     let hours = hoursFor.get(grade);
     if (hours === undefined) hoursFor.set(grade, (hours = standardHours(grade)));
     const fte = record.contractedHours / hours;
@@ -76,16 +70,15 @@ export function aggregateStaff(
   });
   establishment.forEach((row, i) => {
     const grade = withPlace(() => parseGrade(row.band), where(i, "establishment"));
-    if (!Number.isFinite(row.establishmentFte) || row.establishmentFte < 0) {
-      fail(
-        "value",
-        `${where(i, "establishment")}: establishment FTE ${String(row.establishmentFte)} must be a number of 0 or more`,
-        "establishmentFte",
-      );
-    }
+    requireAmount(row.establishmentFte, `${where(i, "establishment")}: establishment FTE`, "establishmentFte");
     lineFor(row.staffGroup, grade).establishmentFte += row.establishmentFte;
   });
   return [...groups].map(([name, grades]) => ({ name, grades: [...grades.values()] }));
+}
+
+/** A count of hours or FTE from a workbook row: a number of 0 or more, or #VALUE! saying where. */
+function requireAmount(value: number, what: string, field: string): void {
+  if (!Number.isFinite(value) || value < 0) fail("value", `${what} ${String(value)} must be a number of 0 or more`, field);
 }
 
 function withPlace<T>(read: () => T, place: string): T {

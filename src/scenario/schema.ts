@@ -18,22 +18,19 @@ const fte = z.number().finite().nonnegative();
 const money = z.number().finite();
 const fraction = z.number().min(0).max(1);
 const name = z.string().trim().min(1);
-const grade = z.union([z.string(), z.number()]).transform((value, ctx) => {
-  try {
-    return parseGrade(value);
-  } catch (error) {
-    ctx.addIssue({ code: "custom", message: (error as Error).message });
-    return z.NEVER;
-  }
-});
-const year = z.union([z.string(), z.number()]).transform((value, ctx) => {
-  try {
-    return parseFinancialYear(value);
-  } catch (error) {
-    ctx.addIssue({ code: "custom", message: (error as Error).message });
-    return z.NEVER;
-  }
-});
+/** A zod type that reads a cell-like value with one of the model's parsers, keeping its message. */
+function parsedWith<T>(parse: (value: unknown) => T) {
+  return z.union([z.string(), z.number()]).transform((value, ctx) => {
+    try {
+      return parse(value);
+    } catch (error) {
+      ctx.addIssue({ code: "custom", message: (error as Error).message });
+      return z.NEVER;
+    }
+  });
+}
+const grade = parsedWith((value) => parseGrade(value));
+const year = parsedWith((value) => parseFinancialYear(value));
 
 export const gradeLineSchema = z.object({
   grade,
