@@ -41,7 +41,6 @@ const CODES: Record<PlanningError["kind"], ExcelErrorCode> = {
   value: "#VALUE!",
   num: "#NUM!",
   div0: "#DIV/0!",
-  na: "#N/A",
 };
 
 /**

@@ -113,7 +113,7 @@ export function pay(band: any[][], point?: any[][], year?: any[][]): any[][] {
  * @customfunction HCAS
  * @param salary Whole-time annual basic salary in pounds.
  * @param area "inner" (Inner London, 20%), "outer" (Outer London, 15%), "fringe" (5%) or "none".
- * @param [year] Financial year (default: the newest year held for pay; #N/A names the years whose rates are held).
+ * @param [year] Financial year (default: the newest year held for pay; if its rates are not held, #VALUE! names the years that are).
  * @returns Annual supplement in pounds for a whole-time post.
  */
 export function hcas(salary: any[][], area: any[][], year?: any[][]): any[][] {

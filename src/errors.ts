@@ -4,10 +4,9 @@
  * guess from a message.
  */
 export type PlanningErrorKind =
-  | "value" // wrong type, unknown band, year, area or point: Excel #VALUE!
+  | "value" // wrong type; a band, year, area or point that is unknown or not held: Excel #VALUE!
   | "num" // a number outside what the rule allows: Excel #NUM!
-  | "div0" // a divisor of zero: Excel #DIV/0!
-  | "na"; // a figure the reference data does not hold: Excel #N/A
+  | "div0"; // a divisor of zero: Excel #DIV/0!
 
 export class PlanningError extends Error {
   override readonly name = "PlanningError";

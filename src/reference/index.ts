@@ -42,7 +42,7 @@ export function latestPayYear(grade: Grade): FinancialYear {
 
 function noPayHeld(grade: Grade): never {
   return fail(
-    "na",
+    "value",
     `no pay figures are held for ${gradeLabel(grade)}: the medical pay circulars could not be read to confirm them (see the README's reference data)`,
     "band",
   );
@@ -54,21 +54,25 @@ export function payScale(grade: Grade, year: FinancialYear): PayScale {
   if (scale) return scale;
   const held = payYearsHeld(grade);
   if (held.length === 0) return noPayHeld(grade);
-  return fail("na", `${gradeLabel(grade)} pay for ${year} is not held: held years for ${gradeLabel(grade)} are ${held.join(", ")}`, "year");
+  return fail(
+    "value",
+    `${gradeLabel(grade)} pay for ${year} is not held: held years for ${gradeLabel(grade)} are ${held.join(", ")}`,
+    "year",
+  );
 }
 
 export function highCostAreaYear(year: FinancialYear): HcasYear {
   const found = hcasYears.find((y) => y.year === year);
   if (found) return found;
   const held = hcasYears.map((y) => y.year).sort(byYearDescending);
-  return fail("na", `high cost area supplement rates for ${year} are not held: held years are ${listOr(held, "none")}`, "year");
+  return fail("value", `high cost area supplement rates for ${year} are not held: held years are ${listOr(held, "none")}`, "year");
 }
 
 export function onCostYear(year: FinancialYear): OnCostYear {
   const found = onCostYears.find((y) => y.year === year);
   if (found) return found;
   const held = onCostYears.map((y) => y.year).sort(byYearDescending);
-  return fail("na", `employer on-cost rates for ${year} are not held: held years are ${listOr(held, "none")}`, "year");
+  return fail("value", `employer on-cost rates for ${year} are not held: held years are ${listOr(held, "none")}`, "year");
 }
 
 /** The newest year for which employer on-costs are held. */

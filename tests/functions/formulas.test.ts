@@ -57,7 +57,7 @@ describe("WFP.PAY", () => {
         'band 10 is not an Agenda for Change band: use 2-9, 8a-8d (as 5, "5", "Band 5", "8a") or Resident doctor, Specialty doctor, Specialist, Consultant',
     });
     expect(errorOf(await evaluate('=WFP.PAY("8c", "top", "2024/25")'))).toEqual({
-      code: "#N/A",
+      code: "#VALUE!",
       message: "Band 8c pay for 2024/25 is not held: held years for Band 8c are 2025/26",
     });
     expect(errorOf(await evaluate('=WFP.PAY(5, "highest")')).message).toMatch(/point "highest" is not a pay point/);
@@ -72,7 +72,7 @@ describe("WFP.HCAS, WFP.ONCOSTS and WFP.COST", () => {
     expect(await evaluate('=WFP.HCAS(57349, "inner", "2023-24")')).toBe(7745);
     expect(await evaluate('=WFP.HCAS(37796, "none")')).toBe(0);
     expect(errorOf(await evaluate('=WFP.HCAS(37796, "inner")'))).toEqual({
-      code: "#N/A",
+      code: "#VALUE!",
       message: "high cost area supplement rates for 2025/26 are not held: held years are 2023/24",
     });
     expect(errorOf(await evaluate('=WFP.HCAS(37796, "Leeds")')).code).toBe("#VALUE!");

@@ -26,7 +26,7 @@ describe("high cost area supplements", () => {
     expect(() => highCostAreaSupplement(37796, "inner", "2025/26")).toThrow(
       "high cost area supplement rates for 2025/26 are not held: held years are 2023/24",
     );
-    expect(() => highCostAreaSupplement(37796, "inner", "2024/25")).toThrowError(expect.objectContaining({ kind: "na" }));
+    expect(() => highCostAreaSupplement(37796, "inner", "2024/25")).toThrowError(expect.objectContaining({ kind: "value" }));
   });
   it("reads areas as typed", () => {
     expect(parseArea("Inner London")).toBe("inner");

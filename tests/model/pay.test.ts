@@ -62,7 +62,7 @@ describe("Agenda for Change basic pay", () => {
     expect(() => basicPay("8a", "intermediate", "2023/24")).toThrow(/no intermediate point in 2023\/24/);
   });
   it("says plainly that no medical pay is held", () => {
-    expect(() => basicPay("Consultant")).toThrowError(expect.objectContaining({ kind: "na" }));
+    expect(() => basicPay("Consultant")).toThrowError(expect.objectContaining({ kind: "value" }));
     expect(() => basicPay("Consultant")).toThrow(/no pay figures are held for Consultant/);
   });
   it("pro-rates and gives the NHS hourly rate (annual / (37.5 x 52.143))", () => {
