@@ -47,17 +47,23 @@ const INTERMEDIATE_8A_FAQ: Source = {
 
 type Steps = readonly [number, ...number[]];
 
-/** Years before moving to the next point, for each point but the last. */
-const STEP_YEARS: Record<string, readonly number[]> = {
-  "2": [],
-  "3": [2],
-  "4": [3],
-  "5": [2, 2],
-  "6": [2, 3],
-  "7": [2, 3],
-  eightToNineBefore2024: [5],
-  eightToNineFrom2024: [2, 3],
-};
+interface YearTable {
+  year: string;
+  effectiveFrom: string;
+  source: Source;
+  /** Annual pay at each point, entry first, by band. */
+  pay: Record<string, Steps>;
+}
+
+/**
+ * Years at each point before the next, for each point but the last. Bands 8a to
+ * 9 waited five years at entry until 2023/24; from 2024/25 they have an
+ * intermediate point after two years and the top three years later.
+ */
+function stepYears(band: string, year: string): readonly number[] {
+  if (band.startsWith("8") || band === "9") return year >= "2024/25" ? [2, 3] : [5];
+  return { "2": [], "3": [2], "4": [3], "5": [2, 2], "6": [2, 3], "7": [2, 3] }[band] ?? [];
+}
 
 const POINT_NAMES: Record<number, readonly string[]> = {
   1: ["entry"],
@@ -65,50 +71,25 @@ const POINT_NAMES: Record<number, readonly string[]> = {
   3: ["entry", "intermediate", "top"],
 };
 
-function scale(
-  band: string,
-  year: string,
-  effectiveFrom: string,
-  annual: Steps,
-  stepYears: readonly number[],
-  source: Source,
-): PayScaleData {
+function payScale(band: string, table: YearTable, annual: Steps): PayScaleData {
   const names = POINT_NAMES[annual.length] ?? [];
+  const years = stepYears(band, table.year);
   return {
     grade: band as PayScaleData["grade"],
-    year,
-    effectiveFrom,
+    year: table.year,
+    effectiveFrom: table.effectiveFrom,
     weeklyHours: 37.5,
-    points: annual.map((value, index) => ({
-      name: names[index] ?? `point ${index + 1}`,
-      annual: value,
-      yearsToNext: stepYears[index],
-    })),
-    source,
+    points: annual.map((value, index) => ({ name: names[index] ?? `point ${index + 1}`, annual: value, yearsToNext: years[index] })),
+    source: table.source,
   };
 }
 
-function yearOfScales(
-  year: string,
-  effectiveFrom: string,
-  source: Source,
-  table: Record<string, Steps>,
-  eightToNine: readonly number[],
-  eightSource: Source = source,
-): PayScaleData[] {
-  return Object.entries(table).map(([band, annual]) => {
-    const isEightToNine = band.startsWith("8") || band === "9";
-    const stepYears = isEightToNine ? eightToNine : (STEP_YEARS[band] ?? []);
-    return scale(band, year, effectiveFrom, annual, stepYears, isEightToNine ? eightSource : source);
-  });
-}
-
-export const AGENDA_FOR_CHANGE_PAY: readonly PayScaleData[] = [
-  ...yearOfScales(
-    "2025/26",
-    "2025-04-01",
-    NHS_EMPLOYERS_2025,
-    {
+const TABLES: readonly YearTable[] = [
+  {
+    year: "2025/26",
+    effectiveFrom: "2025-04-01",
+    source: { ...NHS_EMPLOYERS_2025, note: `${NHS_EMPLOYERS_2025.note} Step years of bands 8a to 9: ${INTERMEDIATE_8A_FAQ.url}` },
+    pay: {
       "2": [24465],
       "3": [24937, 26598],
       "4": [27485, 30162],
@@ -121,14 +102,12 @@ export const AGENDA_FOR_CHANGE_PAY: readonly PayScaleData[] = [
       "8d": [91342, 96941, 105337],
       "9": [109179, 115763, 125637],
     },
-    STEP_YEARS.eightToNineFrom2024 ?? [],
-    { ...NHS_EMPLOYERS_2025, note: `${NHS_EMPLOYERS_2025.note} Step years from ${INTERMEDIATE_8A_FAQ.url}` },
-  ),
-  ...yearOfScales(
-    "2024/25",
-    "2024-04-01",
-    NHS_EMPLOYERS_2024,
-    {
+  },
+  {
+    year: "2024/25",
+    effectiveFrom: "2024-04-01",
+    source: NHS_EMPLOYERS_2024,
+    pay: {
       "2": [23615],
       "3": [24071, 25674],
       "4": [26530, 29114],
@@ -136,13 +115,12 @@ export const AGENDA_FOR_CHANGE_PAY: readonly PayScaleData[] = [
       "6": [37338, 39405, 44962],
       "7": [46148, 48526, 52809],
     },
-    [],
-  ),
-  ...yearOfScales(
-    "2023/24",
-    "2023-04-01",
-    NHS_EMPLOYERS_2023,
-    {
+  },
+  {
+    year: "2023/24",
+    effectiveFrom: "2023-04-01",
+    source: NHS_EMPLOYERS_2023,
+    pay: {
       "2": [22383],
       "3": [22816, 24336],
       "4": [25147, 27596],
@@ -152,6 +130,9 @@ export const AGENDA_FOR_CHANGE_PAY: readonly PayScaleData[] = [
       "8a": [50952, 57349],
       "8b": [58972, 68525],
     },
-    STEP_YEARS.eightToNineBefore2024 ?? [],
-  ),
+  },
 ];
+
+export const AGENDA_FOR_CHANGE_PAY: readonly PayScaleData[] = TABLES.flatMap((table) =>
+  Object.entries(table.pay).map(([band, annual]) => payScale(band, table, annual)),
+);

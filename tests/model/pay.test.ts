@@ -99,3 +99,26 @@ describe("reading bands, years and points as analysts type them", () => {
     expect(() => parsePayPoint(0)).toThrow(/not a pay point/);
   });
 });
+
+describe("pay step years (NHS Employers; bands 8a+ from the intermediate point FAQs, 4 October 2024)", () => {
+  it("records how long staff wait at each point", async () => {
+    const { payScale } = await import("../../src/index.ts");
+    const years = (band: Parameters<typeof payScale>[0], year: Parameters<typeof payScale>[1]) =>
+      payScale(band, year).points.map((p) => p.yearsToNext);
+    expect(years("5", "2025/26")).toEqual([2, 2, undefined]);
+    expect(years("6", "2025/26")).toEqual([2, 3, undefined]);
+    expect(years("4", "2025/26")).toEqual([3, undefined]);
+    expect(years("8a", "2025/26")).toEqual([2, 3, undefined]);
+    expect(years("8a", "2023/24")).toEqual([5, undefined]);
+    expect(payScale("2", "2025/26").points).toEqual([{ name: "entry", annual: 24465 }]);
+  });
+  it("carries the source and effective date of every figure", async () => {
+    const { referenceData } = await import("../../src/index.ts");
+    for (const scale of referenceData.payScales) {
+      expect(scale.source.url, `${scale.grade} ${scale.year}`).toMatch(/^https:\/\/www\.nhsemployers\.org\//);
+      expect(scale.effectiveFrom).toBe(`${scale.year.slice(0, 4)}-04-01`);
+    }
+    expect(referenceData.hcasYears.every((y) => y.source.kind === "secondary")).toBe(true);
+    expect(referenceData.onCostYears.map((y) => y.year)).toEqual(["2025/26", "2024/25", "2023/24"]);
+  });
+});
