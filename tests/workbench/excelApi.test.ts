@@ -223,3 +223,20 @@ describe("the task pane's adapter runs unchanged on the workbench", () => {
     }
   });
 });
+
+describe("loading through navigation properties", () => {
+  it('loads "format/font/bold" and "format/columnWidth" on a range, as Office.js does', async () => {
+    const { Excel } = setup();
+    await Excel.run(async (context) => {
+      const header = context.workbook.worksheets.getItem("Plan").getRange("A1:B1");
+      header.format.font.bold = true;
+      header.format.columnWidth = 120;
+      header.load("format/font/bold, format/columnWidth, address");
+      await context.sync();
+      expect(header.address).toBe("Plan!A1:B1");
+      expect(header.format.font.bold).toBe(true);
+      expect(header.format.columnWidth).toBe(120);
+      expect(() => header.load("format/nonsense")).toThrowError(/The property 'nonsense' does not exist on RangeFormat/);
+    });
+  });
+});

@@ -95,9 +95,18 @@ export abstract class ClientObject<T> {
     }
   }
 
-  /** Collections load "items/name"; other objects have no nested loads. */
-  protected loadNested(_name: string): boolean {
-    return false;
+  /**
+   * Loads through a navigation property, as Office.js allows: "format/font/bold"
+   * on a Range loads `bold` on `range.format.font`. Collections override this
+   * for "items/name".
+   */
+  protected loadNested(name: string): boolean {
+    const slash = name.indexOf("/");
+    if (slash < 0) return false;
+    const child = (this as unknown as Record<string, unknown>)[name.slice(0, slash)];
+    if (!(child instanceof ClientObject)) return false;
+    child.load(name.slice(slash + 1));
+    return true;
   }
 
   protected get<V>(name: string): V {

@@ -169,6 +169,11 @@ accessors(RangeFormatProxy, ["columnWidth", "horizontalAlignment"], ["columnWidt
 
 /** RangeFont and RangeFill: style properties of the range's top-left cell, written to every cell. */
 export class RangeStyleProxy extends ClientObject<RangeTarget> {
+  /** RangeFont: bold, italic, color. RangeFill: color. */
+  declare bold: boolean;
+  declare italic: boolean;
+  declare color: string;
+
   constructor(
     context: RequestContext,
     resolve: () => RangeTarget,
