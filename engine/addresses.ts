@@ -1,10 +1,8 @@
 /** A1-style addresses, 0-based rows and columns inside, as Excel writes them outside. */
 
-export function columnLetters(column: number): string {
-  let letters = "";
-  for (let n = column + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return letters;
-}
+import { columnLetters } from "../src/format.ts";
+
+export { columnLetters };
 
 export function columnIndex(letters: string): number {
   let n = 0;

@@ -28,3 +28,4 @@ export * from "./scenario/schema.ts";
 export * from "./scenario/run.ts";
 export * from "./scenario/triangulate.ts";
 export * from "./scenario/baseline.ts";
+export * from "./scenario/fromTables.ts";
