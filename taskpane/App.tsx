@@ -13,7 +13,7 @@ import {
 import { use, useState, Suspense } from "react";
 import { PostCostCard } from "./components/PostCostCard.tsx";
 import { EXAMPLE_ROWS } from "./examples.ts";
-import { insertExampleSheet, type HostInfo } from "./officeAdapter.ts";
+import { insertExampleSheet, type HostInfo } from "./adapter/workbook.ts";
 
 const useStyles = makeStyles({
   page: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL, padding: tokens.spacingHorizontalL },

@@ -1,6 +1,6 @@
 import { createRoot } from "react-dom/client";
 import { App } from "./App.tsx";
-import { detectHost } from "./officeAdapter.ts";
+import { detectHost } from "./adapter/workbook.ts";
 
 const container = document.getElementById("root")!;
 // Render at once; the host status fills in when Office.onReady answers.

@@ -3,7 +3,7 @@ import { useCallback, useMemo, useRef, useState, type DragEvent } from "react";
 import type { Workbook } from "../engine/workbook.ts";
 import { readXlsx, writeXlsx } from "../engine/xlsx.ts";
 import { App as TaskPane } from "../taskpane/App.tsx";
-import { detectHost } from "../taskpane/officeAdapter.ts";
+import { detectHost } from "../taskpane/adapter/workbook.ts";
 import { ChartView } from "./components/ChartView.tsx";
 import { FormulaBar } from "./components/FormulaBar.tsx";
 import { NamesPanel } from "./components/NamesPanel.tsx";

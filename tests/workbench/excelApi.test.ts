@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { registerWfpFunctions } from "../../engine/hyperformula.ts";
 import { loadMetadata } from "../../engine/metadata.ts";
 import { EXAMPLE_ROWS } from "../../taskpane/examples.ts";
-import { insertExampleSheet } from "../../taskpane/officeAdapter.ts";
+import { insertExampleSheet } from "../../taskpane/adapter/workbook.ts";
 import { createExcel, installExcelGlobals } from "../../workbench/excel/index.ts";
 import { Workbook } from "../../engine/workbook.ts";
 

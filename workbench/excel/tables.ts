@@ -3,6 +3,7 @@ import type { CellInput, SheetInfo, TableInfo } from "../../engine/workbook.ts";
 import { accessors, ClientObject, CollectionProxy, type PropertySpec } from "./clientObject.ts";
 import { OfficeError, type RequestContext } from "./context.ts";
 import { RangeProxy, resolveAddress, type RangeTarget } from "./range.ts";
+import { WorksheetProxy } from "./worksheet.ts";
 
 export class TableProxy extends ClientObject<TableInfo> {
   declare name: string;
@@ -12,11 +13,13 @@ export class TableProxy extends ClientObject<TableInfo> {
   declare readonly id: string;
   readonly rows: TableRowCollectionProxy;
   readonly columns: TableColumnCollectionProxy;
+  readonly worksheet: WorksheetProxy;
 
   constructor(context: RequestContext, resolve: () => TableInfo | undefined, nullable = false) {
     super(context, resolve, "Table", nullable);
     this.rows = new TableRowCollectionProxy(context, () => this.target());
     this.columns = new TableColumnCollectionProxy(context, () => this.target());
+    this.worksheet = new WorksheetProxy(context, () => context.model.sheet(this.target().sheet));
   }
 
   protected properties(): Record<string, PropertySpec<TableInfo>> {

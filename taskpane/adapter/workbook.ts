@@ -1,5 +1,7 @@
+import { freeName } from "./names.ts";
+
 /*
- * The one module that talks to Office.js. Components call these functions and
+ * The adapter (taskpane/adapter/) is the one part of the pane that talks to Office.js. Components call these functions and
  * never touch `Excel` or `Office` themselves, so the pane runs unchanged in
  * Excel and in the workbench, and each action costs as few `context.sync`
  * round trips as possible.
@@ -18,13 +20,6 @@ export async function detectHost(): Promise<HostInfo> {
   const info = await Office.onReady();
   const host = info.host ? String(info.host) : null;
   return { inExcel: host === "Excel", host };
-}
-
-/** A sheet name not yet used in the workbook: "WFP examples", then "WFP examples (2)". */
-function freeName(wanted: string, taken: readonly string[]): string {
-  const lower = new Set(taken.map((name) => name.toLowerCase()));
-  if (!lower.has(wanted.toLowerCase())) return wanted;
-  for (let n = 2; ; n++) if (!lower.has(`${wanted} (${n})`.toLowerCase())) return `${wanted} (${n})`;
 }
 
 /**

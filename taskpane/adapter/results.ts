@@ -1,0 +1,96 @@
+import { formatPounds, type ScenarioResult, type Triangulation } from "../../src/index.ts";
+import { freeName } from "./names.ts";
+
+/*
+ * Writes a scenario's results to a new sheet: a table by year and staff
+ * group, yearly summaries with two native charts, and the triangulation's
+ * checks. Nothing is written over: the sheet and table get free names.
+ */
+
+const COLUMNS: [header: string, value: (row: ScenarioResult["rows"][number]) => string | number, format: string][] = [
+  ["Year", (r) => `'${r.year}`, "@"],
+  ["Staff group", (r) => r.staffGroup, "@"],
+  ["Required FTE", (r) => r.requiredFte, "#,##0.0"],
+  ["Establishment FTE", (r) => r.establishmentFte, "#,##0.0"],
+  ["Supply FTE", (r) => r.supplyFte, "#,##0.0"],
+  ["Gap FTE", (r) => r.gapFte, "#,##0.0"],
+  ["Bank FTE", (r) => r.bankFte, "#,##0.0"],
+  ["Agency FTE", (r) => r.agencyFte, "#,##0.0"],
+  ["Unmet FTE", (r) => r.unmetFte, "#,##0.0"],
+  ["Substantive cost", (r) => r.substantiveCost, "£#,##0"],
+  ["Bank cost", (r) => r.bankCost, "£#,##0"],
+  ["Agency cost", (r) => r.agencyCost, "£#,##0"],
+  ["Total pay cost", (r) => r.totalCost, "£#,##0"],
+  ["Budget", (r) => r.budget, "£#,##0"],
+  ["Variance", (r) => r.variance, "£#,##0"],
+];
+
+const TABLE_TOP = 3; // row 4: rows 1-2 say what this is
+const SUMMARY_LEFT = COLUMNS.length + 1; // one blank column after the table
+
+export interface WrittenResults {
+  sheet: string;
+  table: string;
+}
+
+function yearly(result: ScenarioResult) {
+  return result.years.map((year) => {
+    const rows = result.rows.filter((r) => r.year === year);
+    const sum = (pick: (r: (typeof rows)[number]) => number) => rows.reduce((total, r) => total + pick(r), 0);
+    return { year, required: sum((r) => r.requiredFte), supply: sum((r) => r.supplyFte), cost: sum((r) => r.totalCost), budget: sum((r) => r.budget) };
+  });
+}
+
+export async function writeScenarioResults(result: ScenarioResult, checks: Triangulation): Promise<WrittenResults> {
+  return Excel.run(async (context) => {
+    const sheets = context.workbook.worksheets;
+    const tables = context.workbook.tables;
+    sheets.load("items/name");
+    tables.load("items/name");
+    await context.sync();
+    const sheetName = freeName(
+      "WFP results",
+      sheets.items.map((s) => s.name),
+    );
+    const tableName = freeName(
+      "tblWfpResults",
+      tables.items.map((t) => t.name),
+      (base, n) => `${base}${n}`,
+    );
+    const sheet = sheets.add(sheetName);
+
+    const failures = checks.checks.flatMap((c) => c.failures);
+    const verdict = checks.checks.map((c) => `${c.title}: ${c.passed ? "yes" : `no, in ${c.failures.length} place(s)`}`).join(". ");
+    sheet.getRange("A1:A2").values = [[`Scenario: ${result.scenario.name}, ${result.years[0]} to ${result.years[result.years.length - 1]}`], [verdict]];
+    sheet.getRange("A1").format.font.bold = true;
+
+    const body = result.rows.map((row) => COLUMNS.map(([, value]) => value(row)));
+    const block = sheet.getRangeByIndexes(TABLE_TOP, 0, body.length + 1, COLUMNS.length);
+    block.values = [COLUMNS.map(([header]) => header), ...body];
+    sheet.getRangeByIndexes(TABLE_TOP + 1, 0, body.length, COLUMNS.length).numberFormat = body.map(() => COLUMNS.map(([, , format]) => format));
+    const table = sheet.tables.add(block, true);
+    table.name = tableName;
+
+    // Yearly summaries beside the table, each the source of a native chart.
+    const years = yearly(result);
+    const fte = sheet.getRangeByIndexes(TABLE_TOP, SUMMARY_LEFT, years.length + 1, 3);
+    fte.values = [["Year", "Required FTE", "Supply FTE"], ...years.map((y) => [`'${y.year}`, y.required, y.supply])];
+    const money = sheet.getRangeByIndexes(TABLE_TOP, SUMMARY_LEFT + 4, years.length + 1, 3);
+    money.values = [["Year", "Total pay cost", "Budget"], ...years.map((y) => [`'${y.year}`, y.cost, y.budget])];
+    sheet.getRangeByIndexes(TABLE_TOP + 1, SUMMARY_LEFT + 5, years.length, 2).numberFormat = years.map(() => ["£#,##0", "£#,##0"]);
+    const capacity = sheet.charts.add("ColumnClustered", fte, "Columns");
+    capacity.title.text = "Workforce needed and in post (FTE)";
+    const cost = sheet.charts.add("Line", money, "Columns");
+    cost.title.text = `Pay cost and budget (${formatPounds(years[0]!.budget)} budget in ${years[0]!.year})`;
+
+    // The checks, one failure a line, below the table.
+    const checksTop = TABLE_TOP + body.length + 3;
+    const lines = failures.length ? failures.map((f) => [f.message]) : [["Every check passed."]];
+    sheet.getRangeByIndexes(checksTop, 0, lines.length + 1, 1).values = [["Checks"], ...lines];
+    sheet.getRangeByIndexes(checksTop, 0, 1, 1).format.font.bold = true;
+    sheet.getRangeByIndexes(0, 0, 1, COLUMNS.length).format.autofitColumns();
+    sheet.activate();
+    await context.sync();
+    return { sheet: sheetName, table: tableName };
+  });
+}

@@ -1,0 +1,76 @@
+import { readFileSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { registerWfpFunctions } from "../../engine/hyperformula.ts";
+import { loadMetadata } from "../../engine/metadata.ts";
+import type { Workbook } from "../../engine/workbook.ts";
+import { readXlsx } from "../../engine/xlsx.ts";
+import { SAMPLE_FILE } from "../../examples/generate.ts";
+import { detectPlanTables, runScenario, scenarioFromTables, triangulate, type TableRole } from "../../src/index.ts";
+import { listTables, readTables } from "../../taskpane/adapter/planTables.ts";
+import { writeScenarioResults } from "../../taskpane/adapter/results.ts";
+import { listSavedScenarios, saveScenario, STORE_SHEET } from "../../taskpane/adapter/scenarioStore.ts";
+import { installExcelGlobals } from "../../workbench/excel/index.ts";
+
+let model: Workbook;
+let excel: ReturnType<typeof installExcelGlobals>;
+
+beforeAll(async () => {
+  registerWfpFunctions(await loadMetadata());
+  model = await readXlsx(readFileSync(SAMPLE_FILE));
+  excel = installExcelGlobals(model);
+});
+afterAll(() => {
+  delete (globalThis as Record<string, unknown>).Excel;
+  delete (globalThis as Record<string, unknown>).Office;
+});
+
+describe("the pane's scenario flow through the Excel API, on the sample workbook", () => {
+  it("lists the tables, reads them in blocks within the payload limit, runs, writes results with charts, and stores the scenario", async () => {
+    const tables = await listTables();
+    expect(tables.find((t) => t.name === "tblStaff")).toMatchObject({ sheet: "Staff", rows: 2421, headers: expect.arrayContaining(["Band", "Contracted hours"]) });
+    const roles = detectPlanTables(tables);
+    expect(roles.staff).toBe("tblStaff");
+
+    const before = excel.stats.syncs;
+    const read = await readTables(Object.values(roles) as string[]);
+    expect(excel.stats.syncs - before).toBeLessThanOrEqual(3); // the header sync, one block sync, Excel.run's closing sync
+    const staff = read.find((t) => t.name === "tblStaff")!;
+    expect(staff.rows).toHaveLength(2421);
+    expect(staff.rows[0]).toEqual(model.values("Staff", { top: 1, left: 0, bottom: 1, right: 8 })[0]);
+    expect([staff.top, staff.left]).toEqual([0, 0]);
+
+    const byRole = Object.fromEntries(Object.entries(roles).map(([role, name]) => [role, read.find((t) => t.name === name)!])) as Partial<Record<TableRole, (typeof read)[number]>>;
+    const input = scenarioFromTables(byRole, { name: "Base case", startYear: "2025/26", horizonYears: 3, activityGrowth: 0.03, payAward: 0.03, headroom: 0.22 });
+    const result = runScenario(input);
+    const checks = triangulate(result);
+
+    const written = await writeScenarioResults(result, checks);
+    expect(written).toEqual({ sheet: "WFP results", table: "tblWfpResults" });
+    const table = model.table("tblWfpResults");
+    expect(table.columns.slice(0, 5)).toEqual(["Year", "Staff group", "Required FTE", "Establishment FTE", "Supply FTE"]);
+    expect(table.range.bottom - table.range.top).toBe(15); // 3 years x 5 staff groups
+    const first = model.values("WFP results", { top: 4, left: 0, bottom: 4, right: 14 })[0]!;
+    const row = result.rows[0]!;
+    expect(first.slice(0, 2)).toEqual([row.year, row.staffGroup]);
+    expect(first[2]).toBeCloseTo(row.requiredFte, 9); // the engine keeps 15 significant digits, as Excel does
+    expect(first[12]).toBeCloseTo(row.totalCost, 6);
+    expect(model.charts.filter((c) => c.sheet === "WFP results").map((c) => [c.type, c.title])).toEqual([
+      ["ColumnClustered", "Workforce needed and in post (FTE)"],
+      ["Line", expect.stringMatching(/^Pay cost and budget/)],
+    ]);
+    expect(model.activeSheet).toBe("WFP results");
+    // Running again writes beside, never over, the first results.
+    expect(await writeScenarioResults(result, checks)).toEqual({ sheet: "WFP results (2)", table: "tblWfpResults2" });
+
+    await saveScenario(input, "2026-11-23T09:00:00.000Z");
+    await saveScenario({ ...input, name: "Growth 5%", drivers: { ...input.drivers, activityGrowth: 0.05 } }, "2026-11-23T09:05:00.000Z");
+    expect(model.sheet(STORE_SHEET).visibility).toBe("VeryHidden");
+    const saved = await listSavedScenarios();
+    expect(saved.map((s) => [s.name, s.savedAt])).toEqual([
+      ["Base case", "2026-11-23T09:00:00.000Z"],
+      ["Growth 5%", "2026-11-23T09:05:00.000Z"],
+    ]);
+    expect(saved[0]!.input).toEqual(input);
+    expect(runScenario(saved[1]!.input).rows[5]!.requiredFte).toBeGreaterThan(result.rows[5]!.requiredFte);
+  });
+});
