@@ -12,6 +12,7 @@ import {
 } from "@fluentui/react-components";
 import { use, useState, Suspense } from "react";
 import { PostCostCard } from "./components/PostCostCard.tsx";
+import { ScenarioCard } from "./components/ScenarioCard.tsx";
 import { EXAMPLE_ROWS } from "./examples.ts";
 import { insertExampleSheet, type HostInfo } from "./adapter/workbook.ts";
 
@@ -61,7 +62,8 @@ function HostStatus({ hostInfo }: { hostInfo: Promise<HostInfo> }) {
   };
   return (
     <>
-      <Button appearance="primary" onClick={insert}>
+      <ScenarioCard />
+      <Button appearance="secondary" onClick={insert}>
         Insert example formulas
       </Button>
       {message && (

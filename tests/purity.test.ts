@@ -34,7 +34,9 @@ describe("src/ is the pure planning model", () => {
 
 describe("only the adapter talks to Excel", () => {
   it("no taskpane module outside taskpane/adapter/ calls Excel.*", () => {
-    const files = readdirSync(join(projectRoot, "taskpane"), { recursive: true, encoding: "utf8" }).map((f) => join(projectRoot, "taskpane", f));
+    const files = readdirSync(join(projectRoot, "taskpane"), { recursive: true, encoding: "utf8" }).map((f) =>
+      join(projectRoot, "taskpane", f),
+    );
     for (const file of files.filter((f) => /\.tsx?$/.test(f))) {
       if (file.includes(`${join("taskpane", "adapter")}`)) continue;
       expect(readFileSync(file, "utf8"), relative(projectRoot, file)).not.toMatch(/\bExcel\.(run|[A-Z])/);

@@ -156,7 +156,12 @@ function readStaff(reader: TableReader): { records: StaffRecord[]; places: strin
   const records = rows.map((row) => {
     const kind = type >= 0 ? normal(reader.text(row, type)) : "";
     const assignmentType: AssignmentType = kind.startsWith("bank") ? "bank" : kind.startsWith("agency") ? "agency" : "substantive";
-    return { staffGroup: reader.text(row, group), band: reader.text(row, band), contractedHours: reader.number(row, hours, "contracted hours"), assignmentType };
+    return {
+      staffGroup: reader.text(row, group),
+      band: reader.text(row, band),
+      contractedHours: reader.number(row, hours, "contracted hours"),
+      assignmentType,
+    };
   });
   return { records, places };
 }
@@ -167,7 +172,11 @@ function readEstablishment(reader: TableReader): { lines: EstablishmentLine[]; p
   const fte = reader.column("establishmentFte");
   const rows = [...reader.filled()];
   return {
-    lines: rows.map((row) => ({ staffGroup: reader.text(row, group), band: reader.text(row, band), establishmentFte: reader.number(row, fte, "establishment FTE") })),
+    lines: rows.map((row) => ({
+      staffGroup: reader.text(row, group),
+      band: reader.text(row, band),
+      establishmentFte: reader.number(row, fte, "establishment FTE"),
+    })),
     places: rows.map((row) => reader.place(row, band)),
   };
 }
@@ -192,16 +201,24 @@ function readTemporary(reader: TableReader): Map<string, { bank: number; agency:
 /** Turns the plan's tables and the planner's choices into a scenario for runScenario. */
 export function scenarioFromTables(tables: Partial<Record<TableRole, TableData>>, choices: ScenarioChoices): ScenarioInput {
   for (const role of ["staff", "activity", "standards"] as const) {
-    if (!tables[role]) fail("value", `choose the ${ROLES[role].describe} table: a scenario needs staff in post, an activity plan and staffing standards`, role);
+    if (!tables[role])
+      fail(
+        "value",
+        `choose the ${ROLES[role].describe} table: a scenario needs staff in post, an activity plan and staffing standards`,
+        role,
+      );
   }
   const staff = readStaff(new TableReader(tables.staff!, "staff"));
   const records = staff.records;
-  const establishment = tables.establishment ? readEstablishment(new TableReader(tables.establishment, "establishment")) : { lines: [], places: [] };
+  const establishment = tables.establishment
+    ? readEstablishment(new TableReader(tables.establishment, "establishment"))
+    : { lines: [], places: [] };
   const baseline = aggregateStaff(records, establishment.lines, (i, kind) => (kind === "staff" ? staff.places : establishment.places)[i]!);
 
   // People per FTE, to turn flows counted in heads into FTE.
   const headsByGroup = new Map<string, number>();
-  for (const r of records) if ((r.assignmentType ?? "substantive") === "substantive") headsByGroup.set(r.staffGroup, (headsByGroup.get(r.staffGroup) ?? 0) + 1);
+  for (const r of records)
+    if ((r.assignmentType ?? "substantive") === "substantive") headsByGroup.set(r.staffGroup, (headsByGroup.get(r.staffGroup) ?? 0) + 1);
   const temporary = tables.temporary ? readTemporary(new TableReader(tables.temporary, "temporary")) : new Map();
   const flows = new Map<string, { leaverRate: number; startersFte: number }>();
   if (tables.flows) {
@@ -255,21 +272,42 @@ export function scenarioFromTables(tables: Partial<Record<TableRole, TableData>>
   for (const row of standardsReader.filled()) {
     const line = standardsReader.text(row, sLine);
     if (!activity.has(line)) {
-      fail("value", `${standardsReader.place(row, sLine)}: service line "${line}" is not in the activity plan ${tables.activity!.name} (it has ${[...activity.keys()].join(", ")})`, "standards");
+      fail(
+        "value",
+        `${standardsReader.place(row, sLine)}: service line "${line}" is not in the activity plan ${tables.activity!.name} (it has ${[...activity.keys()].join(", ")})`,
+        "standards",
+      );
     }
-    staffing.set(line, [...(staffing.get(line) ?? []), { staffGroup: standardsReader.text(row, sGroup), minutesPerUnit: standardsReader.number(row, sMinutes, "minutes per unit") }]);
+    staffing.set(line, [
+      ...(staffing.get(line) ?? []),
+      { staffGroup: standardsReader.text(row, sGroup), minutesPerUnit: standardsReader.number(row, sMinutes, "minutes per unit") },
+    ]);
   }
-  const serviceLines = [...staffing].map(([name, lines]) => ({ name, unit: activity.get(name)!.unit, activity: activity.get(name)!.total, staffing: lines }));
+  const serviceLines = [...staffing].map(([name, lines]) => ({
+    name,
+    unit: activity.get(name)!.unit,
+    activity: activity.get(name)!.total,
+    staffing: lines,
+  }));
 
   const payBudget: NonNullable<ScenarioInput["payBudget"]> = [];
   if (tables.budget) {
     const reader = new TableReader(tables.budget, "budget");
     const group = reader.column("staffGroup");
     const amount = budgetColumn(tables.budget.headers);
-    if (amount < 0) fail("value", `the pay budget table ${tables.budget.name} needs a column headed "Budget ..."; its headers are ${tables.budget.headers.join(", ")}`, "budget");
+    if (amount < 0)
+      fail(
+        "value",
+        `the pay budget table ${tables.budget.name} needs a column headed "Budget ..."; its headers are ${tables.budget.headers.join(", ")}`,
+        "budget",
+      );
     const centre = reader.column("costCentre", false);
     for (const row of reader.filled()) {
-      payBudget.push({ staffGroup: reader.text(row, group), costCentre: centre >= 0 ? reader.text(row, centre) : undefined, amount: reader.number(row, amount, "budget") });
+      payBudget.push({
+        staffGroup: reader.text(row, group),
+        costCentre: centre >= 0 ? reader.text(row, centre) : undefined,
+        amount: reader.number(row, amount, "budget"),
+      });
     }
   }
 

@@ -70,7 +70,14 @@ export async function readTables(names: readonly string[]): Promise<TableData[]>
         const rows = Math.min(block, rowCount - start);
         if (cells + rows * columnCount > CELLS_PER_SYNC && pending.length) await flush();
         const table = context.workbook.tables.getItem(parts[i]!.name);
-        pending.push({ index: i, range: table.getDataBodyRange().getRow(start).getResizedRange(rows - 1, 0).load("values") });
+        pending.push({
+          index: i,
+          range: table
+            .getDataBodyRange()
+            .getRow(start)
+            .getResizedRange(rows - 1, 0)
+            .load("values"),
+        });
         cells += rows * columnCount;
       }
     }

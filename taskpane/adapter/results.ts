@@ -37,7 +37,13 @@ function yearly(result: ScenarioResult) {
   return result.years.map((year) => {
     const rows = result.rows.filter((r) => r.year === year);
     const sum = (pick: (r: (typeof rows)[number]) => number) => rows.reduce((total, r) => total + pick(r), 0);
-    return { year, required: sum((r) => r.requiredFte), supply: sum((r) => r.supplyFte), cost: sum((r) => r.totalCost), budget: sum((r) => r.budget) };
+    return {
+      year,
+      required: sum((r) => r.requiredFte),
+      supply: sum((r) => r.supplyFte),
+      cost: sum((r) => r.totalCost),
+      budget: sum((r) => r.budget),
+    };
   });
 }
 
@@ -61,13 +67,18 @@ export async function writeScenarioResults(result: ScenarioResult, checks: Trian
 
     const failures = checks.checks.flatMap((c) => c.failures);
     const verdict = checks.checks.map((c) => `${c.title}: ${c.passed ? "yes" : `no, in ${c.failures.length} place(s)`}`).join(". ");
-    sheet.getRange("A1:A2").values = [[`Scenario: ${result.scenario.name}, ${result.years[0]} to ${result.years[result.years.length - 1]}`], [verdict]];
+    sheet.getRange("A1:A2").values = [
+      [`Scenario: ${result.scenario.name}, ${result.years[0]} to ${result.years[result.years.length - 1]}`],
+      [verdict],
+    ];
     sheet.getRange("A1").format.font.bold = true;
 
     const body = result.rows.map((row) => COLUMNS.map(([, value]) => value(row)));
     const block = sheet.getRangeByIndexes(TABLE_TOP, 0, body.length + 1, COLUMNS.length);
     block.values = [COLUMNS.map(([header]) => header), ...body];
-    sheet.getRangeByIndexes(TABLE_TOP + 1, 0, body.length, COLUMNS.length).numberFormat = body.map(() => COLUMNS.map(([, , format]) => format));
+    sheet.getRangeByIndexes(TABLE_TOP + 1, 0, body.length, COLUMNS.length).numberFormat = body.map(() =>
+      COLUMNS.map(([, , format]) => format),
+    );
     const table = sheet.tables.add(block, true);
     table.name = tableName;
 
@@ -88,7 +99,7 @@ export async function writeScenarioResults(result: ScenarioResult, checks: Trian
     const lines = failures.length ? failures.map((f) => [f.message]) : [["Every check passed."]];
     sheet.getRangeByIndexes(checksTop, 0, lines.length + 1, 1).values = [["Checks"], ...lines];
     sheet.getRangeByIndexes(checksTop, 0, 1, 1).format.font.bold = true;
-    sheet.getRangeByIndexes(0, 0, 1, COLUMNS.length).format.autofitColumns();
+    block.format.autofitColumns();
     sheet.activate();
     await context.sync();
     return { sheet: sheetName, table: tableName };

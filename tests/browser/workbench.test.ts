@@ -72,14 +72,30 @@ describe("the workbench in headless Chromium", () => {
   });
 
   it("runs the real task pane against the workbook through the Excel API", async () => {
+    const syncs = () =>
+      page.evaluate(() => (window as unknown as { wfplanWorkbench: { stats: { syncs: number } } }).wfplanWorkbench.stats.syncs);
+    const before = await syncs();
     await page.getByRole("button", { name: "Insert example formulas" }).click();
     await page.getByText('Added the sheet "WFP examples"').waitFor();
     await expect.poll(() => page.getByRole("tab", { name: "WFP examples" }).getAttribute("aria-selected")).toBe("true");
     await expect.poll(() => cell(page, "C2").textContent()).toBe("0.8"); // =WFP.FTE(30)
-    const syncs = await page.evaluate(
-      () => (window as unknown as { wfplanWorkbench: { stats: { syncs: number } } }).wfplanWorkbench.stats.syncs,
-    );
-    expect(syncs).toBe(3); // the pane's two syncs and Excel.run's closing one
+    expect((await syncs()) - before).toBe(3); // the pane's two syncs and Excel.run's closing one
+  });
+
+  it("links the sample's tables, runs and triangulates a scenario, and writes results with native charts", async () => {
+    // The pane found each table by its headers.
+    expect(await page.getByLabel("Staff in post").inputValue()).toBe("tblStaff");
+    expect(await page.getByLabel("Pay budget").inputValue()).toBe("tblPayBudget");
+    await page.getByLabel("Scenario name").fill("Northfield base case");
+    await page.getByRole("button", { name: "Run and triangulate" }).click();
+    await page.getByText('Results are on the sheet "WFP results"').waitFor({ timeout: 20_000 });
+    await expect.poll(() => page.getByRole("tab", { name: "WFP results" }).getAttribute("aria-selected")).toBe("true");
+    expect(await cell(page, "A5").textContent()).toBe("2025/26");
+    expect(await cell(page, "B5").textContent()).toBe("Registered nursing and midwifery");
+    expect(await page.locator('figure[aria-label="Chart 1"] canvas').count()).toBe(1);
+    expect(await page.locator('figure[aria-label="Chart 2"] canvas').count()).toBe(1);
+    expect(await page.getByTestId("check-capacity").textContent()).toMatch(/The workforce can deliver the activity plan/);
+    expect(await page.getByTestId("check-finance").textContent()).toMatch(/The pay cost is within the financial plan/);
     await screenshot(page, "workbench");
   });
 
@@ -90,7 +106,9 @@ describe("the workbench in headless Chromium", () => {
     const path = join(SCREENSHOTS, "saved-from-workbench.xlsx");
     await (await download).saveAs(path);
     const saved = await readXlsx(readFileSync(path));
-    expect(saved.sheets.map((s) => s.name)).toContain("WFP examples");
+    expect(saved.sheets.map((s) => s.name)).toEqual(expect.arrayContaining(["WFP examples", "WFP results"]));
+    expect(saved.sheet("wfplan_scenarios").visibility).toBe("VeryHidden");
+    expect(saved.values("wfplan_scenarios", { top: 1, left: 0, bottom: 1, right: 0 })).toEqual([["Northfield base case"]]);
     expect(saved.values("Summary", { top: 1, left: 3, bottom: 1, right: 3 })).toEqual([[46580]]);
     expect(saved.formulas("Summary", { top: 1, left: 3, bottom: 1, right: 3 })).toEqual([['=WFP.PAY("Band 6","top","2025/26")']]);
     expect(saved.values("Summary", { top: 10, left: 1, bottom: 10, right: 1 })[0]![0]).toBeCloseTo(51892.2688, 8);

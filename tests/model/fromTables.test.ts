@@ -16,10 +16,24 @@ beforeAll(async () => {
 /** A table of the sample workbook as the task pane reads it. */
 function tableData(name: string): TableData {
   const t = sample.table(name);
-  return { name: t.name, sheet: t.sheet, headers: t.columns, rows: sample.values(t.sheet, { ...t.range, top: t.range.top + 1 }), top: t.range.top, left: t.range.left };
+  return {
+    name: t.name,
+    sheet: t.sheet,
+    headers: t.columns,
+    rows: sample.values(t.sheet, { ...t.range, top: t.range.top + 1 }),
+    top: t.range.top,
+    left: t.range.left,
+  };
 }
 
-const small = (name: string, headers: string[], rows: unknown[][], sheet = name): TableData => ({ name, sheet, headers, rows, top: 0, left: 0 });
+const small = (name: string, headers: string[], rows: unknown[][], sheet = name): TableData => ({
+  name,
+  sheet,
+  headers,
+  rows,
+  top: 0,
+  left: 0,
+});
 
 describe("finding the plan's tables by their headers", () => {
   it("recognises each of the sample workbook's tables", () => {
@@ -38,7 +52,15 @@ describe("finding the plan's tables by their headers", () => {
 
 describe("building a scenario from the tables", () => {
   const minimal = () => ({
-    staff: small("Staff", ["Staff group", "Band", "Contracted hours"], [["Nursing", "Band 5", 37.5], ["Nursing", "Band 5", 30], ["Nursing", "Band 3", 37.5]]),
+    staff: small(
+      "Staff",
+      ["Staff group", "Band", "Contracted hours"],
+      [
+        ["Nursing", "Band 5", 37.5],
+        ["Nursing", "Band 5", 30],
+        ["Nursing", "Band 3", 37.5],
+      ],
+    ),
     activity: small("Activity", ["Service line", "Unit", "Total"], [["Bed days", "bed days", 10000]]),
     standards: small("Standards", ["Service line", "Staff group", "Minutes per unit"], [["Bed days", "Nursing", 480]]),
     flows: small("Flows", ["Staff group", "Leavers", "Starters", "Average headcount"], [["Nursing", 1, 2, 4]]),
@@ -55,7 +77,9 @@ describe("building a scenario from the tables", () => {
     ]);
     expect(group.leaverRate).toBe(0.25); // 1 leaver / 4 average headcount
     expect(group.starters).toBeCloseTo(2 * (2.8 / 3), 12); // 2 starters x 0.9333 FTE a head
-    expect(input.serviceLines).toEqual([{ name: "Bed days", unit: "bed days", activity: 10000, staffing: [{ staffGroup: "Nursing", minutesPerUnit: 480 }] }]);
+    expect(input.serviceLines).toEqual([
+      { name: "Bed days", unit: "bed days", activity: 10000, staffing: [{ staffGroup: "Nursing", minutesPerUnit: 480 }] },
+    ]);
     expect(input.payBudget).toEqual([{ staffGroup: "Nursing", costCentre: "W1", amount: 150000 }]);
     expect(runScenario(input).rows).toHaveLength(3);
   });
@@ -78,21 +102,39 @@ describe("building a scenario from the tables", () => {
     );
     const band = minimal();
     band.staff = small("Staff", ["Staff group", "Band", "Contracted hours"], [["Nursing", "Band 11", 37.5]]);
-    expect(() => scenarioFromTables(band, { name: "x", startYear: "2025/26", horizonYears: 1 })).toThrow(/^Staff!B2: band "Band 11" is not/);
-    expect(() => scenarioFromTables({ staff: minimal().staff } as Partial<Record<TableRole, TableData>>, { name: "x", startYear: "2025/26", horizonYears: 1 })).toThrow(
-      /choose the activity plan table/,
+    expect(() => scenarioFromTables(band, { name: "x", startYear: "2025/26", horizonYears: 1 })).toThrow(
+      /^Staff!B2: band "Band 11" is not/,
     );
+    expect(() =>
+      scenarioFromTables({ staff: minimal().staff } as Partial<Record<TableRole, TableData>>, {
+        name: "x",
+        startYear: "2025/26",
+        horizonYears: 1,
+      }),
+    ).toThrow(/choose the activity plan table/);
   });
 
   it("runs and triangulates the sample trust's plan", () => {
     const roles = detectPlanTables(sample.tables.map((t) => ({ name: t.name, headers: t.columns })));
-    const tables = Object.fromEntries(Object.entries(roles).map(([role, name]) => [role, tableData(name!)])) as Partial<Record<TableRole, TableData>>;
-    const input = scenarioFromTables(tables, { name: "Northfield base case", startYear: "2025/26", horizonYears: 3, activityGrowth: 0.03, payAward: 0.03, headroom: 0.22 });
+    const tables = Object.fromEntries(Object.entries(roles).map(([role, name]) => [role, tableData(name!)])) as Partial<
+      Record<TableRole, TableData>
+    >;
+    const input = scenarioFromTables(tables, {
+      name: "Northfield base case",
+      startYear: "2025/26",
+      horizonYears: 3,
+      activityGrowth: 0.03,
+      payAward: 0.03,
+      headroom: 0.22,
+    });
     const result = runScenario(input);
     expect(result.rows).toHaveLength(15); // 3 years x 5 staff groups
     const nursing = result.rows.find((r) => r.staffGroup === "Registered nursing and midwifery" && r.yearIndex === 1)!;
     const flows = sample.values("Flows", { top: 1, left: 0, bottom: 1, right: 3 })[0]!;
-    expect(input.staffGroups.find((g) => g.name === nursing.staffGroup)!.leaverRate).toBeCloseTo((flows[1] as number) / (flows[3] as number), 12);
+    expect(input.staffGroups.find((g) => g.name === nursing.staffGroup)!.leaverRate).toBeCloseTo(
+      (flows[1] as number) / (flows[3] as number),
+      12,
+    );
     const inPost = sample.values("Summary", { top: 1, left: 1, bottom: 1, right: 1 })[0]![0] as number;
     expect(input.staffGroups.flatMap((g) => g.grades).reduce((sum, g) => sum + g.inPostFte, 0)).toBeCloseTo(inPost, 9); // =SUM(tblStaff[FTE])
     const checks = triangulate(result);

@@ -27,7 +27,11 @@ afterAll(() => {
 describe("the pane's scenario flow through the Excel API, on the sample workbook", () => {
   it("lists the tables, reads them in blocks within the payload limit, runs, writes results with charts, and stores the scenario", async () => {
     const tables = await listTables();
-    expect(tables.find((t) => t.name === "tblStaff")).toMatchObject({ sheet: "Staff", rows: 2421, headers: expect.arrayContaining(["Band", "Contracted hours"]) });
+    expect(tables.find((t) => t.name === "tblStaff")).toMatchObject({
+      sheet: "Staff",
+      rows: 2421,
+      headers: expect.arrayContaining(["Band", "Contracted hours"]),
+    });
     const roles = detectPlanTables(tables);
     expect(roles.staff).toBe("tblStaff");
 
@@ -39,8 +43,17 @@ describe("the pane's scenario flow through the Excel API, on the sample workbook
     expect(staff.rows[0]).toEqual(model.values("Staff", { top: 1, left: 0, bottom: 1, right: 8 })[0]);
     expect([staff.top, staff.left]).toEqual([0, 0]);
 
-    const byRole = Object.fromEntries(Object.entries(roles).map(([role, name]) => [role, read.find((t) => t.name === name)!])) as Partial<Record<TableRole, (typeof read)[number]>>;
-    const input = scenarioFromTables(byRole, { name: "Base case", startYear: "2025/26", horizonYears: 3, activityGrowth: 0.03, payAward: 0.03, headroom: 0.22 });
+    const byRole = Object.fromEntries(Object.entries(roles).map(([role, name]) => [role, read.find((t) => t.name === name)!])) as Partial<
+      Record<TableRole, (typeof read)[number]>
+    >;
+    const input = scenarioFromTables(byRole, {
+      name: "Base case",
+      startYear: "2025/26",
+      horizonYears: 3,
+      activityGrowth: 0.03,
+      payAward: 0.03,
+      headroom: 0.22,
+    });
     const result = runScenario(input);
     const checks = triangulate(result);
 

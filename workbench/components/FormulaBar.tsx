@@ -18,7 +18,9 @@ export function FormulaBar({
   version: number;
   onEdit: (cell: CellPosition, input: string) => void;
 }) {
-  const current = String(model.formulas(sheet, { top: cell.row, left: cell.column, bottom: cell.row, right: cell.column })[0]![0] ?? "");
+  const raw = model.formulas(sheet, { top: cell.row, left: cell.column, bottom: cell.row, right: cell.column })[0]![0];
+  // Excel's formula bar shows a number to 15 significant digits: 1000.82, not 1000.8199999999999.
+  const current = typeof raw === "number" ? String(Number(raw.toPrecision(15))) : String(raw ?? "");
   const [text, setText] = useState(current);
   useEffect(() => setText(current), [current, version, cell.row, cell.column, sheet]);
   return (

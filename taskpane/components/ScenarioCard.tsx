@@ -1,0 +1,199 @@
+import {
+  Button,
+  Card,
+  CardHeader,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Spinner,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { useEffect, useState } from "react";
+import {
+  detectPlanTables,
+  formatPounds,
+  latestOnCostYear,
+  runScenario,
+  scenarioFromTables,
+  triangulate,
+  type TableRole,
+  type Triangulation,
+} from "../../src/index.ts";
+import { listTables, readTables, type TableSummary } from "../adapter/planTables.ts";
+import { writeScenarioResults } from "../adapter/results.ts";
+import { saveScenario } from "../adapter/scenarioStore.ts";
+
+const useStyles = makeStyles({
+  form: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)", gap: tokens.spacingHorizontalM },
+  control: { minWidth: 0, width: "100%" },
+  failures: { margin: 0, paddingLeft: tokens.spacingHorizontalL, maxHeight: "14rem", overflowY: "auto" },
+});
+
+const ROLE_LABELS: [TableRole, string, boolean][] = [
+  ["staff", "Staff in post", true],
+  ["activity", "Activity plan", true],
+  ["standards", "Staffing standards", true],
+  ["establishment", "Establishment", false],
+  ["budget", "Pay budget", false],
+  ["temporary", "Bank and agency", false],
+  ["flows", "Leavers and starters", false],
+];
+
+interface Outcome {
+  sheet: string;
+  checks: Triangulation;
+  cost: number;
+  budget: number;
+}
+
+/** Links the workbook's tables to a scenario, runs and triangulates it, and writes the results back. */
+export function ScenarioCard() {
+  const styles = useStyles();
+  const [tables, setTables] = useState<TableSummary[]>();
+  const [roles, setRoles] = useState<Partial<Record<TableRole, string>>>({});
+  const [name, setName] = useState("Base case");
+  const [years, setYears] = useState("3");
+  const [growth, setGrowth] = useState("3");
+  const [award, setAward] = useState("3");
+  const [headroom, setHeadroom] = useState("22");
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<Outcome>();
+  const [problem, setProblem] = useState<string>();
+
+  useEffect(() => {
+    listTables()
+      .then((found) => {
+        setTables(found);
+        setRoles(detectPlanTables(found));
+      })
+      .catch((error: Error) => setProblem(`Could not read the workbook's tables: ${error.message}`));
+  }, []);
+
+  const percent = (text: string, label: string) => {
+    const value = Number(text);
+    if (text.trim() === "" || !Number.isFinite(value)) throw new Error(`${label} must be a number of per cent, not "${text}"`);
+    return value / 100;
+  };
+
+  const run = async () => {
+    setBusy(true);
+    setProblem(undefined);
+    setOutcome(undefined);
+    try {
+      const chosen = Object.entries(roles).filter(([, table]) => table) as [TableRole, string][];
+      const read = await readTables(chosen.map(([, table]) => table));
+      const byRole = Object.fromEntries(chosen.map(([role, table]) => [role, read.find((t) => t.name === table)!]));
+      const input = scenarioFromTables(byRole, {
+        name: name.trim() || "Scenario",
+        startYear: latestOnCostYear(),
+        horizonYears: Number(years),
+        activityGrowth: percent(growth, "Activity growth"),
+        payAward: percent(award, "Pay award"),
+        headroom: percent(headroom, "Headroom"),
+      });
+      const result = runScenario(input);
+      const checks = triangulate(result);
+      const written = await writeScenarioResults(result, checks);
+      await saveScenario(input);
+      const first = result.rows.filter((r) => r.yearIndex === 1);
+      setOutcome({
+        sheet: written.sheet,
+        checks,
+        cost: first.reduce((sum, r) => sum + r.totalCost, 0),
+        budget: first.reduce((sum, r) => sum + r.budget, 0),
+      });
+    } catch (error) {
+      setProblem((error as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (!tables && !problem) return <Spinner size="tiny" label="Reading the workbook's tables…" />;
+  const options = tables ?? [];
+  return (
+    <Card>
+      <CardHeader header={<Text weight="semibold">Scenario</Text>} description="Link the plan's tables, then run and triangulate" />
+      <div className={styles.form}>
+        {ROLE_LABELS.map(([role, label, required]) => (
+          <Field key={role} label={label} required={required}>
+            <Select
+              className={styles.control}
+              value={roles[role] ?? ""}
+              onChange={(_, data) => setRoles({ ...roles, [role]: data.value || undefined })}
+            >
+              <option value="">{required ? "Choose a table" : "(none)"}</option>
+              {options.map((t) => (
+                <option key={t.name} value={t.name}>
+                  {t.name} ({t.sheet})
+                </option>
+              ))}
+            </Select>
+          </Field>
+        ))}
+        <Field label="Scenario name">
+          <Input className={styles.control} value={name} onChange={(_, d) => setName(d.value)} />
+        </Field>
+        <Field label="Years">
+          <Select className={styles.control} value={years} onChange={(_, d) => setYears(d.value)}>
+            {[1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((n) => (
+              <option key={n}>{n}</option>
+            ))}
+          </Select>
+        </Field>
+        <Field label="Activity growth, % a year">
+          <Input className={styles.control} value={growth} onChange={(_, d) => setGrowth(d.value)} inputMode="decimal" />
+        </Field>
+        <Field label="Pay award, % a year">
+          <Input className={styles.control} value={award} onChange={(_, d) => setAward(d.value)} inputMode="decimal" />
+        </Field>
+        <Field label="Headroom, %">
+          <Input className={styles.control} value={headroom} onChange={(_, d) => setHeadroom(d.value)} inputMode="decimal" />
+        </Field>
+      </div>
+      <Button appearance="primary" disabled={busy} onClick={run}>
+        {busy ? "Running…" : "Run and triangulate"}
+      </Button>
+      {problem && (
+        <MessageBar intent="error">
+          <MessageBarBody>{problem}</MessageBarBody>
+        </MessageBar>
+      )}
+      {outcome && <OutcomeView outcome={outcome} />}
+    </Card>
+  );
+}
+
+function OutcomeView({ outcome }: { outcome: Outcome }) {
+  const styles = useStyles();
+  const failures = outcome.checks.checks.flatMap((c) => c.failures);
+  return (
+    <>
+      <MessageBar intent={outcome.checks.passed ? "success" : "warning"}>
+        <MessageBarBody>
+          Results are on the sheet "{outcome.sheet}", with charts; the scenario is saved in the workbook. First year: pay cost{" "}
+          {formatPounds(outcome.cost)} against a budget of {formatPounds(outcome.budget)}.
+        </MessageBarBody>
+      </MessageBar>
+      {outcome.checks.checks.map((check) => (
+        <Text key={check.id} data-testid={`check-${check.id}`}>
+          {check.passed ? "✓" : "✗"} {check.title}
+          {check.passed ? "" : `: not in ${check.failures.length} place(s)`}
+        </Text>
+      ))}
+      {failures.length > 0 && (
+        <ul className={styles.failures} aria-label="Where the plan does not triangulate">
+          {failures.map((f) => (
+            <li key={`${f.check}-${f.year}-${f.staffGroup}`}>
+              <Text size={200}>{f.message}</Text>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
