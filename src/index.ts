@@ -29,3 +29,4 @@ export * from "./scenario/run.ts";
 export * from "./scenario/triangulate.ts";
 export * from "./scenario/baseline.ts";
 export * from "./scenario/fromTables.ts";
+export * from "./scenario/compare.ts";

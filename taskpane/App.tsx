@@ -12,6 +12,7 @@ import {
 } from "@fluentui/react-components";
 import { use, useState, Suspense } from "react";
 import { PostCostCard } from "./components/PostCostCard.tsx";
+import { CompareCard } from "./components/CompareCard.tsx";
 import { ScenarioCard } from "./components/ScenarioCard.tsx";
 import { EXAMPLE_ROWS } from "./examples.ts";
 import { insertExampleSheet, type HostInfo } from "./adapter/workbook.ts";
@@ -42,6 +43,7 @@ export function App({ hostInfo }: { hostInfo: Promise<HostInfo> }) {
 function HostStatus({ hostInfo }: { hostInfo: Promise<HostInfo> }) {
   const info = use(hostInfo);
   const [message, setMessage] = useState<{ intent: "success" | "error"; text: string }>();
+  const [savedVersion, setSavedVersion] = useState(0);
   if (!info.inExcel) {
     return (
       <MessageBar intent="warning">
@@ -62,7 +64,8 @@ function HostStatus({ hostInfo }: { hostInfo: Promise<HostInfo> }) {
   };
   return (
     <>
-      <ScenarioCard />
+      <ScenarioCard onSaved={() => setSavedVersion((v) => v + 1)} />
+      <CompareCard version={savedVersion} />
       <Button appearance="secondary" onClick={insert}>
         Insert example formulas
       </Button>

@@ -51,7 +51,7 @@ interface Outcome {
 }
 
 /** Links the workbook's tables to a scenario, runs and triangulates it, and writes the results back. */
-export function ScenarioCard() {
+export function ScenarioCard({ onSaved }: { onSaved?: () => void }) {
   const styles = useStyles();
   const [tables, setTables] = useState<TableSummary[]>();
   const [roles, setRoles] = useState<Partial<Record<TableRole, string>>>({});
@@ -99,6 +99,7 @@ export function ScenarioCard() {
       const checks = triangulate(result);
       const written = await writeScenarioResults(result, checks);
       await saveScenario(input);
+      onSaved?.();
       const first = result.rows.filter((r) => r.yearIndex === 1);
       setOutcome({
         sheet: written.sheet,

@@ -99,6 +99,27 @@ describe("the workbench in headless Chromium", () => {
     await screenshot(page, "workbench");
   });
 
+  it("compares saved scenarios side by side for a board", async () => {
+    await page.getByLabel("Scenario name").fill("Growth 5%");
+    await page.getByLabel("Activity growth, % a year").fill("5");
+    await page.getByRole("button", { name: "Run and triangulate" }).click();
+    await page.getByText('Results are on the sheet "WFP results (2)"').waitFor({ timeout: 20_000 });
+    await page.getByText(/^Growth 5% \(saved /).waitFor();
+    await page.getByRole("button", { name: "Compare side by side" }).click();
+    await page.getByText('Compared 2 scenarios on the sheet "WFP comparison".').waitFor();
+    await expect.poll(() => page.getByRole("tab", { name: "WFP comparison" }).getAttribute("aria-selected")).toBe("true");
+    expect(await cell(page, "A4").textContent()).toBe("Northfield base case");
+    // The year-by-scenario block sits to the right, beyond the columns the grid has drawn: read it from the workbook.
+    const header = await page.evaluate(() => {
+      const bench = (window as unknown as { wfplanWorkbench: { model: () => { values: (sheet: string, range: object) => unknown[][] } } })
+        .wfplanWorkbench;
+      return bench.model().values("WFP comparison", { top: 2, left: 11, bottom: 2, right: 13 })[0];
+    });
+    expect(header).toEqual(["Year", "Northfield base case", "Growth 5%"]);
+    expect(await page.locator("figure canvas").count()).toBe(2);
+    await screenshot(page, "workbench-comparison");
+  });
+
   it("saves to .xlsx and reopens it with the same values", async () => {
     await page.getByRole("tab", { name: "Summary" }).click();
     const download = page.waitForEvent("download");

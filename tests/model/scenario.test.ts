@@ -201,3 +201,29 @@ describe("baseline from an ESR-style extract", () => {
     expect(scenario.drivers.activityGrowth).toBe(0);
   });
 });
+
+describe("compareScenarios", () => {
+  it("sums each scenario's years over its staff groups, side by side", async () => {
+    const { compareScenarios } = await import("../../src/index.ts");
+    const base = runScenario(wardScenario());
+    const growth = runScenario(wardScenario({ name: "Growth", drivers: { activityGrowth: 0.1 } }));
+    const rows = compareScenarios([base, growth]);
+    expect(rows.map((r) => [r.scenario, r.year])).toEqual([
+      ["Ward 7 base case", "2025/26"],
+      ["Ward 7 base case", "2026/27"],
+      ["Ward 7 base case", "2027/28"],
+      ["Growth", "2025/26"],
+      ["Growth", "2026/27"],
+      ["Growth", "2027/28"],
+    ]);
+    // One staff group, so the totals are that group's row.
+    expect(rows[4]!.requiredFte).toBeCloseTo(growth.rows[1]!.requiredFte, 12);
+    expect(rows[4]!.requiredFte).toBeCloseTo(base.rows[1]!.requiredFte * 1.1, 10);
+    expect(rows[0]!.variance).toBeCloseTo(base.rows[0]!.budget - base.rows[0]!.totalCost, 6);
+    expect(rows[5]!.failedChecks).toBe(
+      triangulate(growth)
+        .checks.flatMap((c) => c.failures)
+        .filter((f) => f.year === "2027/28").length,
+    );
+  });
+});

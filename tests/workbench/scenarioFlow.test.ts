@@ -9,6 +9,8 @@ import { detectPlanTables, runScenario, scenarioFromTables, triangulate, type Ta
 import { listTables, readTables } from "../../taskpane/adapter/planTables.ts";
 import { writeScenarioResults } from "../../taskpane/adapter/results.ts";
 import { listSavedScenarios, saveScenario, STORE_SHEET } from "../../taskpane/adapter/scenarioStore.ts";
+import { writeComparison } from "../../taskpane/adapter/comparison.ts";
+import { compareScenarios } from "../../src/index.ts";
 import { installExcelGlobals } from "../../workbench/excel/index.ts";
 
 let model: Workbook;
@@ -85,5 +87,17 @@ describe("the pane's scenario flow through the Excel API, on the sample workbook
     ]);
     expect(saved[0]!.input).toEqual(input);
     expect(runScenario(saved[1]!.input).rows[5]!.requiredFte).toBeGreaterThan(result.rows[5]!.requiredFte);
+
+    // Side by side for a board: years down, one column a scenario, each block charted.
+    const compared = compareScenarios(saved.map((s) => runScenario(s.input)));
+    expect(await writeComparison(compared)).toBe("WFP comparison");
+    expect(model.values("WFP comparison", { top: 2, left: 11, bottom: 3, right: 13 })).toEqual([
+      ["Year", "Base case", "Growth 5%"],
+      ["2025/26", expect.closeTo(compared[0]!.totalCost, 4), expect.closeTo(compared[3]!.totalCost, 4)],
+    ]);
+    expect(model.charts.filter((c) => c.sheet === "WFP comparison").map((c) => c.title)).toEqual([
+      "Pay cost by scenario",
+      "Unstaffed FTE by scenario",
+    ]);
   });
 });

@@ -1,0 +1,67 @@
+import type { ComparisonRow } from "../../src/index.ts";
+import { freeName } from "./names.ts";
+
+/*
+ * Writes scenarios side by side for a board: a table of each scenario's years,
+ * and two blocks of years by scenario (pay cost, unstaffed FTE), each charted.
+ */
+
+const COLUMNS: [header: string, value: (row: ComparisonRow) => string | number, format: string][] = [
+  ["Scenario", (r) => `'${r.scenario}`, "@"],
+  ["Year", (r) => `'${r.year}`, "@"],
+  ["Required FTE", (r) => r.requiredFte, "#,##0.0"],
+  ["Supply FTE", (r) => r.supplyFte, "#,##0.0"],
+  ["Gap FTE", (r) => r.gapFte, "#,##0.0"],
+  ["Unstaffed FTE", (r) => r.unmetFte, "#,##0.0"],
+  ["Total pay cost", (r) => r.totalCost, "£#,##0"],
+  ["Budget", (r) => r.budget, "£#,##0"],
+  ["Variance", (r) => r.variance, "£#,##0"],
+  ["Checks failed", (r) => r.failedChecks, "0"],
+];
+
+/** Years down, one column a scenario: the shape a chart of scenarios needs. */
+function byYear(rows: readonly ComparisonRow[], pick: (row: ComparisonRow) => number): (string | number)[][] {
+  const scenarios = [...new Set(rows.map((r) => r.scenario))];
+  const years = [...new Set(rows.map((r) => r.year))];
+  return [
+    ["Year", ...scenarios.map((s) => `'${s}`)],
+    ...years.map((year) => [`'${year}`, ...scenarios.map((s) => pick(rows.find((r) => r.scenario === s && r.year === year)!) ?? "")]),
+  ];
+}
+
+export async function writeComparison(rows: readonly ComparisonRow[]): Promise<string> {
+  return Excel.run(async (context) => {
+    const sheets = context.workbook.worksheets;
+    sheets.load("items/name");
+    await context.sync();
+    const name = freeName(
+      "WFP comparison",
+      sheets.items.map((s) => s.name),
+    );
+    const sheet = sheets.add(name);
+    const scenarios = [...new Set(rows.map((r) => r.scenario))];
+    sheet.getRange("A1").values = [[`Scenarios side by side: ${scenarios.join(", ")}`]];
+    sheet.getRange("A1").format.font.bold = true;
+
+    const table = sheet.getRangeByIndexes(2, 0, rows.length + 1, COLUMNS.length);
+    table.values = [COLUMNS.map(([header]) => header), ...rows.map((row) => COLUMNS.map(([, value]) => value(row)))];
+    sheet.getRangeByIndexes(3, 0, rows.length, COLUMNS.length).numberFormat = rows.map(() => COLUMNS.map(([, , format]) => format));
+    sheet.tables.add(table, true);
+    table.format.autofitColumns();
+
+    const left = COLUMNS.length + 1;
+    const cost = byYear(rows, (r) => r.totalCost);
+    const costRange = sheet.getRangeByIndexes(2, left, cost.length, cost[0]!.length);
+    costRange.values = cost;
+    const unstaffed = byYear(rows, (r) => r.unmetFte);
+    const unstaffedRange = sheet.getRangeByIndexes(cost.length + 4, left, unstaffed.length, unstaffed[0]!.length);
+    unstaffedRange.values = unstaffed;
+    const costChart = sheet.charts.add("Line", costRange, "Columns");
+    costChart.title.text = "Pay cost by scenario";
+    const gapChart = sheet.charts.add("ColumnClustered", unstaffedRange, "Columns");
+    gapChart.title.text = "Unstaffed FTE by scenario";
+    sheet.activate();
+    await context.sync();
+    return name;
+  });
+}

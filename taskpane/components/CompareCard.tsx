@@ -1,0 +1,58 @@
+import { Button, Card, CardHeader, Checkbox, MessageBar, MessageBarBody, Text } from "@fluentui/react-components";
+import { useEffect, useState } from "react";
+import { compareScenarios, runScenario } from "../../src/index.ts";
+import { writeComparison } from "../adapter/comparison.ts";
+import { listSavedScenarios, type SavedScenario } from "../adapter/scenarioStore.ts";
+
+/** Compares the workbook's saved scenarios side by side, for an ICS board. `version` changes when a scenario is saved. */
+export function CompareCard({ version }: { version: number }) {
+  const [saved, setSaved] = useState<SavedScenario[]>([]);
+  const [chosen, setChosen] = useState<Set<number>>(new Set());
+  const [message, setMessage] = useState<{ intent: "success" | "error"; text: string }>();
+
+  useEffect(() => {
+    listSavedScenarios()
+      .then((list) => {
+        setSaved(list);
+        setChosen(new Set(list.map((_, i) => i)));
+      })
+      .catch((error: Error) => setMessage({ intent: "error", text: `Could not read the saved scenarios: ${error.message}` }));
+  }, [version]);
+
+  if (saved.length === 0) return null;
+  const compare = async () => {
+    try {
+      const results = saved.filter((_, i) => chosen.has(i)).map((s) => runScenario(s.input));
+      const sheet = await writeComparison(compareScenarios(results));
+      setMessage({ intent: "success", text: `Compared ${results.length} scenarios on the sheet "${sheet}".` });
+    } catch (error) {
+      setMessage({ intent: "error", text: (error as Error).message });
+    }
+  };
+  return (
+    <Card>
+      <CardHeader header={<Text weight="semibold">Compare scenarios</Text>} description="Scenarios saved in this workbook" />
+      {saved.map((s, i) => (
+        <Checkbox
+          key={`${s.name}-${s.savedAt}`}
+          label={`${s.name} (saved ${s.savedAt.slice(0, 16).replace("T", " ")})`}
+          checked={chosen.has(i)}
+          onChange={(_, data) => {
+            const next = new Set(chosen);
+            if (data.checked) next.add(i);
+            else next.delete(i);
+            setChosen(next);
+          }}
+        />
+      ))}
+      <Button appearance="primary" disabled={chosen.size < 1} onClick={compare}>
+        Compare side by side
+      </Button>
+      {message && (
+        <MessageBar intent={message.intent}>
+          <MessageBarBody>{message.text}</MessageBarBody>
+        </MessageBar>
+      )}
+    </Card>
+  );
+}
