@@ -139,15 +139,20 @@ const WHERE: Record<string, readonly string[]> = {
   "Administrative and clerical": ["AD01", "AD02", "OP01", "ED01"],
 };
 
+/**
+ * Minutes of each staff group a unit of activity takes, set so the activity
+ * plan needs roughly the funded establishment of each group (before headroom).
+ */
 const SERVICE_LINES: [line: string, unit: string, monthly: number, staffing: [group: string, minutes: number][]][] = [
   [
     "Non-elective inpatients",
     "bed days",
     14200,
     [
-      ["Registered nursing and midwifery", 360],
-      ["Healthcare support workers", 240],
-      ["Allied health professionals", 18],
+      ["Registered nursing and midwifery", 330],
+      ["Healthcare support workers", 200],
+      ["Allied health professionals", 70],
+      ["Administrative and clerical", 20],
     ],
   ],
   [
@@ -155,9 +160,10 @@ const SERVICE_LINES: [line: string, unit: string, monthly: number, staffing: [gr
     "bed days",
     3100,
     [
-      ["Registered nursing and midwifery", 330],
-      ["Healthcare support workers", 200],
-      ["Allied health professionals", 20],
+      ["Registered nursing and midwifery", 300],
+      ["Healthcare support workers", 170],
+      ["Allied health professionals", 80],
+      ["Administrative and clerical", 20],
     ],
   ],
   [
@@ -165,8 +171,9 @@ const SERVICE_LINES: [line: string, unit: string, monthly: number, staffing: [gr
     "spells",
     2600,
     [
-      ["Registered nursing and midwifery", 150],
-      ["Healthcare support workers", 90],
+      ["Registered nursing and midwifery", 140],
+      ["Healthcare support workers", 75],
+      ["Administrative and clerical", 30],
     ],
   ],
   [
@@ -174,9 +181,9 @@ const SERVICE_LINES: [line: string, unit: string, monthly: number, staffing: [gr
     "sessions",
     620,
     [
-      ["Registered nursing and midwifery", 960],
-      ["Healthcare support workers", 480],
-      ["Scientific and technical", 240],
+      ["Registered nursing and midwifery", 880],
+      ["Healthcare support workers", 400],
+      ["Scientific and technical", 720],
     ],
   ],
   [
@@ -184,9 +191,9 @@ const SERVICE_LINES: [line: string, unit: string, monthly: number, staffing: [gr
     "attendances",
     31000,
     [
-      ["Registered nursing and midwifery", 8],
-      ["Administrative and clerical", 14],
-      ["Allied health professionals", 4],
+      ["Registered nursing and midwifery", 7],
+      ["Administrative and clerical", 40],
+      ["Allied health professionals", 16],
     ],
   ],
   [
@@ -194,19 +201,20 @@ const SERVICE_LINES: [line: string, unit: string, monthly: number, staffing: [gr
     "attendances",
     9800,
     [
-      ["Registered nursing and midwifery", 75],
-      ["Healthcare support workers", 35],
-      ["Administrative and clerical", 10],
+      ["Registered nursing and midwifery", 70],
+      ["Healthcare support workers", 30],
+      ["Administrative and clerical", 45],
     ],
   ],
-  ["Community contacts", "contacts", 12500, [["Registered nursing and midwifery", 55]]],
+  ["Community contacts", "contacts", 12500, [["Registered nursing and midwifery", 50]]],
   [
     "Diagnostic tests",
     "tests",
     42000,
     [
-      ["Scientific and technical", 9],
-      ["Administrative and clerical", 2],
+      ["Scientific and technical", 27],
+      ["Allied health professionals", 12],
+      ["Administrative and clerical", 9],
     ],
   ],
 ];
