@@ -1,5 +1,5 @@
 import type { ComparisonRow } from "../../src/index.ts";
-import { freeName } from "./names.ts";
+import { addFreshSheet } from "./names.ts";
 
 /*
  * Writes scenarios side by side for a board: a table of each scenario's years,
@@ -31,14 +31,7 @@ function byYear(rows: readonly ComparisonRow[], pick: (row: ComparisonRow) => nu
 
 export async function writeComparison(rows: readonly ComparisonRow[]): Promise<string> {
   return Excel.run(async (context) => {
-    const sheets = context.workbook.worksheets;
-    sheets.load("items/name");
-    await context.sync();
-    const name = freeName(
-      "WFP comparison",
-      sheets.items.map((s) => s.name),
-    );
-    const sheet = sheets.add(name);
+    const { sheet, name } = await addFreshSheet(context, "WFP comparison");
     const scenarios = [...new Set(rows.map((r) => r.scenario))];
     sheet.getRange("A1").values = [[`Scenarios side by side: ${scenarios.join(", ")}`]];
     sheet.getRange("A1").format.font.bold = true;

@@ -4,3 +4,24 @@ export function freeName(wanted: string, taken: readonly string[], join = (base:
   if (!lower.has(wanted.toLowerCase())) return wanted;
   for (let n = 2; ; n++) if (!lower.has(join(wanted, n).toLowerCase())) return join(wanted, n);
 }
+
+/**
+ * Adds a worksheet under a free name ("WFP results", "WFP results (2)" …), so
+ * nothing the user has is written over. Costs one sync, which also carries
+ * whatever `loadMore` queues.
+ */
+export async function addFreshSheet(
+  context: Excel.RequestContext,
+  wanted: string,
+  loadMore?: () => void,
+): Promise<{ sheet: Excel.Worksheet; name: string }> {
+  const sheets = context.workbook.worksheets;
+  sheets.load("items/name");
+  loadMore?.();
+  await context.sync();
+  const name = freeName(
+    wanted,
+    sheets.items.map((s) => s.name),
+  );
+  return { sheet: sheets.add(name), name };
+}

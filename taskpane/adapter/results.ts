@@ -1,5 +1,5 @@
 import { formatPounds, type ScenarioResult, type Triangulation } from "../../src/index.ts";
-import { freeName } from "./names.ts";
+import { addFreshSheet, freeName } from "./names.ts";
 
 /*
  * Writes a scenario's results to a new sheet: a table by year and staff
@@ -49,21 +49,13 @@ function yearly(result: ScenarioResult) {
 
 export async function writeScenarioResults(result: ScenarioResult, checks: Triangulation): Promise<WrittenResults> {
   return Excel.run(async (context) => {
-    const sheets = context.workbook.worksheets;
     const tables = context.workbook.tables;
-    sheets.load("items/name");
-    tables.load("items/name");
-    await context.sync();
-    const sheetName = freeName(
-      "WFP results",
-      sheets.items.map((s) => s.name),
-    );
+    const { sheet, name: sheetName } = await addFreshSheet(context, "WFP results", () => tables.load("items/name"));
     const tableName = freeName(
       "tblWfpResults",
       tables.items.map((t) => t.name),
       (base, n) => `${base}${n}`,
     );
-    const sheet = sheets.add(sheetName);
 
     const failures = checks.checks.flatMap((c) => c.failures);
     const verdict = checks.checks.map((c) => `${c.title}: ${c.passed ? "yes" : `no, in ${c.failures.length} place(s)`}`).join(". ");

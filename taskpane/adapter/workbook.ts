@@ -1,4 +1,4 @@
-import { freeName } from "./names.ts";
+import { addFreshSheet } from "./names.ts";
 
 /*
  * The adapter (taskpane/adapter/) is the one part of the pane that talks to Office.js. Components call these functions and
@@ -28,14 +28,7 @@ export async function detectHost(): Promise<HostInfo> {
  */
 export async function insertExampleSheet(rows: readonly (readonly (string | number)[])[]): Promise<string> {
   return Excel.run(async (context) => {
-    const sheets = context.workbook.worksheets;
-    sheets.load("items/name");
-    await context.sync();
-    const name = freeName(
-      "WFP examples",
-      sheets.items.map((sheet) => sheet.name),
-    );
-    const sheet = sheets.add(name);
+    const { sheet, name } = await addFreshSheet(context, "WFP examples");
     const width = Math.max(...rows.map((row) => row.length));
     const formulas = rows.map((row) => Array.from({ length: width }, (_, i) => row[i] ?? ""));
     sheet.getRangeByIndexes(0, 0, formulas.length, width).formulas = formulas as (string | number)[][];
