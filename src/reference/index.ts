@@ -25,17 +25,18 @@ function listOr(values: readonly string[], none: string): string {
   return values.length ? values.join(", ") : none;
 }
 
+const yearsByGrade = new Map<string, FinancialYear[]>();
+for (const scale of payScales) yearsByGrade.set(scale.grade, [...(yearsByGrade.get(scale.grade) ?? []), scale.year as FinancialYear]);
+for (const years of yearsByGrade.values()) years.sort(byYearDescending);
+
 /** Years for which pay is held for `grade`, newest first. */
 export function payYearsHeld(grade: Grade): FinancialYear[] {
-  return payScales
-    .filter((s) => s.grade === grade)
-    .map((s) => s.year as FinancialYear)
-    .sort(byYearDescending);
+  return [...(yearsByGrade.get(grade) ?? [])];
 }
 
 /** The newest year for which pay is held for `grade`. */
 export function latestPayYear(grade: Grade): FinancialYear {
-  const latest = payYearsHeld(grade)[0];
+  const latest = yearsByGrade.get(grade)?.[0];
   if (!latest) return noPayHeld(grade);
   return latest;
 }

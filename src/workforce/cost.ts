@@ -90,11 +90,11 @@ export function postCost(grade: Grade, fte: number, options: PostCostOptions = {
     cost.apprenticeshipLevy += onCosts.apprenticeshipLevy * count;
     cost.onCosts += onCosts.total * count;
   };
-  const posts = postsForFte(fte);
-  const wholePosts = posts.filter((p) => p === 1).length;
+  // As postsForFte splits it, without listing 10,000 posts one by one.
+  const wholePosts = Math.floor(fte + 1e-9);
+  const part = fte - wholePosts;
   if (wholePosts) addPosts(1, wholePosts);
-  const part = posts.find((p) => p < 1);
-  if (part !== undefined) addPosts(part, 1);
+  if (part > 1e-9) addPosts(part, 1);
 
   const substantive = cost.basic + cost.highCostArea + cost.onCosts;
   const temporaryPremium = options.cover ? substantive * temporaryPremiumRate(options.cover) : 0;
