@@ -2,7 +2,7 @@ import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
 import { customFunctionsMetadata } from "./build/customFunctionsMetadata.ts";
-import { officeAddin } from "./build/officeAddin.ts";
+import { DEV_ORIGIN, officeAddin } from "./build/officeAddin.ts";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
 /** Set for a production build: `WFP_ORIGIN=https://wfplan.example.nhs.uk npm run build`. */
@@ -10,7 +10,7 @@ const origin = process.env.WFP_ORIGIN || undefined;
 
 export default defineConfig({
   base: origin ? new URL(origin).pathname : "/",
-  plugins: [react(), customFunctionsMetadata(`${root}functions/functions.ts`), officeAddin({ root, origin })],
+  plugins: [react(), customFunctionsMetadata(`${root}functions/functions.ts`, DEV_ORIGIN, origin), officeAddin({ root, origin })],
   build: {
     outDir: "dist",
     emptyOutDir: true,
@@ -19,7 +19,6 @@ export default defineConfig({
     rolldownOptions: {
       input: {
         taskpane: `${root}taskpane/taskpane.html`,
-        help: `${root}taskpane/help.html`,
         // Its own entry, so its size can be measured (dist/functions.js).
         functions: `${root}functions/register.ts`,
       },

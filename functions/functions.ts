@@ -58,6 +58,7 @@ function singleValue(value: unknown, argument: string) {
 /**
  * Full-time equivalent from contracted hours a week (NHS Digital: hours / standard hours).
  * @customfunction FTE
+ * @helpurl https://localhost:3000/help.html#FTE
  * @param hours Contracted hours a week: a number or a range.
  * @param [standard_hours] Standard full-time hours a week: 37.5 for Agenda for Change (the default), 40 for medical staff.
  * @returns FTE for each value, spilled in the shape of the range.
@@ -75,6 +76,7 @@ export function fte(hours: any[][], standard_hours?: any[][]): any[][] {
 /**
  * People needed to provide an FTE, rounded up.
  * @customfunction HEADCOUNT
+ * @helpurl https://localhost:3000/help.html#HEADCOUNT
  * @param fte FTE needed: a number or a range.
  * @param [fte_per_head] Average FTE each person works (default 1).
  * @returns Headcount for each value.
@@ -92,6 +94,7 @@ export function headcount(fte: any[][], fte_per_head?: any[][]): any[][] {
 /**
  * Annual basic pay for a whole-time post on Agenda for Change, by band, point and year.
  * @customfunction PAY
+ * @helpurl https://localhost:3000/help.html#PAY
  * @param band Band: 5, "5", "Band 5", "8a" or "Band 8A".
  * @param [point] Pay point: 1 (entry), 2, 3, or "entry", "intermediate", "mid" (mean of the points), "top" (the default).
  * @param [year] Financial year: "2025/26", "2025-26" or 2025 (default: the newest year held for the band).
@@ -111,6 +114,7 @@ export function pay(band: any[][], point?: any[][], year?: any[][]): any[][] {
 /**
  * High Cost Area Supplement for a whole-time salary: the area's percentage, bounded by its minimum and maximum.
  * @customfunction HCAS
+ * @helpurl https://localhost:3000/help.html#HCAS
  * @param salary Whole-time annual basic salary in pounds.
  * @param area "inner" (Inner London, 20%), "outer" (Outer London, 15%), "fringe" (5%) or "none".
  * @param [year] Financial year (default: the newest year held for pay; if its rates are not held, #VALUE! names the years that are).
@@ -130,6 +134,7 @@ export function hcas(salary: any[][], area: any[][], year?: any[][]): any[][] {
 /**
  * Employer on-costs for one person on an actual annual pay: National Insurance above the per-person threshold, pension and apprenticeship levy.
  * @customfunction ONCOSTS
+ * @helpurl https://localhost:3000/help.html#ONCOSTS
  * @param annual_pay Actual annual pay of one person in pounds (pro rata for part time, including HCAS).
  * @param [year] Financial year (default: the newest year held).
  * @param [component] "total" (the default, with the full 23.78% pension), "ni", "pension" (full), "pension_local" (14.38% paid by the trust) or "levy".
@@ -165,6 +170,7 @@ export function oncosts(annual_pay: any[][], year?: any[][], component?: any[][]
 /**
  * Fully loaded annual cost of posts: basic pay pro rata, HCAS and employer on-costs (NI per person, full pension, levy).
  * @customfunction COST
+ * @helpurl https://localhost:3000/help.html#COST
  * @param band Band: 5, "Band 5", "8a".
  * @param fte FTE of the posts; above 1 is costed as whole-time posts plus one part-time post.
  * @param [point] Pay point (default "top").
@@ -193,6 +199,7 @@ export function cost(band: any[][], fte: any[][], point?: any[][], year?: any[][
 /**
  * Headroom (uplift) from leave percentages, as a fraction.
  * @customfunction UPLIFT
+ * @helpurl https://localhost:3000/help.html#UPLIFT
  * @param percentages Leave as fractions of time (0.15 for 15%): annual leave, sickness, study, parental, other. Blanks are skipped.
  * @param [method] "additive" (the sum, the default) or "compound" (1 / (1 - sum) - 1).
  * @returns Headroom as a fraction: 0.22 for 22%.
@@ -204,6 +211,7 @@ export function uplift(percentages: any[][], method?: any[][]): any[][] {
 /**
  * FTE needed to deliver an activity: activity x minutes / 60 / productive hours per FTE x (1 + uplift).
  * @customfunction ACTIVITY_FTE
+ * @helpurl https://localhost:3000/help.html#ACTIVITY_FTE
  * @param activity Units of activity a year (appointments, bed days, sessions).
  * @param minutes_per_unit Staff minutes one unit takes.
  * @param [productive_hours_per_fte_year] Hours one FTE works in a year (default 1,955.36 = 37.5 x 52.143).
@@ -230,6 +238,7 @@ export function activity_fte(
 /**
  * WHO WISN available working time: (working days - public holidays - annual, sick and other leave) x hours a day.
  * @customfunction WISN_AWT
+ * @helpurl https://localhost:3000/help.html#WISN_AWT
  * @param working_days Working days in the year.
  * @param public_holidays Public holidays falling on working days.
  * @param annual_leave Days of annual leave.
@@ -263,6 +272,7 @@ export function wisn_awt(
 /**
  * WHO WISN required staff: sum of (annual workload / standard workload) x CAF + IAF.
  * @customfunction WISN
+ * @helpurl https://localhost:3000/help.html#WISN
  * @param workloads Annual workload of each health-service activity (a range).
  * @param unit_minutes Minutes one unit of each activity takes (a range of the same size, or one value for all).
  * @param awt_hours Available working time in hours a year (see WFP.WISN_AWT).
@@ -301,6 +311,7 @@ export function wisn(workloads: any[][], unit_minutes: any[][], awt_hours: any[]
 /**
  * WHO WISN ratio: actual staff / required staff (1 is balanced, below 1 a shortage).
  * @customfunction WISN_RATIO
+ * @helpurl https://localhost:3000/help.html#WISN_RATIO
  * @param actual_staff Staff in post.
  * @param required_staff Staff required (see WFP.WISN).
  * @returns WISN ratio.
@@ -318,6 +329,7 @@ export function wisn_ratio(actual_staff: any[][], required_staff: any[][]): any[
 /**
  * Care hours per patient day (NHS England): care hours / patient days.
  * @customfunction CHPPD
+ * @helpurl https://localhost:3000/help.html#CHPPD
  * @param care_hours Hours worked by registered nurses, midwives and healthcare support workers.
  * @param patient_days Sum of patients in beds at 23:59 over the period.
  * @returns CHPPD.
@@ -335,6 +347,7 @@ export function chppd(care_hours: any[][], patient_days: any[][]): any[][] {
 /**
  * FTE needed to deliver a CHPPD target: CHPPD x beds x occupancy x 365 / (37.5 x 52.143) x (1 + uplift).
  * @customfunction NURSING_FTE
+ * @helpurl https://localhost:3000/help.html#NURSING_FTE
  * @param chppd Care hours per patient day to deliver.
  * @param beds Beds on the ward.
  * @param occupancy Bed occupancy as a fraction (0.92 for 92%).
@@ -356,6 +369,7 @@ export function nursing_fte(chppd: any[][], beds: any[][], occupancy: any[][], u
 /**
  * Share of FTE in one group (staff group or band) of a list.
  * @customfunction SKILLMIX
+ * @helpurl https://localhost:3000/help.html#SKILLMIX
  * @param fte FTE of each row (a range).
  * @param groups Group of each row (a range of the same size).
  * @param group The group whose share to return (case is ignored).
@@ -377,6 +391,7 @@ export function skillmix(fte: any[][], groups: any[][], group: any[][]): any[][]
 /**
  * Weighted average fully loaded cost per WTE of a skill mix (each band at the top of its scale).
  * @customfunction MIXCOST
+ * @helpurl https://localhost:3000/help.html#MIXCOST
  * @param bands Band of each row (a range).
  * @param ftes FTE of each row (a range of the same size).
  * @param [year] Financial year (default: the newest year held for each band).
@@ -403,6 +418,7 @@ export function mixcost(bands: any[][], ftes: any[][], year?: any[][], area?: an
 /**
  * Supply projection (stocks and flows): FTE at each year end.
  * @customfunction SUPPLY
+ * @helpurl https://localhost:3000/help.html#SUPPLY
  * @param start_fte FTE in post at the start.
  * @param leaver_rate Share leaving each year, as a fraction (0.1 for 10%).
  * @param starters_per_year FTE joining each year from training pipelines.
@@ -433,6 +449,7 @@ export function supply(
 /**
  * Vacancy rate (NHS Digital): vacancies / establishment.
  * @customfunction VACANCY_RATE
+ * @helpurl https://localhost:3000/help.html#VACANCY_RATE
  * @param establishment Funded establishment FTE.
  * @param in_post Staff in post FTE.
  * @returns Vacancy rate as a fraction (negative when over-established).
@@ -450,6 +467,7 @@ export function vacancy_rate(establishment: any[][], in_post: any[][]): any[][] 
 /**
  * Leaver rate (NHS Digital): leavers in the period / average headcount over it.
  * @customfunction TURNOVER
+ * @helpurl https://localhost:3000/help.html#TURNOVER
  * @param leavers Leavers in the period.
  * @param average_headcount Average headcount (or FTE) over the period.
  * @returns Leaver rate as a fraction.

@@ -71,6 +71,18 @@ describe("manifest.xml", () => {
     const metadata = JSON.parse(readFileSync(join(dist, "functions.json"), "utf8")) as { functions: unknown[] };
     expect(metadata.functions).toHaveLength(18);
   });
+
+  it("links each function to its section of the generated help page", () => {
+    const { functions } = JSON.parse(readFileSync(join(dist, "functions.json"), "utf8")) as {
+      functions: { id: string; helpUrl?: string }[];
+    };
+    const help = readFileSync(join(dist, "help.html"), "utf8");
+    for (const fn of functions) {
+      expect(fn.helpUrl).toBe(`https://localhost:3000/help.html#${fn.id}`);
+      expect(help).toContain(`<section id="${fn.id}">`);
+    }
+    expect(help).toContain("<code>=WFP.COST(band, fte, [point], [year], [area])</code>");
+  });
 });
 
 describe("a production build", () => {
@@ -93,5 +105,7 @@ describe("a production build", () => {
     expect(page).toContain('<script src="https://appsforoffice.microsoft.com/lib/1/hosted/office.js"></script>');
     expect(page).toContain('src="/addin/functions.js"');
     expect(existsSync(join(outDir, "functions.js"))).toBe(true);
+    const { functions } = JSON.parse(readFileSync(join(outDir, "functions.json"), "utf8")) as { functions: { helpUrl: string }[] };
+    expect(functions[0]!.helpUrl).toBe("https://wfplan.example.nhs.uk/addin/help.html#FTE");
   }, 120_000);
 });
