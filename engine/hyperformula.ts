@@ -70,6 +70,26 @@ interface AstLike {
   type: string;
   value?: number;
   args: AstLike[];
+  reference?: { toSimpleCellAddress(base: unknown): unknown };
+}
+
+/**
+ * A whole number from 1 to 50 given as a literal or in a referenced cell that
+ * holds a plain number, for spills whose size is a value (WFP.SUPPLY's years).
+ * HyperFormula sizes a spill when it reads the formula, before evaluating.
+ */
+function literalOrCellNumber(plugin: FunctionPlugin, arg: AstLike | undefined, state: unknown): number | undefined {
+  let value: unknown;
+  if (arg?.type === "NUMBER") value = arg.value;
+  else if (arg?.type === "CELL_REFERENCE" && arg.reference) {
+    try {
+      const address = arg.reference.toSimpleCellAddress((state as { formulaAddress: unknown }).formulaAddress);
+      value = (plugin as unknown as { dependencyGraph: { getCellValue(a: unknown): unknown } }).dependencyGraph.getCellValue(address);
+    } catch {
+      value = undefined;
+    }
+  }
+  return typeof value === "number" && Number.isInteger(value) && value >= 1 && value <= 50 ? value : undefined;
 }
 
 /** The id of each function whose spill size depends on an argument's value rather than its shape. */
@@ -104,11 +124,7 @@ function buildPlugin(metadata: readonly FunctionMetadata[]) {
     prototype[`${method}_size`] = function (this: FunctionPlugin, ast: AstLike, state: unknown) {
       if (SCALAR_RESULT.has(fn.id)) return ArraySize.scalar();
       const bySize = SIZE_FROM_VALUE[fn.id];
-      if (bySize) {
-        const arg = ast.args[bySize.argument];
-        const width = arg?.type === "NUMBER" && Number.isInteger(arg.value) && arg.value! >= 1 && arg.value! <= 50 ? arg.value! : 1;
-        return new ArraySize(width, 1);
-      }
+      if (bySize) return new ArraySize(literalOrCellNumber(this, ast.args[bySize.argument], state) ?? 1, 1);
       // Element-wise: the broadcast of the arguments' shapes.
       let width = 1;
       let height = 1;

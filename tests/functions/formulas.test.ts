@@ -154,6 +154,11 @@ describe("nursing, skill mix, supply, vacancy and turnover", () => {
     expect(await evaluate('=WFP.MIXCOST(Data!C1:C2, Data!A1:A2, "2025/26")', data)).toBeCloseTo(47213.29648, 6);
     expect(await evaluate('=WFP.MIXCOST({"5";"3"}, {60;40}, "2025/26")')).toBeCloseTo(45653.63904, 6);
   });
+  it("supply takes its number of years from a cell holding a number", async () => {
+    expect(await evaluate("=WFP.SUPPLY(100, 0.1, 8, Data!A1)", [[4]])).toEqual([
+      [98, expect.closeTo(96.2, 10), expect.closeTo(94.58, 10), expect.closeTo(93.122, 10)],
+    ]);
+  });
   it("supply spills a row of year-end FTE", async () => {
     const row = (await evaluate("=WFP.SUPPLY(100, 0.1, 8, 3)")) as number[][];
     expect(row[0]).toEqual([98, expect.closeTo(96.2, 10), expect.closeTo(94.58, 10)]);
