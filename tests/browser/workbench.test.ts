@@ -66,6 +66,11 @@ describe("the workbench in headless Chromium", () => {
     await enter(page, "D4", "=WFP.SUPPLY(100,0.1,8,3)");
     await expect.poll(() => cell(page, "F4").textContent()).toBe("94.58");
     expect(await cell(page, "E4").textContent()).toBe("96.2");
+    // Typing on a selected cell replaces it, as in Excel.
+    await cell(page, "C2").locator("..").click();
+    await page.keyboard.type("=WFP.HEADCOUNT(10,0.8)");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => cell(page, "C2").textContent()).toBe("13");
     await enter(page, "D6", "=WFP.PAY(10)");
     await expect.poll(() => cell(page, "D6").textContent()).toBe("#VALUE!");
     expect(await cell(page, "D6").getAttribute("title")).toMatch(/^#VALUE! band 10 is not an Agenda for Change band: use 2-9, 8a-8d/);

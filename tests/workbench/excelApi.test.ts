@@ -94,7 +94,7 @@ describe("worksheets and ranges", () => {
       const used = sheet.getUsedRange();
       used.load("address, rowCount, columnCount");
       const grown = sheet.getRange("B2").getResizedRange(1, 1);
-      grown.load("values, numberFormat");
+      grown.load("values, numberFormat, text");
       await context.sync();
       expect([used.address, used.rowCount, used.columnCount]).toEqual(["Plan!A1:C3", 3, 3]);
       expect(grown.values).toEqual([
@@ -104,6 +104,10 @@ describe("worksheets and ranges", () => {
       expect(grown.numberFormat).toEqual([
         ["General", "£#,##0"],
         ["General", "£#,##0"],
+      ]);
+      expect(grown.text).toEqual([
+        ["Band 5", "£37,796"],
+        ["Band 6", "£46,580"],
       ]);
     });
   });

@@ -1,6 +1,6 @@
 import { DataGrid, type Column, type RenderEditCellProps } from "react-data-grid";
 import "react-data-grid/lib/styles.css";
-import { useMemo } from "react";
+import { useMemo, useRef } from "react";
 import { columnLetters } from "../../engine/addresses.ts";
 import type { Workbook } from "../../engine/workbook.ts";
 import { formatValue } from "../numberFormat.ts";
@@ -27,6 +27,8 @@ export function SheetGrid({ model, sheet, version, onSelect, onEdit }: Props) {
   const columnCount = Math.max(12, (used?.right ?? 0) + 4);
   const rows = useMemo(() => Array.from({ length: rowCount }, (_, i) => i), [rowCount]);
   const tables = model.tables.filter((t) => t.sheet === sheet);
+  // As in Excel, typing on a cell replaces what is there; double-click or F2 edits it.
+  const typedOver = useRef(false);
 
   const columns = useMemo((): Column<number>[] => {
     const rowHeader: Column<number> = {
@@ -45,7 +47,9 @@ export function SheetGrid({ model, sheet, version, onSelect, onEdit }: Props) {
         width: Math.round(model.columnWidth(sheet, column) * PIXELS_PER_POINT),
         resizable: true,
         renderCell: ({ row }) => <CellView model={model} sheet={sheet} row={row} column={column} />,
-        renderEditCell: (props) => <CellEditor {...props} model={model} sheet={sheet} columnIndex={column} onEdit={onEdit} />,
+        renderEditCell: (props) => (
+          <CellEditor {...props} model={model} sheet={sheet} columnIndex={column} onEdit={onEdit} typedOver={typedOver} />
+        ),
         cellClass: (row) => {
           const table = tables.find(
             (t) => row >= t.range.top && row <= t.range.bottom && column >= t.range.left && column <= t.range.right,
@@ -68,6 +72,12 @@ export function SheetGrid({ model, sheet, version, onSelect, onEdit }: Props) {
       rowKeyGetter={(row) => row}
       rowHeight={24}
       headerRowHeight={24}
+      onCellKeyDown={(_, event) => {
+        typedOver.current = event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey;
+      }}
+      onCellDoubleClick={() => {
+        typedOver.current = false;
+      }}
       onActivePositionChange={({ rowIdx, column }) => {
         if (rowIdx >= 0 && column && column.key !== "row") onSelect({ row: rowIdx, column: column.idx - 1 });
       }}
@@ -111,8 +121,17 @@ function CellEditor({
   sheet,
   columnIndex: column,
   onEdit,
-}: RenderEditCellProps<number> & { model: Workbook; sheet: string; columnIndex: number; onEdit: Props["onEdit"] }) {
-  const initial = String(model.formulas(sheet, { top: row, left: column, bottom: row, right: column })[0]![0] ?? "");
+  typedOver,
+}: RenderEditCellProps<number> & {
+  model: Workbook;
+  sheet: string;
+  columnIndex: number;
+  onEdit: Props["onEdit"];
+  typedOver: { current: boolean };
+}) {
+  const initial = typedOver.current
+    ? ""
+    : String(model.formulas(sheet, { top: row, left: column, bottom: row, right: column })[0]![0] ?? "");
   return (
     <input
       className="wb-cell-editor"

@@ -1,6 +1,7 @@
 import { parseRangeAddress, splitSheet, type CellRange } from "../../engine/addresses.ts";
 import type { CellInput, SheetInfo } from "../../engine/workbook.ts";
 import { accessors, ClientObject, type PropertySpec } from "./clientObject.ts";
+import { formatValue } from "../numberFormat.ts";
 import { OfficeError, type RequestContext } from "./context.ts";
 
 export interface RangeTarget {
@@ -69,8 +70,12 @@ export class RangeProxy extends ClientObject<RangeTarget> {
         write: (t, v) => model.setNumberFormats(t.sheet.name, t.range, fitted<string>(v, t, "numberFormat")),
         cells: cellCount,
       },
+      // What the cell shows: the value in its number format, as Range.text does in Excel.
       text: {
-        read: (t) => model.values(t.sheet.name, t.range).map((line) => line.map((v) => String(v))),
+        read: (t) => {
+          const formats = model.numberFormats(t.sheet.name, t.range);
+          return model.values(t.sheet.name, t.range).map((line, r) => line.map((v, c) => formatValue(v, formats[r]![c])));
+        },
         cells: cellCount,
       },
       rowCount: { read: (t) => size(t.range).rows },
