@@ -60,6 +60,9 @@ export function ScenarioCard({ onSaved }: { onSaved?: () => void }) {
   const [growth, setGrowth] = useState("3");
   const [award, setAward] = useState("3");
   const [headroom, setHeadroom] = useState("22");
+  const [bankPremium, setBankPremium] = useState("0");
+  const [agencyPremium, setAgencyPremium] = useState("0");
+  const [pensionBasis, setPensionBasis] = useState<"full" | "local">("full");
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>();
   const [problem, setProblem] = useState<string>();
@@ -94,6 +97,9 @@ export function ScenarioCard({ onSaved }: { onSaved?: () => void }) {
         activityGrowth: percent(growth, "Activity growth"),
         payAward: percent(award, "Pay award"),
         headroom: percent(headroom, "Headroom"),
+        bankPremium: percent(bankPremium, "Bank premium"),
+        agencyPremium: percent(agencyPremium, "Agency premium"),
+        pensionBasis,
       });
       const result = runScenario(input);
       const checks = triangulate(result);
@@ -154,6 +160,18 @@ export function ScenarioCard({ onSaved }: { onSaved?: () => void }) {
         </Field>
         <Field label="Headroom, %">
           <Input className={styles.control} value={headroom} onChange={(_, d) => setHeadroom(d.value)} inputMode="decimal" />
+        </Field>
+        <Field label="Pension in costs">
+          <Select className={styles.control} value={pensionBasis} onChange={(_, d) => setPensionBasis(d.value as "full" | "local")}>
+            <option value="full">Full, 23.78%</option>
+            <option value="local">Paid locally, 14.38%</option>
+          </Select>
+        </Field>
+        <Field label="Bank premium, %" hint="over substantive cost">
+          <Input className={styles.control} value={bankPremium} onChange={(_, d) => setBankPremium(d.value)} inputMode="decimal" />
+        </Field>
+        <Field label="Agency premium, %" hint="over substantive cost">
+          <Input className={styles.control} value={agencyPremium} onChange={(_, d) => setAgencyPremium(d.value)} inputMode="decimal" />
         </Field>
       </div>
       <Button appearance="primary" disabled={busy} onClick={run}>
