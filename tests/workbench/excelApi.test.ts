@@ -112,6 +112,20 @@ describe("worksheets and ranges", () => {
     });
   });
 
+  it("leaves cells given null as they are, and clears cells given an empty string, as Excel does", async () => {
+    const { Excel, model } = setup();
+    await Excel.run(async (context) => {
+      const range = context.workbook.worksheets.getItem("Plan").getRange("A1:C1");
+      range.values = [[1, 2, 3]];
+      range.numberFormat = [["0.00", "0%", "£#,##0"]];
+      await context.sync();
+      range.values = [[null, "", 30]];
+      range.numberFormat = [[null, "General", null]];
+    });
+    expect(model.values("Plan", { top: 0, left: 0, bottom: 0, right: 2 })).toEqual([[1, "", 30]]);
+    expect(model.numberFormats("Plan", { top: 0, left: 0, bottom: 0, right: 2 })).toEqual([["0.00", "General", "£#,##0"]]);
+  });
+
   it("rejects an array that does not fit the range", async () => {
     const { Excel } = setup();
     await expect(

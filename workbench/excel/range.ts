@@ -29,6 +29,24 @@ function fitted<T>(input: unknown, target: RangeTarget, property: string): T[][]
   return matrix;
 }
 
+/**
+ * Writes a block of values or formulas. As in Excel, null in a 2-D array
+ * leaves that cell as it is; "" clears it.
+ */
+function writeCells(model: RequestContext["model"], target: RangeTarget, cells: CellInput[][]): void {
+  if (!cells.some((line) => line.includes(null))) {
+    model.setContents(target.sheet.name, target.range.top, target.range.left, cells);
+    return;
+  }
+  model.batch(() =>
+    cells.forEach((line, r) =>
+      line.forEach((cell, c) => {
+        if (cell !== null) model.setContents(target.sheet.name, target.range.top + r, target.range.left + c, [[cell]]);
+      }),
+    ),
+  );
+}
+
 export class RangeProxy extends ClientObject<RangeTarget> {
   declare readonly address: string;
   declare values: unknown[][];
@@ -57,17 +75,25 @@ export class RangeProxy extends ClientObject<RangeTarget> {
       // As in Excel, values are read as if typed: text starting with "=" becomes a formula.
       values: {
         read: (t) => model.values(t.sheet.name, t.range),
-        write: (t, v) => model.setContents(t.sheet.name, t.range.top, t.range.left, fitted<CellInput>(v, t, "values")),
+        write: (t, v) => writeCells(model, t, fitted<CellInput>(v, t, "values")),
         cells: cellCount,
       },
       formulas: {
         read: (t) => model.formulas(t.sheet.name, t.range),
-        write: (t, v) => model.setContents(t.sheet.name, t.range.top, t.range.left, fitted<CellInput>(v, t, "formulas")),
+        write: (t, v) => writeCells(model, t, fitted<CellInput>(v, t, "formulas")),
         cells: cellCount,
       },
       numberFormat: {
         read: (t) => model.numberFormats(t.sheet.name, t.range),
-        write: (t, v) => model.setNumberFormats(t.sheet.name, t.range, fitted<string>(v, t, "numberFormat")),
+        write: (t, v) => {
+          const formats = fitted<string | null>(v, t, "numberFormat");
+          formats.forEach((line, r) =>
+            line.forEach((format, c) => {
+              const at = { top: t.range.top + r, left: t.range.left + c, bottom: t.range.top + r, right: t.range.left + c };
+              if (format !== null) model.setNumberFormats(t.sheet.name, at, [[format]]);
+            }),
+          );
+        },
         cells: cellCount,
       },
       // What the cell shows: the value in its number format, as Range.text does in Excel.
