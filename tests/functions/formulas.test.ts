@@ -194,3 +194,27 @@ describe("errors flow like Excel's", () => {
     expect(errorOf(result[2]![0]).code).toBe("#N/A");
   });
 });
+
+describe("arguments of every kind, as analysts will pass them", () => {
+  it("refuses booleans where numbers are needed, naming the argument", async () => {
+    expect(errorOf(await evaluate("=WFP.FTE(TRUE())"))).toEqual({ code: "#VALUE!", message: "hours must be a number, not TRUE" });
+    expect(errorOf(await evaluate("=WFP.COST(5, FALSE())"))).toEqual({ code: "#VALUE!", message: "fte must be a number, not FALSE" });
+  });
+  it("broadcasts a row of points against a column of bands into a grid", async () => {
+    expect(await evaluate('=WFP.PAY(Data!A1:A2, {"entry","top"}, "2025/26")', [["Band 5"], ["Band 6"]])).toEqual([
+      [31049, 37796],
+      [38682, 46580],
+    ]);
+  });
+  it("takes a one-cell range where one value is expected, and refuses a larger one", async () => {
+    expect(await evaluate("=WFP.SUPPLY(Data!A1, 0.1, 8, 2)", [[100]])).toEqual([[98, expect.closeTo(96.2, 10)]]);
+    const bad = (await evaluate("=WFP.SUPPLY(Data!A1:A2, 0.1, 8, 2)", [[100], [50]])) as unknown[][];
+    expect(errorOf(bad[0]![0]).message).toBe("start_fte takes one value, not a range of 2 cells");
+  });
+  it("reads percentages typed as text", async () => {
+    expect(await evaluate('=WFP.UPLIFT({"15%","4%","3%"})')).toBeCloseTo(0.22, 12);
+  });
+  it("takes the default for a blank optional argument", async () => {
+    expect(await evaluate("=WFP.FTE(30, Data!A1)", [[null]])).toBe(0.8); // blank standard_hours: 37.5
+  });
+});
