@@ -1,5 +1,5 @@
 import { DetailedCellError, HyperFormula, type CellValue, type RawCellContent } from "hyperformula";
-import { columnLetters, rangeAddress, sheetPrefix, type CellRange } from "./addresses.ts";
+import { rangeAddress, sheetPrefix, type CellRange } from "./addresses.ts";
 import { createEngine } from "./hyperformula.ts";
 import { translateStructuredReferences, type TableGeometry } from "./structuredReferences.ts";
 
@@ -563,5 +563,3 @@ function intersects(a: CellRange, b: CellRange): boolean {
 function shift(table: TableInfo, by: number): void {
   table.range = { ...table.range, top: table.range.top + by, bottom: table.range.bottom + by };
 }
-
-export { columnLetters };

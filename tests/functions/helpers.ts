@@ -1,4 +1,4 @@
-import type { HyperFormula, RawCellContent } from "hyperformula";
+import type { RawCellContent } from "hyperformula";
 import { createNodeEngine } from "../../engine/metadata.ts";
 
 /**
@@ -12,10 +12,6 @@ export async function evaluate(formula: string, data: RawCellContent[][] = []): 
   const values = hf.getSheetValues(calc);
   hf.destroy();
   return size.width === 1 && size.height === 1 ? values[0]![0] : values;
-}
-
-export async function engineWith(sheets: Record<string, RawCellContent[][]>): Promise<HyperFormula> {
-  return createNodeEngine(sheets);
 }
 
 /** The error code and message of an error cell. */
