@@ -24,6 +24,8 @@ export function WorkbenchApp({ initial, fileName: initialName, adopt }: Props) {
   const [fileName, setFileName] = useState(initialName);
   const [message, setMessage] = useState<{ intent: "success" | "warning" | "error"; text: string }>();
   const version = useWorkbookVersion(model);
+  // The change count when the workbook was opened or last saved: anything since is unsaved work.
+  const [savedAt, setSavedAt] = useState(initial.changeCount);
   const sheet = model.activeSheet;
   const [cell, setCell] = useState<CellPosition>({ row: 0, column: 0 });
   const hostInfo = useMemo(() => detectHost(), []);
@@ -52,10 +54,16 @@ export function WorkbenchApp({ initial, fileName: initialName, adopt }: Props) {
   );
 
   const open = async (file: File) => {
+    if (
+      model.changeCount !== savedAt &&
+      !window.confirm(`Open ${file.name}? The changes to ${fileName} since it was opened or saved will be lost.`)
+    )
+      return;
     try {
       const opened = await readXlsx(await file.arrayBuffer());
       adopt(opened);
       setModel(opened);
+      setSavedAt(opened.changeCount);
       setFileName(file.name);
       setCell({ row: 0, column: 0 });
       setMessage({ intent: "success", text: `Opened ${file.name}.` });
@@ -65,6 +73,7 @@ export function WorkbenchApp({ initial, fileName: initialName, adopt }: Props) {
   };
   const save = async () => {
     const { bytes, notSaved } = await writeXlsx(model);
+    setSavedAt(model.changeCount);
     const url = URL.createObjectURL(
       new Blob([bytes as BlobPart], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }),
     );

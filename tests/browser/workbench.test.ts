@@ -140,9 +140,18 @@ describe("the workbench in headless Chromium", () => {
     expect(saved.values("Summary", { top: 10, left: 1, bottom: 10, right: 1 })[0]![0]).toBeCloseTo(51892.2688, 8);
     expect(saved.tables.map((t) => t.name)).toEqual(expect.arrayContaining(["tblStaff", "tblPayBudget", "tblActivity"]));
 
-    // Reopen it in the page, as a user dropping the file would.
+    // Reopen it in the page, as a user dropping the file would. Unsaved changes are never dropped without asking.
+    await enter(page, "D8", "unsaved note");
+    const asked: string[] = [];
+    page.once("dialog", (dialog) => {
+      asked.push(dialog.message());
+      void dialog.accept();
+    });
     await page.locator('input[type="file"]').setInputFiles(path);
     await page.getByText("Opened saved-from-workbench.xlsx.").waitFor();
+    expect(asked).toEqual([
+      "Open saved-from-workbench.xlsx? The changes to northfield-trust-plan.xlsx since it was opened or saved will be lost.",
+    ]);
     await page.getByRole("tab", { name: "Summary" }).click();
     await expect.poll(() => cell(page, "D2").textContent()).toBe("46580");
     expect(await cell(page, "B11").textContent()).toBe("£51,892.27");
