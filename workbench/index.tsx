@@ -1,6 +1,7 @@
 import { createRoot } from "react-dom/client";
 import type { FunctionMetadata } from "../engine/functionMetadata.ts";
 import { registerWfpFunctions } from "../engine/hyperformula.ts";
+import type { Workbook } from "../engine/workbook.ts";
 import { readXlsx } from "../engine/xlsx.ts";
 import { installExcelGlobals } from "./excel/index.ts";
 import { WorkbenchApp } from "./WorkbenchApp.tsx";
@@ -14,21 +15,18 @@ async function start() {
   const metadata = (await (await fetch(`${base}functions.json`)).json()) as { functions: FunctionMetadata[] };
   registerWfpFunctions(metadata.functions);
   const model = await readXlsx(await (await fetch(`${base}${SAMPLE}`)).arrayBuffer());
+  adopt(model);
+  createRoot(document.getElementById("root")!).render(<WorkbenchApp initial={model} fileName="northfield-trust-plan.xlsx" adopt={adopt} />);
+}
+
+/**
+ * Makes `model` the workbook the task pane's Excel API talks to, and exposes it
+ * with its sync counter as window.wfplanWorkbench, for tests and benchmarks
+ * that watch the pane's round trips.
+ */
+function adopt(model: Workbook): void {
   const excel = installExcelGlobals(model);
-  // The sync counter, for benchmarks and tests that watch the pane's round trips.
-  Object.assign(window, { wfplanWorkbench: { stats: excel.stats, model: () => current } });
-  let current = model;
-  createRoot(document.getElementById("root")!).render(
-    <WorkbenchApp
-      initial={model}
-      fileName="northfield-trust-plan.xlsx"
-      adopt={(opened) => {
-        current = opened;
-        const next = installExcelGlobals(opened);
-        Object.assign(window, { wfplanWorkbench: { stats: next.stats, model: () => current } });
-      }}
-    />,
-  );
+  Object.assign(window, { wfplanWorkbench: { stats: excel.stats, model: () => model } });
 }
 
 start().catch((error: Error) => {
