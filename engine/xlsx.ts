@@ -1,12 +1,13 @@
 import ExcelJS from "exceljs";
 import { cellAddress, parseRangeAddress, sheetPrefix, splitSheet } from "./addresses.ts";
 import { Workbook, type CellInput, type Visibility } from "./workbook.ts";
+import { addCharts } from "./xlsxCharts.ts";
 
 /*
  * Opens and saves .xlsx files with exceljs: values, formulas (as written, with
  * structured references), number formats, bold and fills, column widths,
- * tables, named ranges and sheet visibility, including very hidden sheets.
- * Charts are drawn in the workbench but not saved: exceljs cannot write them.
+ * tables, named ranges, sheet visibility (very hidden sheets included) and
+ * charts, which exceljs cannot write and engine/xlsxCharts.ts adds.
  */
 
 const VISIBILITY: Record<string, Visibility> = { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" };
@@ -182,8 +183,7 @@ export async function writeXlsx(model: Workbook): Promise<SaveReport> {
     if (sheet && /^\$?[A-Z]+\$?\d+(:\$?[A-Z]+\$?\d+)?$/i.test(address)) file.definedNames.add(`${sheetPrefix(sheet)}${address}`, name.name);
     else notSaved.push(`the name ${name.name} (${name.formula}): exceljs saves only names of ranges`);
   }
-  if (model.charts.length)
-    notSaved.push(`${model.charts.length} chart(s): exceljs cannot write charts, so the pane recreates them when run`);
   const buffer = await file.xlsx.writeBuffer();
-  return { bytes: new Uint8Array(buffer as ArrayBuffer), notSaved };
+  // exceljs cannot write charts: they are added to its package as DrawingML parts.
+  return { bytes: await addCharts(new Uint8Array(buffer as ArrayBuffer), model), notSaved };
 }

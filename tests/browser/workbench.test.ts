@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import JSZip from "jszip";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { registerWfpFunctions } from "../../engine/hyperformula.ts";
@@ -134,6 +135,9 @@ describe("the workbench in headless Chromium", () => {
     const saved = await readXlsx(readFileSync(path));
     expect(saved.sheets.map((s) => s.name)).toEqual(expect.arrayContaining(["WFP examples", "WFP results"]));
     expect(saved.sheet("wfplan_scenarios").visibility).toBe("VeryHidden");
+    // The charts the pane drew are in the file: two for each results sheet and two for the comparison.
+    const parts = Object.keys((await JSZip.loadAsync(readFileSync(path))).files).filter((name) => /^xl\/charts\/chart\d+\.xml$/.test(name));
+    expect(parts).toHaveLength(6);
     expect(saved.values("wfplan_scenarios", { top: 1, left: 0, bottom: 1, right: 0 })).toEqual([["Northfield base case"]]);
     expect(saved.values("Summary", { top: 1, left: 3, bottom: 1, right: 3 })).toEqual([[46580]]);
     expect(saved.formulas("Summary", { top: 1, left: 3, bottom: 1, right: 3 })).toEqual([['=WFP.PAY("Band 6","top","2025/26")']]);

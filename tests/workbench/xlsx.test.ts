@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { beforeAll, describe, expect, it } from "vitest";
 import { registerWfpFunctions } from "../../engine/hyperformula.ts";
 import { loadMetadata } from "../../engine/metadata.ts";
@@ -28,7 +29,7 @@ describe(".xlsx round trip", () => {
     model.addChart("Plan", "ColumnClustered", { top: 0, left: 1, bottom: 2, right: 2 });
 
     const { bytes, notSaved } = await writeXlsx(model);
-    expect(notSaved).toEqual(["1 chart(s): exceljs cannot write charts, so the pane recreates them when run"]);
+    expect(notSaved).toEqual([]);
     const back = await readXlsx(bytes);
     const all = { top: 0, left: 0, bottom: 3, right: 2 };
     expect(back.values("Plan", all)).toEqual([
@@ -61,6 +62,47 @@ describe(".xlsx round trip", () => {
     expect(back.values("Plan", { top: 0, left: 0, bottom: 0, right: 2 })[0]![2]).toBeCloseTo(94.58, 10);
     expect(back.formulas("Plan", { top: 0, left: 1, bottom: 0, right: 1 })).toEqual([[96.2]]); // a spilled cell, not a literal
     expect(back.isSpilled("Plan", 0, 1)).toBe(true);
+  });
+});
+
+describe("charts in the saved .xlsx (DrawingML parts added to exceljs's package)", () => {
+  it("writes a drawing, a chart part with references and cached values, and ties them to the sheet", async () => {
+    const model = new Workbook("Plan");
+    model.setContents("Plan", 0, 0, [
+      ["Year", "Required FTE", "Supply FTE"],
+      ["'2025/26", 1009.5, 950.8],
+      ["'2026/27", 1039.7, 966.1],
+    ]);
+    model.addTable("Plan", { top: 0, left: 0, bottom: 2, right: 2 }, true, "tblFte");
+    const chart = model.addChart("Plan", "ColumnClustered", { top: 0, left: 0, bottom: 2, right: 2 }, "Columns");
+    chart.title = "Needed & in post";
+    const { bytes } = await writeXlsx(model);
+    const zip = await JSZip.loadAsync(bytes);
+    const types = await zip.file("[Content_Types].xml")!.async("string");
+    expect(types).toContain(
+      '<Override PartName="/xl/charts/chart1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>',
+    );
+    expect(types).toContain(
+      '<Override PartName="/xl/drawings/drawing1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>',
+    );
+    const sheet = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
+    expect(sheet.indexOf('<drawing r:id="rIdWfplanDrawing"/>')).toBeGreaterThan(0);
+    expect(sheet.indexOf("<drawing ")).toBeLessThan(sheet.indexOf("<tableParts")); // the order the schema requires
+    expect(await zip.file("xl/worksheets/_rels/sheet1.xml.rels")!.async("string")).toContain('Target="../drawings/drawing1.xml"');
+    expect(await zip.file("xl/drawings/_rels/drawing1.xml.rels")!.async("string")).toContain('Target="../charts/chart1.xml"');
+    const part = await zip.file("xl/charts/chart1.xml")!.async("string");
+    expect(part).toContain('<c:barDir val="col"/><c:grouping val="clustered"/>');
+    expect(part).toContain("<a:t>Needed &amp; in post</a:t>");
+    expect(part).toContain(
+      '<c:tx><c:strRef><c:f>Plan!$B$1</c:f><c:strCache><c:ptCount val="1"/><c:pt idx="0"><c:v>Required FTE</c:v></c:pt>',
+    );
+    expect(part).toContain("<c:cat><c:strRef><c:f>Plan!$A$2:$A$3</c:f>");
+    expect(part).toContain(
+      '<c:val><c:numRef><c:f>Plan!$C$2:$C$3</c:f><c:numCache><c:formatCode>General</c:formatCode><c:ptCount val="2"/><c:pt idx="0"><c:v>950.8</c:v></c:pt>',
+    );
+    // exceljs still reads the file, charts and all.
+    const back = await readXlsx(bytes);
+    expect(back.values("Plan", { top: 1, left: 1, bottom: 1, right: 2 })).toEqual([[1009.5, 950.8]]);
   });
 });
 

@@ -1,5 +1,6 @@
 import { Chart, registerables, type ChartConfiguration } from "chart.js";
 import { useEffect, useRef } from "react";
+import { chartSeries } from "../../engine/chartSeries.ts";
 import type { ChartInfo, Workbook } from "../../engine/workbook.ts";
 
 Chart.register(...registerables);
@@ -14,20 +15,18 @@ const TYPES: Record<ChartInfo["type"], { type: "bar" | "line" | "pie"; horizonta
 };
 const COLOURS = ["#005EB8", "#009639", "#ED8B00", "#7C2855", "#00A9CE", "#768692"];
 
-/** Series from the chart's source range: the first row or column holds names, the first cell of each series its label. */
+/** The chart's categories and series, as chart.js takes them. */
 export function chartData(model: Workbook, chart: ChartInfo) {
-  const values = model.values(chart.sheet, chart.source);
-  const byColumns = chart.seriesBy === "Columns";
-  const lines = byColumns ? values[0]!.map((_, c) => values.map((row) => row[c])) : values;
-  const [categoriesLine, ...seriesLines] = lines.length > 1 && typeof lines[0]![1] !== "number" ? lines : [undefined, ...lines];
-  const labels = (categoriesLine ?? lines[0]!.map((_, i) => i + 1)).slice(1).map(String);
-  const datasets = seriesLines.map((line, i) => ({
-    label: String(line![0] ?? `Series ${i + 1}`),
-    data: line!.slice(1).map((v) => (typeof v === "number" ? v : null)),
-    backgroundColor: COLOURS[i % COLOURS.length],
-    borderColor: COLOURS[i % COLOURS.length],
-  }));
-  return { labels, datasets };
+  const { categories, series } = chartSeries(model, chart);
+  return {
+    labels: categories,
+    datasets: series.map((s, i) => ({
+      label: s.name,
+      data: s.values,
+      backgroundColor: COLOURS[i % COLOURS.length],
+      borderColor: COLOURS[i % COLOURS.length],
+    })),
+  };
 }
 
 export function ChartView({ model, chart, version }: { model: Workbook; chart: ChartInfo; version: number }) {
