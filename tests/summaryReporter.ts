@@ -1,20 +1,49 @@
-import type { Reporter, TestModule } from "vitest/node";
+import type { Reporter, SerializedError, TestCase, TestModule, TestRunEndReason, TestSuite } from "vitest/node";
 
-/** Ends the run with the plain "N passed, N failed" line that CI reads. */
+/**
+ * Ends the run with the plain "N passed, N failed" line that CI reads. A run
+ * that failed must never say 0 failed: a test skipped because a hook of its
+ * suite threw (a browser that cannot start in beforeAll) counts as failed, and
+ * so does a file that failed without running a test, and every error outside
+ * a test.
+ */
 export default class SummaryReporter implements Reporter {
-  onTestRunEnd(testModules: ReadonlyArray<TestModule>): void {
-    let passed = 0;
-    let failed = 0;
-    let skipped = 0;
-    for (const module of testModules) {
-      for (const test of module.children.allTests()) {
-        const state = test.result().state;
-        if (state === "passed") passed++;
-        else if (state === "failed") failed++;
-        else skipped++;
-      }
-      if (module.state() === "failed" && [...module.children.allTests()].length === 0) failed++;
-    }
+  onTestRunEnd(testModules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<SerializedError> = [], reason?: TestRunEndReason): void {
+    const counts = countResults(testModules, unhandledErrors.length);
+    const { passed, skipped } = counts;
+    // A run that failed outside every file (a global setup that threw) still says so.
+    const failed = reason === "failed" && counts.failed === 0 ? 1 : counts.failed;
     process.stdout.write(`\ntests: ${passed} passed, ${failed} failed, ${skipped} skipped\n`);
   }
+}
+
+/** A suite or file whose own hooks or collection threw. */
+function broken(entity: TestSuite | TestModule): boolean {
+  return entity.errors().length > 0;
+}
+
+function insideBroken(test: TestCase): boolean {
+  for (let parent: TestSuite | TestModule = test.parent; ; parent = parent.parent) {
+    if (broken(parent)) return true;
+    if (parent.type === "module") return false;
+  }
+}
+
+export function countResults(testModules: ReadonlyArray<TestModule>, unhandledErrors = 0) {
+  let passed = 0;
+  let failed = unhandledErrors;
+  let skipped = 0;
+  for (const module of testModules) {
+    let failedHere = 0;
+    for (const test of module.children.allTests()) {
+      const state = test.result().state;
+      if (state === "passed") passed++;
+      else if (state === "failed" || insideBroken(test)) failedHere++;
+      else skipped++;
+    }
+    // A file that failed with no test to blame (an import error, a hook with no tests) is one failure.
+    if (failedHere === 0 && (module.state() === "failed" || broken(module))) failedHere = 1;
+    failed += failedHere;
+  }
+  return { passed, failed, skipped };
 }

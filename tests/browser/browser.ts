@@ -1,15 +1,20 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { inject } from "vitest";
 import { projectRoot } from "../../engine/metadata.ts";
 import { serve } from "../../scripts/server.ts";
 
 export const SCREENSHOTS = join(projectRoot, "test-results");
 
-/** Debian's Chromium, headless, with nothing that reaches the network. */
+/** The Chromium the global setup chose (tests/browser/chromium.ts), headless, with nothing that reaches the network. */
 export async function launchChromium(): Promise<Browser> {
+  const choice = inject("chromium");
+  if (choice.error) throw new Error(choice.error);
   return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    executablePath: choice.executablePath,
+    channel: choice.channel,
+    env: choice.env ? { ...process.env, ...choice.env } : undefined,
     args: [
       "--headless",
       "--no-sandbox",
