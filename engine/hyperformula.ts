@@ -92,22 +92,14 @@ function literalOrCellNumber(plugin: FunctionPlugin, arg: AstLike | undefined, s
   return typeof value === "number" && Number.isInteger(value) && value >= 1 && value <= 50 ? value : undefined;
 }
 
-/** The id of each function whose spill size depends on an argument's value rather than its shape. */
-const SIZE_FROM_VALUE: Record<string, { argument: number; orientation: "row" }> = {
-  SUPPLY: { argument: 3, orientation: "row" },
-};
-
-/** A single-value result for functions that reduce their ranges to one number. */
-const SCALAR_RESULT = new Set(["UPLIFT", "WISN", "SKILLMIX", "MIXCOST"]);
-
 function buildPlugin(metadata: readonly FunctionMetadata[]) {
   class WfpPlugin extends FunctionPlugin {
     static override implementedFunctions: ImplementedFunctions = {};
   }
   const prototype = WfpPlugin.prototype as unknown as Record<string, unknown>;
   for (const fn of metadata) {
-    const implementation = catalogue[fn.id];
-    if (!implementation) throw new Error(`functions.json names WFP.${fn.id}, which has no implementation`);
+    const entry = catalogue[fn.id];
+    if (!entry) throw new Error(`functions.json names WFP.${fn.id}, which has no implementation`);
     const name = `WFP.${fn.name}`;
     const method = `wfp_${fn.id}`;
     WfpPlugin.implementedFunctions[name] = {
@@ -118,13 +110,14 @@ function buildPlugin(metadata: readonly FunctionMetadata[]) {
     };
     prototype[method] = function (this: FunctionPlugin, ast: { args: unknown[] }, state: unknown) {
       return (this as unknown as PluginInternals).runFunction(ast.args, state, this.metadata(name), (...args: unknown[]) =>
-        fromResult(implementation(...args.map(toArgument))),
+        fromResult(entry.run(...args.map(toArgument))),
       );
     };
     prototype[`${method}_size`] = function (this: FunctionPlugin, ast: AstLike, state: unknown) {
-      if (SCALAR_RESULT.has(fn.id)) return ArraySize.scalar();
-      const bySize = SIZE_FROM_VALUE[fn.id];
-      if (bySize) return new ArraySize(literalOrCellNumber(this, ast.args[bySize.argument], state) ?? 1, 1);
+      // The shape its catalogue entry declares (functions/shape.ts).
+      const shape = entry.shape;
+      if (shape.kind === "one value") return ArraySize.scalar();
+      if (shape.kind === "row") return new ArraySize(literalOrCellNumber(this, ast.args[shape.lengthFromArgument], state) ?? 1, 1);
       // Element-wise: the broadcast of the arguments' shapes.
       let width = 1;
       let height = 1;

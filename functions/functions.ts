@@ -35,7 +35,8 @@ import {
   AFC_ANNUAL_HOURS,
 } from "../src/index.ts";
 import { elementwise, single } from "./broadcast.ts";
-import { asMatrix, cellsOf, isBlank, type ResultMatrix } from "./cells.ts";
+import { asMatrix, cellsOf, isBlank } from "./cells.ts";
+import { ELEMENTWISE, ONE_VALUE, type CatalogueEntry } from "./shape.ts";
 import { asIs, toNumber, toText } from "./coerce.ts";
 
 const number = toNumber;
@@ -482,24 +483,29 @@ export function turnover(leavers: any[][], average_headcount: any[][]): any[][] 
   );
 }
 
-/** Every function, by the id Excel knows it by (WFP.<id>). */
-export const catalogue: Record<string, (...args: any[]) => ResultMatrix> = {
-  FTE: fte,
-  HEADCOUNT: headcount,
-  PAY: pay,
-  HCAS: hcas,
-  ONCOSTS: oncosts,
-  COST: cost,
-  UPLIFT: uplift,
-  ACTIVITY_FTE: activity_fte,
-  WISN_AWT: wisn_awt,
-  WISN: wisn,
-  WISN_RATIO: wisn_ratio,
-  CHPPD: chppd,
-  NURSING_FTE: nursing_fte,
-  SKILLMIX: skillmix,
-  MIXCOST: mixcost,
-  SUPPLY: supply,
-  VACANCY_RATE: vacancy_rate,
-  TURNOVER: turnover,
+/**
+ * Every function, by the id Excel knows it by (WFP.<id>): its code and the
+ * shape of its result, which hosts that size a spill before evaluating
+ * (HyperFormula in the workbench, the CLI and the tests) read from here.
+ */
+export const catalogue: Record<string, CatalogueEntry> = {
+  FTE: { run: fte, shape: ELEMENTWISE },
+  HEADCOUNT: { run: headcount, shape: ELEMENTWISE },
+  PAY: { run: pay, shape: ELEMENTWISE },
+  HCAS: { run: hcas, shape: ELEMENTWISE },
+  ONCOSTS: { run: oncosts, shape: ELEMENTWISE },
+  COST: { run: cost, shape: ELEMENTWISE },
+  UPLIFT: { run: uplift, shape: ONE_VALUE },
+  ACTIVITY_FTE: { run: activity_fte, shape: ELEMENTWISE },
+  WISN_AWT: { run: wisn_awt, shape: ELEMENTWISE },
+  WISN: { run: wisn, shape: ONE_VALUE },
+  WISN_RATIO: { run: wisn_ratio, shape: ELEMENTWISE },
+  CHPPD: { run: chppd, shape: ELEMENTWISE },
+  NURSING_FTE: { run: nursing_fte, shape: ELEMENTWISE },
+  SKILLMIX: { run: skillmix, shape: ONE_VALUE },
+  MIXCOST: { run: mixcost, shape: ONE_VALUE },
+  // A row as long as the value of `years` (argument 4).
+  SUPPLY: { run: supply, shape: { kind: "row", lengthFromArgument: 3 } },
+  VACANCY_RATE: { run: vacancy_rate, shape: ELEMENTWISE },
+  TURNOVER: { run: turnover, shape: ELEMENTWISE },
 };

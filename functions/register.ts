@@ -24,8 +24,8 @@ function toExcel(result: ResultMatrix): unknown[][] {
 
 export function registerWithExcel(): string[] {
   if (typeof CustomFunctions === "undefined") return [];
-  for (const [id, implementation] of Object.entries(catalogue)) {
-    CustomFunctions.associate(id, (...args: unknown[]) => toExcel(implementation(...args)));
+  for (const [id, entry] of Object.entries(catalogue)) {
+    CustomFunctions.associate(id, (...args: unknown[]) => toExcel(entry.run(...args)));
   }
   return Object.keys(catalogue);
 }
