@@ -121,7 +121,8 @@ function buildPlugin(metadata: readonly FunctionMetadata[]) {
       // Element-wise: the broadcast of the arguments' shapes.
       let width = 1;
       let height = 1;
-      for (const arg of ast.args) {
+      for (const [index, arg] of ast.args.entries()) {
+        if (shape.wholeArguments?.includes(index)) continue;
         const size = (this as unknown as PluginInternals).arraySizeForAst(arg, state);
         if (size.width === 1 && size.height === 1) continue;
         width = Math.max(width, size.width);

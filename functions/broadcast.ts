@@ -103,3 +103,20 @@ export function single(compute: () => ResultCell | ResultCell[]): ResultMatrix {
     return [[toFunctionError(error)]];
   }
 }
+
+/**
+ * Reads an argument that is used whole (a pay table) once, then runs an
+ * element-wise function with it. If it cannot be read, every cell of the
+ * result shows why, so the spill keeps its shape.
+ */
+export function withWholeArgument<P>(read: () => P, broadcastOver: readonly unknown[], run: (value: P) => ResultMatrix): ResultMatrix {
+  let value: P;
+  try {
+    value = read();
+  } catch (error) {
+    const { rows, columns } = broadcastShape(broadcastOver.map(asMatrix));
+    const cell = toFunctionError(error);
+    return Array.from({ length: rows }, () => new Array<ResultCell>(columns).fill(cell));
+  }
+  return run(value);
+}

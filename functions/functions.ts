@@ -24,6 +24,10 @@ import {
   parseFinancialYear,
   parseGrade,
   parsePayPoint,
+  parsePostGrade,
+  postPoint,
+  hcasYearsHeld,
+  loadPayTableCells,
   parseUpliftMethod,
   postCost,
   projectSupply,
@@ -34,7 +38,7 @@ import {
   basicPay,
   AFC_ANNUAL_HOURS,
 } from "../src/index.ts";
-import { elementwise, single } from "./broadcast.ts";
+import { elementwise, single, withWholeArgument } from "./broadcast.ts";
 import { asMatrix, cellsOf, isBlank } from "./cells.ts";
 import { ELEMENTWISE, ONE_VALUE, type CatalogueEntry } from "./shape.ts";
 import { asIs, toNumber, toText } from "./coerce.ts";
@@ -93,23 +97,40 @@ export function headcount(fte: any[][], fte_per_head?: any[][]): any[][] {
 }
 
 /**
- * Annual basic pay for a whole-time post on Agenda for Change, by band, point and year.
+ * Annual basic pay for a whole-time post, by band or medical grade, point and year.
  * @customfunction PAY
  * @helpurl https://localhost:3000/help.html#PAY
- * @param band Band: 5, "5", "Band 5", "8a" or "Band 8A".
- * @param [point] Pay point: 1 (entry), 2, 3, or "entry", "intermediate", "mid" (mean of the points), "top" (the default).
- * @param [year] Financial year: "2025/26", "2025-26" or 2025 (default: the newest year held for the band).
+ * @param band Band or grade: 5, "Band 5", "8a"; "FY1", "ST4" (a resident doctor's nodal point follows the grade), "Resident doctor", "Consultant", "Specialty doctor", "Specialist".
+ * @param [point] Pay point: 1 (entry), 2, 3, "entry", "intermediate", "mid" (mean of the points), "top" (the default); a consultant threshold 1, "2a", "2b", 3, 4; or years completed, "8 years".
+ * @param [year] Financial year: "2025/26", "2025-26" or 2025 (default: the newest year held for the grade, the pay table's included).
+ * @param [pay_table] A pay table in the workbook (Year, Band or grade, Point, Annual pay, optionally Hours; a header row is optional): its rows override wfplan's figures.
  * @returns Annual basic pay in pounds.
  */
-export function pay(band: any[][], point?: any[][], year?: any[][]): any[][] {
-  return elementwise(
-    [
-      { name: "band", value: band, read: asIs },
-      { name: "point", value: point, read: asIs, ...optional<unknown>("top") },
-      { name: "year", value: year, read: asIs, ...optional<unknown>(undefined) },
-    ],
-    (b, p, y) => basicPay(parseGrade(b), parsePayPoint(p), y === undefined ? undefined : parseFinancialYear(y)).annual,
+export function pay(band: any[][], point?: any[][], year?: any[][], pay_table?: any[][]): any[][] {
+  return withWholeArgument(
+    () => payTableArgument(pay_table),
+    [band, point, year],
+    (table) =>
+      elementwise(
+        [
+          { name: "band", value: band, read: asIs },
+          { name: "point", value: point, read: asIs, ...optional<unknown>(undefined) },
+          { name: "year", value: year, read: asIs, ...optional<unknown>(undefined) },
+        ],
+        (b, p, y) => {
+          const post = parsePostGrade(b);
+          const chosen = postPoint(post, p === undefined ? undefined : parsePayPoint(p));
+          return basicPay(post.grade, chosen, y === undefined ? undefined : parseFinancialYear(y), table).annual;
+        },
+      ),
   );
+}
+
+/** A pay table given as a range, or undefined when the argument is omitted or blank. */
+function payTableArgument(value: unknown) {
+  const matrix = asMatrix(value);
+  if (!matrix || cellsOf(matrix).every(isBlank)) return undefined;
+  return loadPayTableCells(matrix, "pay_table");
 }
 
 /**
@@ -118,7 +139,7 @@ export function pay(band: any[][], point?: any[][], year?: any[][]): any[][] {
  * @helpurl https://localhost:3000/help.html#HCAS
  * @param salary Whole-time annual basic salary in pounds.
  * @param area "inner" (Inner London, 20%), "outer" (Outer London, 15%), "fringe" (5%) or "none".
- * @param [year] Financial year (default: the newest year held for pay; if its rates are not held, #VALUE! names the years that are).
+ * @param [year] Financial year (default: the newest year whose supplements are held).
  * @returns Annual supplement in pounds for a whole-time post.
  */
 export function hcas(salary: any[][], area: any[][], year?: any[][]): any[][] {
@@ -128,7 +149,7 @@ export function hcas(salary: any[][], area: any[][], year?: any[][]): any[][] {
       { name: "area", value: area, read: asIs, ...optional<unknown>("none") },
       { name: "year", value: year, read: asIs, ...optional<unknown>(undefined) },
     ],
-    (s, a, y) => highCostAreaSupplement(s, parseArea(a), y === undefined ? latestOnCostYear() : parseFinancialYear(y)),
+    (s, a, y) => highCostAreaSupplement(s, parseArea(a), y === undefined ? hcasYearsHeld()[0]! : parseFinancialYear(y)),
   );
 }
 
@@ -172,28 +193,37 @@ export function oncosts(annual_pay: any[][], year?: any[][], component?: any[][]
  * Fully loaded annual cost of posts: basic pay pro rata, HCAS and employer on-costs (NI per person, full pension, levy).
  * @customfunction COST
  * @helpurl https://localhost:3000/help.html#COST
- * @param band Band: 5, "Band 5", "8a".
+ * @param band Band or grade: 5, "Band 5", "8a", "FY1", "ST4", "Consultant", "Specialty doctor", "Specialist".
  * @param fte FTE of the posts; above 1 is costed as whole-time posts plus one part-time post.
- * @param [point] Pay point (default "top").
- * @param [year] Financial year (default: the newest year held for the band).
+ * @param [point] Pay point (default "top"; a training grade's nodal point follows the grade), as for WFP.PAY.
+ * @param [year] Financial year (default: the newest year holding the grade's pay and, with an area, its supplement). On-costs use that year's rates, or the newest held before it.
  * @param [area] High cost area: "inner", "outer", "fringe" or "none" (the default).
+ * @param [pay_table] A pay table in the workbook whose rows override wfplan's figures, as for WFP.PAY.
  * @returns Annual cost in pounds.
  */
-export function cost(band: any[][], fte: any[][], point?: any[][], year?: any[][], area?: any[][]): any[][] {
-  return elementwise(
-    [
-      { name: "band", value: band, read: asIs },
-      { name: "fte", value: fte, read: number },
-      { name: "point", value: point, read: asIs, ...optional<unknown>("top") },
-      { name: "year", value: year, read: asIs, ...optional<unknown>(undefined) },
-      { name: "area", value: area, read: asIs, ...optional<unknown>("none") },
-    ],
-    (b, f, p, y, a) =>
-      postCost(parseGrade(b), f, {
-        point: parsePayPoint(p),
-        year: y === undefined ? undefined : parseFinancialYear(y),
-        area: parseArea(a),
-      }).total,
+export function cost(band: any[][], fte: any[][], point?: any[][], year?: any[][], area?: any[][], pay_table?: any[][]): any[][] {
+  return withWholeArgument(
+    () => payTableArgument(pay_table),
+    [band, fte, point, year, area],
+    (table) =>
+      elementwise(
+        [
+          { name: "band", value: band, read: asIs },
+          { name: "fte", value: fte, read: number },
+          { name: "point", value: point, read: asIs, ...optional<unknown>(undefined) },
+          { name: "year", value: year, read: asIs, ...optional<unknown>(undefined) },
+          { name: "area", value: area, read: asIs, ...optional<unknown>("none") },
+        ],
+        (b, f, p, y, a) => {
+          const post = parsePostGrade(b);
+          return postCost(post.grade, f, {
+            point: postPoint(post, p === undefined ? undefined : parsePayPoint(p)),
+            year: y === undefined ? undefined : parseFinancialYear(y),
+            area: parseArea(a),
+            payTable: table,
+          }).total;
+        },
+      ),
   );
 }
 
@@ -491,10 +521,10 @@ export function turnover(leavers: any[][], average_headcount: any[][]): any[][] 
 export const catalogue: Record<string, CatalogueEntry> = {
   FTE: { run: fte, shape: ELEMENTWISE },
   HEADCOUNT: { run: headcount, shape: ELEMENTWISE },
-  PAY: { run: pay, shape: ELEMENTWISE },
+  PAY: { run: pay, shape: { kind: "elementwise", wholeArguments: [3] } },
   HCAS: { run: hcas, shape: ELEMENTWISE },
   ONCOSTS: { run: oncosts, shape: ELEMENTWISE },
-  COST: { run: cost, shape: ELEMENTWISE },
+  COST: { run: cost, shape: { kind: "elementwise", wholeArguments: [5] } },
   UPLIFT: { run: uplift, shape: ONE_VALUE },
   ACTIVITY_FTE: { run: activity_fte, shape: ELEMENTWISE },
   WISN_AWT: { run: wisn_awt, shape: ELEMENTWISE },

@@ -6,8 +6,11 @@ import type { ResultMatrix } from "./cells.ts";
  * formula before evaluating (HyperFormula) read it from here.
  */
 export type ResultShape =
-  /** Cell by cell over its arguments: the broadcast of their shapes. */
-  | { kind: "elementwise" }
+  /**
+   * Cell by cell over its arguments: the broadcast of their shapes, leaving out
+   * arguments (0-based) that are read whole, such as a pay table.
+   */
+  | { kind: "elementwise"; wholeArguments?: readonly number[] }
   /** One value, whatever ranges it is given. */
   | { kind: "one value" }
   /** A row whose length is the value of one argument (0-based), such as a number of years. */

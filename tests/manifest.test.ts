@@ -81,7 +81,7 @@ describe("manifest.xml", () => {
       expect(fn.helpUrl).toBe(`https://localhost:3000/help.html#${fn.id}`);
       expect(help).toContain(`<section id="${fn.id}">`);
     }
-    expect(help).toContain("<code>=WFP.COST(band, fte, [point], [year], [area])</code>");
+    expect(help).toContain("<code>=WFP.COST(band, fte, [point], [year], [area], [pay_table])</code>");
   });
 });
 

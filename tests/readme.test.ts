@@ -12,6 +12,6 @@ describe("README.md", () => {
 
   it("has the function reference generated from functions.json (run `npm run docs` after changing a function's JSDoc)", async () => {
     expect(readme).toBe(await readmeWithReference(readme));
-    expect(readme).toContain("### `WFP.COST(band, fte, [point], [year], [area])`");
+    expect(readme).toContain("### `WFP.COST(band, fte, [point], [year], [area], [pay_table])`");
   });
 });

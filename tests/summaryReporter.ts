@@ -8,7 +8,11 @@ import type { Reporter, SerializedError, TestCase, TestModule, TestRunEndReason,
  * a test.
  */
 export default class SummaryReporter implements Reporter {
-  onTestRunEnd(testModules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<SerializedError> = [], reason?: TestRunEndReason): void {
+  onTestRunEnd(
+    testModules: ReadonlyArray<TestModule>,
+    unhandledErrors: ReadonlyArray<SerializedError> = [],
+    reason?: TestRunEndReason,
+  ): void {
     const counts = countResults(testModules, unhandledErrors.length);
     const { passed, skipped } = counts;
     // A run that failed outside every file (a global setup that threw) still says so.

@@ -5,11 +5,14 @@ import type { Source } from "./source.ts";
  * Agenda for Change (England) annual basic pay for a whole-time post (37.5 hours
  * a week), by band and pay step point.
  *
- * Held: all bands for 2025/26; bands 2 to 7 for 2024/25; bands 2 to 8b for
- * 2023/24. Not held, because no primary table could be read to confirm them:
- * 2024/25 bands 8a to 9 (their new intermediate points were only derived from
- * 2025/26 by dividing by the 3.6% award) and 2023/24 bands 8c to 9. Asking for
- * them gives an error naming the years that are held.
+ * Held: all bands for 2025/26; bands 2 to 8d for 2024/25; all bands for
+ * 2023/24. Each band's figures carry their own source: bands 8a to 8d of
+ * 2024/25 and bands 8c to 9 of 2023/24 rest on secondary sources (read in
+ * November 2026, ../shared/reference/sources-read-2026-11.md). Not held:
+ * band 9 for 2024/25 (its intermediate point was found nowhere, its entry and
+ * top only in public code) and any 2026/27 table (the 3.3% award is announced,
+ * the table could not be read; a pay table in the workbook serves until then).
+ * Asking for a figure not held gives an error naming the years that are.
  */
 
 const NHS_EMPLOYERS_2025: Source = {
@@ -39,10 +42,28 @@ const NHS_EMPLOYERS_2023: Source = {
 const INTERMEDIATE_8A_FAQ: Source = {
   title: "Bands 8a and above intermediate pay point FAQs",
   publisher: "NHS Employers",
-  url: "https://www.nhsemployers.org/news/bands-8a-and-above-intermediate-pay-point-faqs",
+  url: "https://nhsemployers.org/news/bands-8a-and-above-intermediate-pay-point-faqs",
   published: "2024-10-04",
   kind: "primary",
-  note: "From 1 April 2024 bands 8a to 9 have an intermediate point reached after two years; the top stays five years from entry.",
+  note: "An intermediate point in each of bands 8a and above, effective from 1 April 2024 and implemented from 1 November 2024, reached after two years; the top three years later.",
+};
+
+/** 2024/25 bands 8a to 8d, entry, intermediate and top. */
+const RCNI_BAND_8_2024: Source = {
+  title: "NHS band 8 shake-up: new AfC pay points allow faster progression",
+  publisher: "RCNi Nursing Jobs",
+  url: "https://www.rcninursingjobs.co.uk/article/nhs-band-8-shake-up-new-afc-pay-points-allow-faster-progression",
+  kind: "secondary",
+  note: `Gives NHS Employers as its source: "Band 8a £53,755 rising to £56,454 after two years; £60,504 after a further three years". One public file gives band 8d's top as £102,493; RCNi's £101,677 is held. Step years: ${INTERMEDIATE_8A_FAQ.url}`,
+};
+
+/** 2023/24 bands 8c, 8d and 9, whose Northern Ireland figures equal England's that year. */
+const HSC_NI_2023: Source = {
+  title: "Pay Bands and Pay Points for HSC Staff (updated 12/06/2024)",
+  publisher: "HSC Northern Ireland jobs",
+  url: "https://jobs.hscni.net/Information/8/pay-bands-in-health-social-care",
+  kind: "secondary",
+  note: "Northern Ireland's table, whose 2023/24 figures equal England's: \"Band 8c | £70,417 | 5 Years | £81,138\". Entry of 8c corroborated by roadtonhs.com.",
 };
 
 type Steps = readonly [number, ...number[]];
@@ -53,6 +74,8 @@ interface YearTable {
   source: Source;
   /** Annual pay at each point, entry first, by band. */
   pay: Record<string, Steps>;
+  /** Bands whose figures come from another source than the year's. */
+  sourceOf?: Record<string, Source>;
 }
 
 /**
@@ -80,7 +103,7 @@ function payScale(band: string, table: YearTable, annual: Steps): PayScaleData {
     effectiveFrom: table.effectiveFrom,
     weeklyHours: 37.5,
     points: annual.map((value, index) => ({ name: names[index] ?? `point ${index + 1}`, annual: value, yearsToNext: years[index] })),
-    source: table.source,
+    source: table.sourceOf?.[band] ?? table.source,
   };
 }
 
@@ -114,7 +137,12 @@ const TABLES: readonly YearTable[] = [
       "5": [29970, 32324, 36483],
       "6": [37338, 39405, 44962],
       "7": [46148, 48526, 52809],
+      "8a": [53755, 56454, 60504],
+      "8b": [62215, 66246, 72293],
+      "8c": [74290, 78814, 85601],
+      "8d": [88168, 93572, 101677],
     },
+    sourceOf: { "8a": RCNI_BAND_8_2024, "8b": RCNI_BAND_8_2024, "8c": RCNI_BAND_8_2024, "8d": RCNI_BAND_8_2024 },
   },
   {
     year: "2023/24",
@@ -129,7 +157,11 @@ const TABLES: readonly YearTable[] = [
       "7": [43742, 45996, 50056],
       "8a": [50952, 57349],
       "8b": [58972, 68525],
+      "8c": [70417, 81138],
+      "8d": [83571, 96376],
+      "9": [99891, 114949],
     },
+    sourceOf: { "8c": HSC_NI_2023, "8d": HSC_NI_2023, "9": HSC_NI_2023 },
   },
 ];
 

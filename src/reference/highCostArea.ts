@@ -7,12 +7,11 @@ import { isoDate, sourceSchema, type Source } from "./source.ts";
  * and a maximum payment that change every year. Pensionable; not basic pay for
  * overtime or unsocial hours.
  *
- * Held: 2023/24, as reproduced by a secondary source (the README lists it as
- * awaiting confirmation against Annex 9). Not held: 2024/25, for which no
- * source could be read, and 2025/26, whose only readable source
- * (nhspayscales.co.uk) gives minimums 5.5% above 2023/24's, one year's award,
- * beside maximums 9.3% above, two years' awards: its minimums look like
- * 2024/25's, so they are left out rather than risk a wrong supplement.
+ * Held: 2023/24 and 2024/25, each from one secondary source (Annex 9 itself
+ * could not be read). Not held: 2025/26, for which two secondary sources
+ * disagree (nhspayscales.co.uk repeats 2024/25's minimums; a union blog gives
+ * other minimums and maxima £1 apart), so it is left out rather than risk a
+ * wrong supplement; and 2026/27, for which none was found.
  */
 
 export const HCAS_AREAS = ["inner", "outer", "fringe"] as const;
@@ -49,6 +48,22 @@ export type HcasYear = z.infer<typeof hcasYearSchema>;
 
 export const HIGH_COST_AREA_SUPPLEMENTS: readonly HcasYear[] = [
   {
+    year: "2024/25",
+    effectiveFrom: "2024-04-01",
+    areas: {
+      inner: { percent: 20, minimum: 5415, maximum: 8171 },
+      outer: { percent: 15, minimum: 4552, maximum: 5735 },
+      fringe: { percent: 5, minimum: 1258, maximum: 2121 },
+    },
+    source: {
+      title: "NHS Pay Scales 2024/25 (confirmed 5.5%, updated August 2024)",
+      publisher: "nhspayscales.co.uk",
+      url: "https://nhspayscales.co.uk/nhs-pay-scales-2024-25-predicted/",
+      kind: "secondary",
+      note: "The only source found: 'Inner London 20% £5,415 £8,171 / Outer London 15% £4,552 £5,735 / Fringes 5% £1,258 £2,121'. Percentages from the Handbook, section 4.",
+    },
+  },
+  {
     year: "2023/24",
     effectiveFrom: "2023-04-01",
     areas: {
@@ -61,7 +76,7 @@ export const HIGH_COST_AREA_SUPPLEMENTS: readonly HcasYear[] = [
       publisher: "unilondon.co.uk",
       url: "https://unilondon.co.uk/what-is-the-nhs-high-cost-area-supplement-hcas",
       kind: "secondary",
-      note: "Percentages from the Handbook, section 4. Minimum and maximum to confirm against Annex 9.",
+      note: "Percentages from the Handbook, section 4. nhspayscales.co.uk gives a fringe minimum of £1,193.",
     },
   },
 ];

@@ -1,11 +1,11 @@
 import { z } from "zod";
 import { AFC_BANDS, MEDICAL_GRADES } from "./grades.ts";
-import { isoDate, sourceSchema } from "./source.ts";
+import { isoDate, sourceSchema, type Source } from "./source.ts";
 
 const yearSchema = z.string().regex(/^\d{4}\/\d{2}$/, "expected a financial year such as 2025/26");
 
 export const payPointSchema = z.object({
-  /** "entry", "intermediate", "top", or a numbered point for medical scales. */
+  /** "entry", "intermediate", "top" for Agenda for Change; "1" to "5" (nodal points), "2a" (consultant thresholds) for medical scales. */
   name: z.string().min(1),
   /** Annual basic pay for a whole-time post, in pounds. */
   annual: z.number().int().positive(),
@@ -21,10 +21,21 @@ export const payScaleSchema = z
     weeklyHours: z.number().positive(),
     points: z.array(payPointSchema).min(1),
     source: sourceSchema,
+    /** What a user must know before relying on the figures (paid before a later award, revised since). */
+    caveat: z.string().min(1).optional(),
   })
   .refine((scale) => scale.points.every((point, i, all) => i === 0 || point.annual > all[i - 1]!.annual), {
     message: "pay points must rise from entry to top",
   });
 
 export type PayScaleData = z.input<typeof payScaleSchema>;
-export type PayScale = z.output<typeof payScaleSchema>;
+
+/** A pay scale from wfplan's reference data or from a pay table in the workbook, which overrides it. */
+export type PayScale = Omit<z.output<typeof payScaleSchema>, "source"> & { source: Source | WorkbookSource };
+
+/** Figures the planner supplied in a pay table in the workbook. */
+export interface WorkbookSource {
+  kind: "workbook";
+  /** Where the table is: "pay_table argument" or "Pay tables!A1:E40". */
+  title: string;
+}

@@ -1,5 +1,5 @@
 import { fail } from "../errors.ts";
-import { parseGrade, standardHours, type Grade } from "../reference/index.ts";
+import { parsePostGrade, standardHours, type Grade } from "../reference/index.ts";
 
 /*
  * Builds a scenario's baseline from an ESR-style extract: one row per
@@ -26,7 +26,8 @@ export interface EstablishmentLine {
 }
 
 export interface BaselineGradeLine {
-  grade: Grade;
+  /** The band or grade as the scenario names it: "5", "Consultant", or a training grade such as "ST4". */
+  grade: string;
   establishmentFte: number;
   inPostFte: number;
   bankFte: number;
@@ -47,8 +48,8 @@ export function aggregateStaff(
   establishment: readonly EstablishmentLine[] = [],
   where: (index: number, kind: "staff" | "establishment") => string = (i, kind) => `${kind} row ${i + 1}`,
 ): BaselineStaffGroup[] {
-  const groups = new Map<string, Map<Grade, BaselineGradeLine>>();
-  const lineFor = (group: string, grade: Grade) => {
+  const groups = new Map<string, Map<string, BaselineGradeLine>>();
+  const lineFor = (group: string, grade: string) => {
     let grades = groups.get(group);
     if (!grades) groups.set(group, (grades = new Map()));
     let line = grades.get(grade);
@@ -57,21 +58,21 @@ export function aggregateStaff(
   };
   const hoursFor = new Map<Grade, number>();
   records.forEach((record, i) => {
-    const grade = withPlace(() => parseGrade(record.band), where(i, "staff"));
+    const post = withPlace(() => parsePostGrade(record.band), where(i, "staff"));
     requireAmount(record.contractedHours, `${where(i, "staff")}: contracted hours`, "contractedHours");
-    let hours = hoursFor.get(grade);
-    if (hours === undefined) hoursFor.set(grade, (hours = standardHours(grade)));
+    let hours = hoursFor.get(post.grade);
+    if (hours === undefined) hoursFor.set(post.grade, (hours = standardHours(post.grade)));
     const fte = record.contractedHours / hours;
-    const line = lineFor(record.staffGroup, grade);
+    const line = lineFor(record.staffGroup, post.trainingGrade ?? post.grade);
     const type = record.assignmentType ?? "substantive";
     if (type === "bank") line.bankFte += fte;
     else if (type === "agency") line.agencyFte += fte;
     else line.inPostFte += fte;
   });
   establishment.forEach((row, i) => {
-    const grade = withPlace(() => parseGrade(row.band), where(i, "establishment"));
+    const post = withPlace(() => parsePostGrade(row.band), where(i, "establishment"));
     requireAmount(row.establishmentFte, `${where(i, "establishment")}: establishment FTE`, "establishmentFte");
-    lineFor(row.staffGroup, grade).establishmentFte += row.establishmentFte;
+    lineFor(row.staffGroup, post.trainingGrade ?? post.grade).establishmentFte += row.establishmentFte;
   });
   return [...groups].map(([name, grades]) => ({ name, grades: [...grades.values()] }));
 }

@@ -23,12 +23,12 @@ export interface TableData {
   left: number;
 }
 
-export type TableRole = "staff" | "establishment" | "activity" | "standards" | "budget" | "temporary" | "flows";
+export type TableRole = "staff" | "establishment" | "activity" | "standards" | "budget" | "temporary" | "flows" | "payTable";
 
 /** The headers that identify each kind of table; the first of each list is the one planners are told about. */
 const COLUMNS = {
   staffGroup: ["Staff group", "Staff Group", "Group"],
-  band: ["Band", "Grade", "Pay band"],
+  band: ["Band", "Grade", "Pay band", "Band or grade"],
   hours: ["Contracted hours", "Hours", "Contracted Hours"],
   assignmentType: ["Assignment type", "Assignment category"],
   establishmentFte: ["Establishment FTE", "Establishment", "Budgeted FTE"],
@@ -42,6 +42,10 @@ const COLUMNS = {
   leavers: ["Leavers"],
   starters: ["Starters", "Joiners"],
   averageHeadcount: ["Average headcount", "Headcount"],
+  year: ["Year", "Financial year", "Pay year"],
+  point: ["Point", "Pay point", "Step", "Nodal point", "Threshold"],
+  annualPay: ["Annual pay", "Annual salary", "Salary", "Basic pay", "Annual basic pay"],
+  weeklyHours: ["Weekly hours", "Standard hours", "Hours"],
 } as const;
 type ColumnKey = keyof typeof COLUMNS;
 
@@ -53,6 +57,7 @@ const ROLES: Record<TableRole, { required: ColumnKey[]; describe: string }> = {
   budget: { required: ["staffGroup"], describe: "pay budget" },
   temporary: { required: ["staffGroup", "bankFte", "agencyFte"], describe: "bank and agency use" },
   flows: { required: ["staffGroup", "leavers", "averageHeadcount"], describe: "leavers and starters" },
+  payTable: { required: ["year", "band", "point", "annualPay"], describe: "pay table" },
 };
 
 const normal = (text: string) => text.trim().toLowerCase();
@@ -76,7 +81,7 @@ function fits(role: TableRole, headers: readonly string[]): boolean {
 export function detectPlanTables(tables: readonly { name: string; headers: readonly string[] }[]): Partial<Record<TableRole, string>> {
   const found: Partial<Record<TableRole, string>> = {};
   // Standards before activity and establishment before staff: their headers are the more specific.
-  for (const role of ["standards", "establishment", "temporary", "flows", "budget", "activity", "staff"] as TableRole[]) {
+  for (const role of ["payTable", "standards", "establishment", "temporary", "flows", "budget", "activity", "staff"] as TableRole[]) {
     const taken = new Set(Object.values(found));
     const table = tables.find((t) => !taken.has(t.name) && fits(role, t.headers));
     if (table) found[role] = table.name;
@@ -198,6 +203,28 @@ function readTemporary(reader: TableReader): Map<string, { bank: number; agency:
   return new Map([...sums].map(([name, s]) => [name, { bank: s.bank / s.rows, agency: s.agency / s.rows }]));
 }
 
+/** A pay table's rows as they stand, each with its place; the model validates them all at once when it runs. */
+function readPayTableRows(reader: TableReader): NonNullable<ScenarioInput["payTable"]> {
+  const year = reader.column("year");
+  const band = reader.column("band");
+  const point = reader.column("point");
+  const annual = reader.column("annualPay");
+  const hours = reader.column("weeklyHours", false);
+  const cell = (row: number, column: number) => {
+    const value = reader.table.rows[row]?.[column];
+    return typeof value === "number" || typeof value === "string" ? value : undefined;
+  };
+  const rows = [...reader.filled()].map((row) => ({
+    year: cell(row, year) ?? "",
+    grade: cell(row, band) ?? "",
+    point: cell(row, point),
+    annual: cell(row, annual) ?? "",
+    hours: hours >= 0 ? cell(row, hours) : undefined,
+    place: reader.place(row, band),
+  }));
+  return { name: `${reader.table.name} (sheet ${reader.table.sheet})`, rows };
+}
+
 /** Turns the plan's tables and the planner's choices into a scenario for runScenario. */
 export function scenarioFromTables(tables: Partial<Record<TableRole, TableData>>, choices: ScenarioChoices): ScenarioInput {
   for (const role of ["staff", "activity", "standards"] as const) {
@@ -314,6 +341,7 @@ export function scenarioFromTables(tables: Partial<Record<TableRole, TableData>>
   return {
     name: choices.name,
     startYear: choices.startYear,
+    payTable: tables.payTable ? readPayTableRows(new TableReader(tables.payTable, "payTable")) : undefined,
     horizonYears: choices.horizonYears,
     options: {
       headroom: choices.headroom ?? 0,

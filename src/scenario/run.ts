@@ -1,5 +1,5 @@
 import { fail } from "../errors.ts";
-import { nextYear, parseGrade, payScale, type FinancialYear, type Grade } from "../reference/index.ts";
+import { loadPayTable, nextYear, parsePostGrade, payScale, type FinancialYear, type Grade, type PayTable } from "../reference/index.ts";
 import { postCost } from "../workforce/cost.ts";
 import { activityFte } from "../workforce/demand.ts";
 import { driverValue, type Driver } from "./drivers.ts";
@@ -63,30 +63,41 @@ function checkFraction(value: number, field: string, year: number): number {
   return value;
 }
 
+/** A line's grade and, for a training grade, its nodal point, by the line's key ("ST4", "Consultant", "5"). */
+interface Post {
+  grade: Grade;
+  nodalPoint?: number;
+}
+
 /** Grade shares of a staff group's baseline: by FTE in post, or by establishment when no one is in post. */
-function baselineMix(grades: Scenario["staffGroups"][number]["grades"]): Map<Grade, number> {
+function baselineMix(grades: Scenario["staffGroups"][number]["grades"]): Map<string, number> {
   const inPost = grades.reduce((sum, g) => sum + g.inPostFte, 0);
   const establishment = grades.reduce((sum, g) => sum + g.establishmentFte, 0);
   const weightOf = (g: (typeof grades)[number]) =>
     inPost > 0 ? g.inPostFte / inPost : establishment > 0 ? g.establishmentFte / establishment : 1 / grades.length;
-  const mix = new Map<Grade, number>();
-  for (const line of grades) mix.set(line.grade, (mix.get(line.grade) ?? 0) + weightOf(line));
+  const mix = new Map<string, number>();
+  for (const line of grades) mix.set(line.key, (mix.get(line.key) ?? 0) + weightOf(line));
   return mix;
 }
 
 /** Grade shares in each year, moving in equal steps from the baseline mix to any target, reached in `byYear`. */
-function gradeMixByYear(scenario: Scenario, groupIndex: number): Map<Grade, number>[] {
+function gradeMixByYear(scenario: Scenario, groupIndex: number, posts: Map<string, Post>): Map<string, number>[] {
   const group = scenario.staffGroups[groupIndex]!;
   const baseline = baselineMix(group.grades);
   const target = scenario.drivers.skillMix.find((mix) => mix.staffGroup === group.name);
   if (!target) return Array.from({ length: scenario.horizonYears }, () => baseline);
-  const targetShares = new Map<Grade, number>();
-  for (const [grade, share] of Object.entries(target.shares)) targetShares.set(parseGrade(grade, "skill mix grade"), share);
+  const targetShares = new Map<string, number>();
+  for (const [text, share] of Object.entries(target.shares)) {
+    const post = parsePostGrade(text, "skill mix grade");
+    const key = post.trainingGrade ?? post.grade;
+    posts.set(key, { grade: post.grade, nodalPoint: post.nodalPoint });
+    targetShares.set(key, share);
+  }
   const total = [...targetShares.values()].reduce((a, b) => a + b, 0);
   if (Math.abs(total - 1) > 1e-6) fail("value", `skill mix target for ${group.name} adds up to ${total}, not 1`, "drivers.skillMix");
   return Array.from({ length: scenario.horizonYears }, (_, i) => {
     const progress = Math.min(1, i / Math.max(1, target.byYear - 1));
-    const mix = new Map<Grade, number>();
+    const mix = new Map<string, number>();
     for (const grade of new Set([...baseline.keys(), ...targetShares.keys()])) {
       const from = baseline.get(grade) ?? 0;
       mix.set(grade, from + ((targetShares.get(grade) ?? 0) - from) * progress);
@@ -134,15 +145,21 @@ export function runScenario(input: unknown): ScenarioResult {
   }
 
   // Cost of one WTE of a grade in a year, computed once per grade and year.
-  payScaleHeldForStart(scenario);
+  const payTable = scenario.payTable ? loadPayTable(scenario.payTable.rows.map(payTableRowInput), scenario.payTable.name) : undefined;
+  const posts = new Map<string, Post>();
+  for (const group of scenario.staffGroups) for (const line of group.grades) posts.set(line.key, line);
+  for (const role of drivers.newRoles) posts.set(role.key, role);
+  payScaleHeldForStart(scenario, posts, payTable);
   const costPerWte = new Map<string, number>();
-  const wteCost = (grade: Grade, y: number) => {
-    const key = `${grade}|${y}`;
+  const wteCost = (postKey: string, y: number) => {
+    const key = `${postKey}|${y}`;
     let cost = costPerWte.get(key);
     if (cost === undefined) {
-      cost = postCost(grade, 1, {
+      const post = posts.get(postKey)!;
+      cost = postCost(post.grade, 1, {
         year: scenario.startYear,
-        point: options.payPoint,
+        point: post.nodalPoint ?? options.payPoint,
+        payTable,
         area: options.area,
         pensionBasis: options.pensionBasis,
         payFactor: payFactors[y]!,
@@ -154,14 +171,14 @@ export function runScenario(input: unknown): ScenarioResult {
 
   const rows: ScenarioRow[] = [];
   scenario.staffGroups.forEach((group, groupIndex) => {
-    const mixes = gradeMixByYear(scenario, groupIndex);
+    const mixes = gradeMixByYear(scenario, groupIndex, posts);
     const budgetLines = scenario.payBudget.filter((line) => line.staffGroup === group.name);
     let establishment = group.grades.reduce((sum, g) => sum + g.establishmentFte, 0);
     let supply = group.grades.reduce((sum, g) => sum + g.inPostFte, 0);
     const bankCapacity = group.grades.reduce((sum, g) => sum + g.bankFte, 0);
     const agencyCapacity = group.grades.reduce((sum, g) => sum + g.agencyFte, 0);
     const field = (name: string) => `staffGroups "${group.name}" ${name}`;
-    const newRoleFte = new Map<Grade, number>();
+    const newRoleFte = new Map<string, number>();
 
     for (let y = 0; y < horizon; y++) {
       const year = y + 1;
@@ -169,7 +186,7 @@ export function runScenario(input: unknown): ScenarioResult {
       for (const role of drivers.newRoles) {
         if (role.staffGroup !== group.name || role.fromYear !== year) continue;
         newRoles += role.fte;
-        newRoleFte.set(role.grade, (newRoleFte.get(role.grade) ?? 0) + role.fte);
+        newRoleFte.set(role.key, (newRoleFte.get(role.key) ?? 0) + role.fte);
       }
       establishment += newRoles;
       const leaverRate = checkFraction(driverValue(group.leaverRate, year, inputs, field("leaverRate")), field("leaverRate"), year);
@@ -229,7 +246,25 @@ export function runScenario(input: unknown): ScenarioResult {
   return { scenario, years, rows, demand };
 }
 
-function payScaleHeldForStart(scenario: Scenario): void {
-  for (const group of scenario.staffGroups) for (const line of group.grades) payScale(line.grade, scenario.startYear);
-  for (const role of scenario.drivers.newRoles) payScale(role.grade, scenario.startYear);
+/** Every grade's pay for the first year, before anything is costed: one error lists each grade not held. */
+function payScaleHeldForStart(scenario: Scenario, posts: Map<string, Post>, payTable: PayTable | undefined): void {
+  const problems: string[] = [];
+  for (const grade of new Set([...posts.values()].map((post) => post.grade))) {
+    try {
+      payScale(grade, scenario.startYear, payTable);
+    } catch (error) {
+      problems.push((error as Error).message);
+    }
+  }
+  if (problems.length) {
+    fail(
+      "value",
+      `${problems.join("; ")}. Start the scenario in a year held for every grade, or link a pay table with rows for ${scenario.startYear}`,
+      "startYear",
+    );
+  }
+}
+
+function payTableRowInput(row: NonNullable<Scenario["payTable"]>["rows"][number], index: number) {
+  return { ...row, point: row.point, place: row.place ?? `pay table row ${index + 1}` };
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { fail } from "../errors.ts";
-import { parseFinancialYear, parseGrade } from "../reference/index.ts";
+import { parseFinancialYear, parsePostGrade } from "../reference/index.ts";
 import { AFC_ANNUAL_HOURS } from "../workforce/time.ts";
 
 /*
@@ -29,16 +29,27 @@ function parsedWith<T>(parse: (value: unknown) => T) {
     }
   });
 }
-const grade = parsedWith((value) => parseGrade(value));
+/**
+ * A band or grade as planners write it; a training grade ("ST4") also carries
+ * the resident doctor's nodal point. `key` names the line in mixes and results
+ * ("ST4", "Consultant", "5").
+ */
+const grade = parsedWith((value) => parsePostGrade(value)).transform((post) => ({
+  grade: post.grade,
+  nodalPoint: post.nodalPoint,
+  key: post.trainingGrade ?? post.grade,
+}));
 const year = parsedWith((value) => parseFinancialYear(value));
 
-export const gradeLineSchema = z.object({
-  grade,
-  establishmentFte: fte,
-  inPostFte: fte,
-  bankFte: fte.default(0),
-  agencyFte: fte.default(0),
-});
+export const gradeLineSchema = z
+  .object({
+    grade,
+    establishmentFte: fte,
+    inPostFte: fte,
+    bankFte: fte.default(0),
+    agencyFte: fte.default(0),
+  })
+  .transform(({ grade: post, ...line }) => ({ ...line, ...post }));
 
 export const staffGroupSchema = z.object({
   name,
@@ -81,12 +92,28 @@ export const skillMixTargetSchema = z.object({
   byYear: z.number().int().min(1),
 });
 
-export const newRoleSchema = z.object({
-  staffGroup: name,
-  grade,
-  fte,
-  /** Plan year in which the posts are filled (1 = the first year). */
-  fromYear: z.number().int().min(1),
+export const newRoleSchema = z
+  .object({
+    staffGroup: name,
+    grade,
+    fte,
+    /** Plan year in which the posts are filled (1 = the first year). */
+    fromYear: z.number().int().min(1),
+  })
+  .transform(({ grade: post, ...role }) => ({ ...role, ...post }));
+
+/**
+ * A row of a pay table linked from the workbook (Year, Band or grade, Point,
+ * Annual pay, optionally Hours), overriding wfplan's figures for the rows it
+ * holds; `place` says where it is ("Pay tables!B7").
+ */
+export const payTableRowSchema = z.object({
+  year: z.union([z.string(), z.number()]),
+  grade: z.union([z.string(), z.number()]),
+  point: z.union([z.string(), z.number()]).optional(),
+  annual: z.union([z.string(), z.number()]),
+  hours: z.union([z.string(), z.number()]).optional(),
+  place: z.string().optional(),
 });
 
 export const scenarioOptionsSchema = z.object({
@@ -130,6 +157,8 @@ export const scenarioSchema = z
     staffGroups: z.array(staffGroupSchema).min(1),
     serviceLines: z.array(serviceLineSchema).default([]),
     payBudget: z.array(budgetLineSchema).default([]),
+    /** A pay table from the workbook; its name says where it came from. */
+    payTable: z.object({ name: z.string(), rows: z.array(payTableRowSchema) }).optional(),
     drivers: driversSchema.default(driversSchema.parse({})),
   })
   .superRefine((scenario, ctx) => {

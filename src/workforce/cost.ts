@@ -1,8 +1,19 @@
 import { fail, requireFraction, requireNonNegative } from "../errors.ts";
-import { isMedicalGrade, type AreaOrNone, type FinancialYear, type Grade } from "../reference/index.ts";
+import {
+  gradeLabel,
+  hcasYearsHeld,
+  isMedicalGrade,
+  latestPayYear,
+  onCostRatesForCosting,
+  payYearsHeld,
+  type AreaOrNone,
+  type FinancialYear,
+  type Grade,
+  type PayTable,
+} from "../reference/index.ts";
 import { highCostAreaSupplement } from "./highCostArea.ts";
 import { employerOnCosts, DEFAULT_PENSION_BASIS, type PensionBasis } from "./onCosts.ts";
-import { basicPay, type PayPoint } from "./pay.ts";
+import { basicPay, type BasicPay, type PayPoint } from "./pay.ts";
 
 /**
  * Cover for hours that substantive staff do not work: `uncoveredShare` of the
@@ -23,6 +34,8 @@ export interface PostCostOptions {
   area?: AreaOrNone;
   pensionBasis?: PensionBasis;
   cover?: TemporaryCover;
+  /** A pay table from the workbook, whose rows override wfplan's figures. */
+  payTable?: PayTable;
   /**
    * Multiplies basic pay, for years beyond the newest pay table (1.03 after a
    * 3% award). On-costs are recomputed on the raised pay, so the NI threshold
@@ -34,6 +47,11 @@ export interface PostCostOptions {
 export interface PostCost {
   grade: Grade;
   year: FinancialYear;
+  /** The year whose on-cost rates were used: `year`, or the newest held before it. */
+  onCostYear: FinancialYear;
+  /** Where the basic pay figure comes from, and what to know before relying on it. */
+  paySource: BasicPay["source"];
+  payCaveat?: string;
   fte: number;
   basic: number;
   highCostArea: number;
@@ -72,17 +90,19 @@ export function postCost(grade: Grade, fte: number, options: PostCostOptions = {
   if (area !== "none" && isMedicalGrade(grade)) {
     fail("value", "high cost area supplements apply to Agenda for Change staff; medical London weighting is not held", "area");
   }
-  const pay = basicPay(grade, options.point ?? "top", options.year);
+  const year = options.year ?? newestCostYear(grade, area, options.payTable);
+  const pay = basicPay(grade, options.point ?? "top", year, options.payTable);
   const pensionBasis = options.pensionBasis ?? DEFAULT_PENSION_BASIS;
   const annual = pay.annual * requireNonNegative(options.payFactor ?? 1, "pay factor");
   const wholeTimeHcas = highCostAreaSupplement(annual, area, pay.year);
+  const rates = onCostRatesForCosting(pay.year);
 
   const cost = { basic: 0, highCostArea: 0, nationalInsurance: 0, pension: 0, apprenticeshipLevy: 0, onCosts: 0 };
   // Every whole-time post costs the same: cost one and multiply, so 10,000 FTE is as quick as 1.
   const addPosts = (share: number, count: number) => {
     const basic = annual * share;
     const hcas = wholeTimeHcas * share;
-    const onCosts = employerOnCosts(basic + hcas, pay.year, pensionBasis);
+    const onCosts = employerOnCosts(basic + hcas, rates, pensionBasis);
     cost.basic += basic * count;
     cost.highCostArea += hcas * count;
     cost.nationalInsurance += onCosts.nationalInsurance * count;
@@ -98,7 +118,37 @@ export function postCost(grade: Grade, fte: number, options: PostCostOptions = {
 
   const substantive = cost.basic + cost.highCostArea + cost.onCosts;
   const temporaryPremium = options.cover ? substantive * temporaryPremiumRate(options.cover) : 0;
-  return { grade, year: pay.year, fte, ...cost, substantive, temporaryPremium, total: substantive + temporaryPremium };
+  return {
+    grade,
+    year: pay.year,
+    onCostYear: rates.year as FinancialYear,
+    paySource: pay.source,
+    payCaveat: pay.caveat,
+    fte,
+    ...cost,
+    substantive,
+    temporaryPremium,
+    total: substantive + temporaryPremium,
+  };
+}
+
+/**
+ * The year a cost uses when none is given: the newest year that holds the
+ * grade's pay (a workbook pay table's years included) and, in a high cost
+ * area, that year's supplement. On-costs carry forward (onCostRatesForCosting).
+ */
+export function newestCostYear(grade: Grade, area: AreaOrNone = "none", table?: PayTable): FinancialYear {
+  const payYears = payYearsHeld(grade, table);
+  if (payYears.length === 0) return latestPayYear(grade, table);
+  if (area === "none") return payYears[0]!;
+  const hcas = new Set(hcasYearsHeld());
+  const year = payYears.find((y) => hcas.has(y));
+  if (year) return year;
+  return fail(
+    "value",
+    `no year holds both ${gradeLabel(grade)} pay (${payYears.join(", ")}) and high cost area supplements (${[...hcas].join(", ")})`,
+    "year",
+  );
 }
 
 /** The premium over substantive cost, as a fraction of it, that `cover` adds. */

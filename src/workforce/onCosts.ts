@@ -1,5 +1,5 @@
 import { requireNonNegative } from "../errors.ts";
-import { onCostYear, type FinancialYear } from "../reference/index.ts";
+import { onCostYear, type FinancialYear, type OnCostYear } from "../reference/index.ts";
 
 /**
  * Which employer pension rate a cost includes. NHS employers pay 14.38% from
@@ -29,16 +29,16 @@ export interface OnCosts {
  * including any HCAS). National Insurance is charged per person on pay above
  * the secondary threshold; pension on pensionable pay (basic + HCAS); the levy
  * on all pay. Annual figures: payroll computes NI per pay period, which can
- * differ by pennies.
+ * differ by pennies. `year` is a year held, or rates already chosen.
  */
 export function employerOnCosts(
   annualPay: number,
-  year: FinancialYear,
+  year: FinancialYear | OnCostYear,
   pensionBasis: PensionBasis = DEFAULT_PENSION_BASIS,
   pensionablePay: number = annualPay,
 ): OnCosts {
   requireNonNegative(annualPay, "annual_pay");
-  const rates = onCostYear(year);
+  const rates = typeof year === "string" ? onCostYear(year) : year;
   const nationalInsurance = rates.nationalInsurance.rate * Math.max(0, annualPay - rates.nationalInsurance.threshold);
   const pension = rates.pension.employerRate * pensionablePay;
   const pensionLocal = rates.pension.paidLocally * pensionablePay;

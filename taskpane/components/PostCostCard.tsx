@@ -15,14 +15,17 @@ import {
 } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import {
-  AFC_BANDS,
   formatPence,
+  GRADE_CHOICES,
   gradeLabel,
+  isMedicalGrade,
+  parsePostGrade,
+  payScale,
   payYearsHeld,
   PlanningError,
   postCost,
+  postPoint,
   type AreaOrNone,
-  type AfcBand,
   type FinancialYear,
   type PostCost,
 } from "../../src/index.ts";
@@ -41,22 +44,35 @@ const AREAS: { value: AreaOrNone; label: string }[] = [
   { value: "fringe", label: "Fringe" },
 ];
 
+/** "Band 5", "FY1 (resident doctor)", "Consultant": how the list names each choice. */
+function choiceLabel(choice: string): string {
+  const post = parsePostGrade(choice);
+  if (post.trainingGrade) return `${post.trainingGrade} (resident doctor)`;
+  return gradeLabel(post.grade);
+}
+
 /** A quick "what does this post cost?" for planners: every figure comes from src/. */
 export function PostCostCard() {
   const styles = useStyles();
-  const [band, setBand] = useState<AfcBand>("5");
-  const years = useMemo(() => payYearsHeld(band), [band]);
+  const [choice, setChoice] = useState("5");
+  const post = useMemo(() => parsePostGrade(choice), [choice]);
+  const years = useMemo(() => payYearsHeld(post.grade), [post]);
   const [year, setYear] = useState<FinancialYear>(years[0]!);
+  const [point, setPoint] = useState("top");
   const [fte, setFte] = useState("1");
   const [area, setArea] = useState<AreaOrNone>("none");
   const [result, setResult] = useState<PostCost | string>();
 
   const chosenYear = years.includes(year) ? year : years[0]!;
+  const points = useMemo(() => payScale(post.grade, chosenYear).points, [post, chosenYear]);
+  const chosenPoint = post.nodalPoint !== undefined ? String(post.nodalPoint) : points.some((p) => p.name === point) ? point : "top";
+  const medical = isMedicalGrade(post.grade);
   const calculate = () => {
     try {
       const value = Number(fte);
       if (fte.trim() === "" || !Number.isFinite(value)) throw new PlanningError("value", `FTE must be a number, not "${fte}"`);
-      setResult(postCost(band, value, { year: chosenYear, area }));
+      const named = chosenPoint === "top" ? "top" : { name: chosenPoint };
+      setResult(postCost(post.grade, value, { year: chosenYear, area: medical ? "none" : area, point: postPoint(post, undefined, named) }));
     } catch (error) {
       setResult((error as Error).message);
     }
@@ -64,13 +80,13 @@ export function PostCostCard() {
 
   return (
     <Card>
-      <CardHeader header={<Text weight="semibold">Cost a post</Text>} description="Top of band, full employer pension (23.78%)" />
+      <CardHeader header={<Text weight="semibold">Cost a post</Text>} description="Full employer pension (23.78%), NI and the levy" />
       <div className={styles.form}>
-        <Field label="Band">
-          <Select className={styles.control} value={band} onChange={(_, data) => setBand(data.value as AfcBand)}>
-            {AFC_BANDS.map((b) => (
-              <option key={b} value={b}>
-                {gradeLabel(b)}
+        <Field label="Band or grade">
+          <Select className={styles.control} value={choice} onChange={(_, data) => setChoice(data.value)}>
+            {GRADE_CHOICES.map((c) => (
+              <option key={c} value={c}>
+                {choiceLabel(c)}
               </option>
             ))}
           </Select>
@@ -82,11 +98,34 @@ export function PostCostCard() {
             ))}
           </Select>
         </Field>
+        <Field label="Pay point" hint={post.nodalPoint !== undefined ? "A training grade's nodal point" : undefined}>
+          <Select
+            className={styles.control}
+            value={chosenPoint}
+            disabled={post.nodalPoint !== undefined}
+            onChange={(_, data) => setPoint(data.value)}
+          >
+            {post.nodalPoint !== undefined ? (
+              <option value={chosenPoint}>Nodal point {chosenPoint}</option>
+            ) : (
+              points.map((p, i) => (
+                <option key={p.name} value={i === points.length - 1 ? "top" : p.name}>
+                  {pointLabel(post.grade, p.name, i, points.length)}
+                </option>
+              ))
+            )}
+          </Select>
+        </Field>
         <Field label="FTE">
           <Input className={styles.control} value={fte} onChange={(_, data) => setFte(data.value)} inputMode="decimal" />
         </Field>
-        <Field label="Area">
-          <Select className={styles.control} value={area} onChange={(_, data) => setArea(data.value as AreaOrNone)}>
+        <Field label="Area" hint={medical ? "Not held for doctors" : undefined}>
+          <Select
+            className={styles.control}
+            value={medical ? "none" : area}
+            disabled={medical}
+            onChange={(_, data) => setArea(data.value as AreaOrNone)}
+          >
             {AREAS.map((a) => (
               <option key={a.value} value={a.value}>
                 {a.label}
@@ -102,6 +141,13 @@ export function PostCostCard() {
       {result && typeof result !== "string" && <CostBreakdown cost={result} />}
     </Card>
   );
+}
+
+/** "Entry", "Intermediate", "Top"; "Threshold 2a"; "Point 3" for numbered scales. */
+function pointLabel(grade: string, name: string, index: number, count: number): string {
+  if (!/^\d/.test(name)) return name[0]!.toUpperCase() + name.slice(1);
+  const kind = grade === "Consultant" ? "Threshold" : "Point";
+  return `${kind} ${name}${index === count - 1 ? " (top)" : ""}`;
 }
 
 function CostBreakdown({ cost }: { cost: PostCost }) {
@@ -128,7 +174,20 @@ function CostBreakdown({ cost }: { cost: PostCost }) {
             {formatPence(cost.total)}
           </TableCell>
         </TableRow>
+        <TableRow>
+          <TableCell colSpan={2} data-testid="post-cost-source">
+            {sourceLine(cost)}
+          </TableCell>
+        </TableRow>
       </TableBody>
     </Table>
   );
+}
+
+/** Where the pay figure comes from, its kind, and any caveat, so a finance lead can check it. */
+function sourceLine(cost: PostCost): string {
+  const source = cost.paySource;
+  const from = source.kind === "workbook" ? `the workbook's pay table ${source.title}` : `${source.publisher} (${source.kind} source)`;
+  const onCosts = cost.onCostYear === cost.year ? "" : ` On-costs at ${cost.onCostYear} rates.`;
+  return `Pay: ${from}.${onCosts}${cost.payCaveat ? ` ${cost.payCaveat}` : ""}`;
 }

@@ -41,6 +41,7 @@ const ROLE_LABELS: [TableRole, string, boolean][] = [
   ["budget", "Pay budget", false],
   ["temporary", "Bank and agency", false],
   ["flows", "Leavers and starters", false],
+  ["payTable", "Pay table (its rows override wfplan's pay figures)", false],
 ];
 
 interface Outcome {

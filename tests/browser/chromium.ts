@@ -88,7 +88,8 @@ export function unpackPackagedChromium(): ChromiumChoice | undefined {
   }
   const env: Record<string, string> = {};
   // The package carries NSS, NSPR and expat for systems without them; use them only where the system lacks a library.
-  if (missingLibraries(binary)) env.LD_LIBRARY_PATH = [join(folder, "al2023", "lib"), process.env.LD_LIBRARY_PATH].filter(Boolean).join(":");
+  if (missingLibraries(binary))
+    env.LD_LIBRARY_PATH = [join(folder, "al2023", "lib"), process.env.LD_LIBRARY_PATH].filter(Boolean).join(":");
   if (!existsSync("/etc/fonts/fonts.conf")) env.FONTCONFIG_PATH = join(folder, "fonts");
   return { source: `@sparticuz/chromium ${packaged.version} (${binary})`, executablePath: binary, env };
 }
@@ -104,7 +105,7 @@ function missingLibraries(binary: string): boolean {
 /** Extracts the regular files and folders of a ustar archive: all the packaged archives hold. */
 function extractTar(archive: Buffer, into: string): void {
   mkdirSync(into, { recursive: true });
-  for (let offset = 0; offset + 512 <= archive.length; ) {
+  for (let offset = 0; offset + 512 <= archive.length;) {
     const header = archive.subarray(offset, offset + 512);
     if (header.every((byte) => byte === 0)) break;
     const field = (start: number, length: number) => header.toString("utf8", start, start + length).replace(/\0.*$/s, "");

@@ -40,7 +40,7 @@ describe("the task pane in headless Chromium, outside Excel", () => {
     await page.getByLabel("Area").selectOption("inner");
     await button.click();
     expect(await page.getByRole("alert").textContent()).toBe(
-      "high cost area supplement rates for 2025/26 are not held: held years are 2023/24",
+      "high cost area supplement rates for 2025/26 are not held: held years are 2024/25, 2023/24",
     );
 
     await page.getByLabel("Year").selectOption("2023/24");
@@ -48,6 +48,23 @@ describe("the task pane in headless Chromium, outside Excel", () => {
     await button.click();
     // 0.5 x (34,581 + 6,916.20) = 20,748.60; NI 13.8% x 11,648.60; pension 20.68%; levy 0.5%: £26,750.66
     expect(await page.getByTestId("post-cost-total").textContent()).toBe("£26,750.66");
+
+    // A consultant at threshold 3 in 2024/25: 126,018 + NI 13.8% x 116,918 (16,134.684) + pension 29,967.0804 + levy 630.09 = £172,749.85.
+    await page.getByLabel("Band or grade").selectOption("Consultant");
+    await page.getByLabel("Year").selectOption("2024/25");
+    await page.getByLabel("Pay point").selectOption("3");
+    await page.getByLabel("FTE").fill("1");
+    expect(await page.getByLabel("Area").isDisabled()).toBe(true);
+    await button.click();
+    expect(await page.getByTestId("post-cost-total").textContent()).toBe("£172,749.85");
+    expect(await page.getByTestId("post-cost-source").textContent()).toBe("Pay: IMG Connect (secondary source).");
+
+    // An FY1 is paid on nodal point 1: 2025/26, 38,831 fully loaded = £53,333.82.
+    await page.getByLabel("Band or grade").selectOption("FY1");
+    await page.getByLabel("Year").selectOption("2025/26");
+    expect(await page.getByLabel("Pay point").isDisabled()).toBe(true);
+    await button.click();
+    expect(await page.getByTestId("post-cost-total").textContent()).toBe("£53,333.82");
 
     const path = await screenshot(page, "taskpane");
     expect(existsSync(path)).toBe(true);

@@ -19,10 +19,10 @@ describe("functions.json and the implementations agree", async () => {
     expect(signature).toEqual({
       FTE: "hours, [standard_hours]",
       HEADCOUNT: "fte, [fte_per_head]",
-      PAY: "band, [point], [year]",
+      PAY: "band, [point], [year], [pay_table]",
       HCAS: "salary, area, [year]",
       ONCOSTS: "annual_pay, [year], [component]",
-      COST: "band, fte, [point], [year], [area]",
+      COST: "band, fte, [point], [year], [area], [pay_table]",
       UPLIFT: "percentages, [method]",
       ACTIVITY_FTE: "activity, minutes_per_unit, [productive_hours_per_fte_year], [uplift]",
       WISN_AWT: "working_days, public_holidays, annual_leave, sick_leave, other_leave, hours_per_day",

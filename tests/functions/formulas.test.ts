@@ -54,26 +54,33 @@ describe("WFP.PAY", () => {
     expect(errorOf(await evaluate("=WFP.PAY(10)"))).toEqual({
       code: "#VALUE!",
       message:
-        'band 10 is not an Agenda for Change band: use 2-9, 8a-8d (as 5, "5", "Band 5", "8a") or Resident doctor, Specialty doctor, Specialist, Consultant',
+        'band 10 is not an Agenda for Change band: use 2-9, 8a-8d (as 5, "5", "Band 5", "8a"), a training grade (FY1, FY2, CT1-CT3, ST1-ST8), Resident doctor, Specialty doctor, Specialist or Consultant',
     });
-    expect(errorOf(await evaluate('=WFP.PAY("8c", "top", "2024/25")'))).toEqual({
+    expect(errorOf(await evaluate('=WFP.PAY("9", "top", "2024/25")'))).toEqual({
       code: "#VALUE!",
-      message: "Band 8c pay for 2024/25 is not held: held years for Band 8c are 2025/26",
+      message: "Band 9 pay for 2024/25 is not held: held years for Band 9 are 2025/26, 2023/24",
     });
     expect(errorOf(await evaluate('=WFP.PAY(5, "highest")')).message).toMatch(/point "highest" is not a pay point/);
-    expect(errorOf(await evaluate('=WFP.PAY("Consultant")')).message).toMatch(/no pay figures are held for Consultant/);
+    expect(errorOf(await evaluate('=WFP.PAY("Consultant", 1, "2025/26")')).message).toBe(
+      "Consultant pay for 2025/26 is not held: held years for Consultant are 2024/25, 2023/24",
+    );
   });
 });
 
 describe("WFP.HCAS, WFP.ONCOSTS and WFP.COST", () => {
-  it("HCAS is the percentage bounded by the minimum and maximum (2023/24)", async () => {
+  it("HCAS is the percentage bounded by the minimum and maximum (2023/24; 2024/25 by default, the newest held)", async () => {
     expect(await evaluate('=WFP.HCAS(34581, "inner", "2023/24")')).toBeCloseTo(6916.2, 10);
     expect(await evaluate('=WFP.HCAS(22383, "inner", "2023/24")')).toBe(5132);
     expect(await evaluate('=WFP.HCAS(57349, "inner", "2023-24")')).toBe(7745);
     expect(await evaluate('=WFP.HCAS(37796, "none")')).toBe(0);
-    expect(errorOf(await evaluate('=WFP.HCAS(37796, "inner")'))).toEqual({
+    // 2024/25: inner 20%, £5,415 to £8,171; outer 15%, £4,552 to £5,735; fringe 5%, £1,258 to £2,121.
+    expect(await evaluate('=WFP.HCAS(37796, "inner")')).toBeCloseTo(7559.2, 10);
+    expect(await evaluate('=WFP.HCAS(60504, "inner")')).toBe(8171);
+    expect(await evaluate('=WFP.HCAS(23615, "outer")')).toBe(4552);
+    expect(await evaluate('=WFP.HCAS(50000, "fringe", "2024/25")')).toBe(2121);
+    expect(errorOf(await evaluate('=WFP.HCAS(37796, "inner", "2025/26")'))).toEqual({
       code: "#VALUE!",
-      message: "high cost area supplement rates for 2025/26 are not held: held years are 2023/24",
+      message: "high cost area supplement rates for 2025/26 are not held: held years are 2024/25, 2023/24",
     });
     expect(errorOf(await evaluate('=WFP.HCAS(37796, "Leeds")')).code).toBe("#VALUE!");
   });
@@ -216,5 +223,45 @@ describe("arguments of every kind, as analysts will pass them", () => {
   });
   it("takes the default for a blank optional argument", async () => {
     expect(await evaluate("=WFP.FTE(30, Data!A1)", [[null]])).toBe(0.8); // blank standard_hours: 37.5
+  });
+});
+
+describe("medical grades and pay tables in formulas", () => {
+  it("pays 2024/25 band 8a at the top its source gives, £60,504", async () => {
+    expect(await evaluate('=WFP.PAY("Band 8A","top","2024/25")')).toBe(60504);
+  });
+  it("pays and costs resident doctors by training grade and consultants by threshold or years completed", async () => {
+    expect(await evaluate('=WFP.PAY("FY1")')).toBe(38831); // 2025/26, the newest year held
+    expect(await evaluate('=WFP.PAY({"FY2","CT2","ST4","ST7"},,"2024/25")')).toEqual([[42008, 49909, 61825, 70425]]);
+    expect(await evaluate('=WFP.PAY("Consultant","8 years")')).toBe(126018); // 2024/25, threshold 3
+    expect(await evaluate('=WFP.PAY("Consultant","2b","2023/24")')).toBe(108390);
+    expect(await evaluate('=WFP.COST("FY1",1)')).toBeCloseTo(53333.8168, 8);
+    expect(await evaluate('=WFP.COST("Consultant",1,1,"2024/25")')).toBeCloseTo(144424.1232, 8);
+    expect(errorOf(await evaluate('=WFP.PAY("ST4",5)')).message).toMatch(/^ST4 is paid on nodal point 4/);
+  });
+  it("costs in a high cost area in the newest year that holds both pay and the supplement (2024/25)", async () => {
+    // Band 5 top 2024/25 36,483 + inner London 20% = 7,296.60, with on-costs at 2024/25 rates.
+    const pay = 36483 + 7296.6;
+    expect(await evaluate('=WFP.COST(5,1,"top",,"inner")')).toBeCloseTo(pay + 0.138 * (pay - 9100) + 0.2378 * pay + 0.005 * pay, 8);
+  });
+  it("takes a pay table from the workbook that overrides the built-in rows it holds, and names a missing row", async () => {
+    // A trust's own figures, made up for the test.
+    const data = [
+      ["Year", "Band or grade", "Point", "Annual pay"],
+      ["2026/27", "Band 5", "entry", 32000],
+      ["2026/27", "Band 5", "top", 39000],
+      ["2025/26", "Band 5", "top", 40000],
+    ];
+    expect(await evaluate('=WFP.PAY(5,"top","2026/27",Data!A1:D4)', data)).toBe(39000);
+    expect(await evaluate("=WFP.PAY(5,,,Data!A1:D4)", data)).toBe(39000);
+    expect(await evaluate('=WFP.PAY(5,{"entry","top"},"2025/26",Data!A1:D4)', data)).toEqual([[31049, 40000]]);
+    expect(await evaluate('=WFP.COST(5,1,"top","2026/27",,Data!A1:D4)', data)).toBeCloseTo(39000 + 5100 + 9274.2 + 195, 8);
+    expect(errorOf(await evaluate('=WFP.PAY(6,"top","2026/27",Data!A1:D4)', data)).message).toBe(
+      "Band 6 pay for 2026/27 is not held (nor is there a row for 2026/27, Band 6 in the pay table pay_table): held years for Band 6 are 2025/26, 2024/25, 2023/24",
+    );
+    const bad = [...data, ["2026/27", "Band 7", "top", "tbc"]];
+    expect(await evaluate('=WFP.PAY({5,6},"top","2026/27",Data!A1:D5)', bad)).toEqual([
+      [expect.objectContaining({ message: expect.stringContaining('pay_table row 5: annual pay "tbc"') }), expect.anything()],
+    ]);
   });
 });

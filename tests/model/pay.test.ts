@@ -54,16 +54,29 @@ describe("Agenda for Change basic pay", () => {
     expect(latestPayYear("7")).toBe("2025/26");
   });
   it("says which years are held when a year is not", () => {
-    expect(() => basicPay("8c", "top", "2024/25")).toThrow("Band 8c pay for 2024/25 is not held: held years for Band 8c are 2025/26");
+    // Band 9's 2024/25 intermediate point was found nowhere (sources-read-2026-11.md, section 1a).
+    expect(() => basicPay("9", "top", "2024/25")).toThrow("Band 9 pay for 2024/25 is not held: held years for Band 9 are 2025/26, 2023/24");
     expect(() => basicPay("5", "top", "2019/20")).toThrow(/held years for Band 5 are 2025\/26, 2024\/25, 2023\/24/);
+    expect(() => basicPay("5", "top", "2026/27")).toThrow(/Band 5 pay for 2026\/27 is not held/);
   });
   it("names the points when a point does not exist", () => {
     expect(() => basicPay("2", 2, "2025/26")).toThrow(/has no point 2 in 2025\/26: its points are 1 \(entry\)/);
     expect(() => basicPay("8a", "intermediate", "2023/24")).toThrow(/no intermediate point in 2023\/24/);
   });
-  it("says plainly that no medical pay is held", () => {
-    expect(() => basicPay("Consultant")).toThrowError(expect.objectContaining({ kind: "value" }));
-    expect(() => basicPay("Consultant")).toThrow(/no pay figures are held for Consultant/);
+  it("holds 2024/25 bands 8a to 8d with their intermediate points (RCNi, citing NHS Employers)", () => {
+    const points = (band: "8a" | "8b" | "8c" | "8d") =>
+      (["entry", "intermediate", "top"] as const).map((p) => basicPay(band, p, "2024/25").annual);
+    expect(points("8a")).toEqual([53755, 56454, 60504]);
+    expect(points("8b")).toEqual([62215, 66246, 72293]);
+    expect(points("8c")).toEqual([74290, 78814, 85601]);
+    expect(points("8d")).toEqual([88168, 93572, 101677]); // not the 102,493 of one public file
+    expect(basicPay("8a", "top", "2024/25").source).toMatchObject({ kind: "secondary", publisher: "RCNi Nursing Jobs" });
+  });
+  it("holds 2023/24 bands 8c, 8d and 9 (the Northern Ireland HSC table, equal to England's that year)", () => {
+    expect([basicPay("8c", "entry", "2023/24").annual, basicPay("8c", "top", "2023/24").annual]).toEqual([70417, 81138]);
+    expect([basicPay("8d", "entry", "2023/24").annual, basicPay("8d", "top", "2023/24").annual]).toEqual([83571, 96376]);
+    expect([basicPay("9", "entry", "2023/24").annual, basicPay("9", "top", "2023/24").annual]).toEqual([99891, 114949]);
+    expect(basicPay("9", "top", "2023/24").source).toMatchObject({ kind: "secondary", publisher: "HSC Northern Ireland jobs" });
   });
   it("pro-rates and gives the NHS hourly rate (annual / (37.5 x 52.143))", () => {
     expect(proRataPay(37796, 0.6)).toBeCloseTo(22677.6, 10);
@@ -112,13 +125,32 @@ describe("pay step years (NHS Employers; bands 8a+ from the intermediate point F
     expect(years("8a", "2023/24")).toEqual([5, undefined]);
     expect(payScale("2", "2025/26").points).toEqual([{ name: "entry", annual: 24465 }]);
   });
-  it("carries the source and effective date of every figure", async () => {
+  it("records the 2024/25 step years of bands 8a+ (intermediate after 2 years, top after 3 more)", async () => {
+    const { payScale } = await import("../../src/index.ts");
+    expect(payScale("8c", "2024/25").points.map((p) => p.yearsToNext)).toEqual([2, 3, undefined]);
+    expect(payScale("9", "2023/24").points.map((p) => p.yearsToNext)).toEqual([5, undefined]);
+  });
+  it("carries the source, its kind and the effective date of every figure", async () => {
     const { referenceData } = await import("../../src/index.ts");
     for (const scale of referenceData.payScales) {
-      expect(scale.source.url, `${scale.grade} ${scale.year}`).toMatch(/^https:\/\/www\.nhsemployers\.org\//);
-      expect(scale.effectiveFrom).toBe(`${scale.year.slice(0, 4)}-04-01`);
+      expect(scale.source.url, `${scale.grade} ${scale.year}`).toMatch(/^https?:\/\//);
+      expect(["primary", "secondary"]).toContain(scale.source.kind);
+      // Every scale starts on 1 April of its year, but the consultants' reformed scale, from 1 March 2024.
+      const consultantReform = scale.grade === "Consultant" && scale.year === "2023/24";
+      expect(scale.effectiveFrom, `${scale.grade} ${scale.year}`).toBe(consultantReform ? "2024-03-01" : `${scale.year.slice(0, 4)}-04-01`);
     }
-    expect(referenceData.hcasYears.every((y) => y.source.kind === "secondary")).toBe(true);
+    expect(referenceData.hcasYears.map((y) => [y.year, y.source.kind])).toEqual([
+      ["2024/25", "secondary"],
+      ["2023/24", "secondary"],
+    ]);
     expect(referenceData.onCostYears.map((y) => y.year)).toEqual(["2025/26", "2024/25", "2023/24"]);
+  });
+  it("dates on-costs as the law does: NI and the levy from 6 April, the pension rate from 1 April", async () => {
+    const { referenceData } = await import("../../src/index.ts");
+    const y2024 = referenceData.onCostYears.find((y) => y.year === "2024/25")!;
+    expect(y2024.nationalInsurance.effectiveFrom).toBe("2024-04-06");
+    expect(y2024.pension.effectiveFrom).toBe("2024-04-01");
+    expect(y2024.apprenticeshipLevy.source.url).toBe("https://www.legislation.gov.uk/ukpga/2016/24/section/99");
+    expect(y2024.pension.source.url).toBe("http://nhsemployers.org/your-workforce/pay-and-reward/pensions/pension-contribution-tax-relief");
   });
 });

@@ -235,6 +235,13 @@ describe("the task pane's adapter runs unchanged on the workbench", () => {
       const values = model.values("WFP examples", { top: 1, left: 1, bottom: 5, right: 2 });
       expect(values[0]).toEqual(["=WFP.FTE(30)", 0.8]);
       expect(values[4]![1]).toBeCloseTo(51892.2688, 8); // =WFP.COST(5, 1)
+      // Every example shows a value: each function's default year is the newest that holds what it needs.
+      const results = model.values("WFP examples", { top: 1, left: 2, bottom: EXAMPLE_ROWS.length - 1, right: 2 }).map((row) => row[0]);
+      expect(results.every((value) => typeof value === "number")).toBe(true);
+      expect(results[2]).toBeCloseTo(7559.2, 8); // inner London 2024/25: 20% of £37,796
+      expect(results[5]).toBe(65048); // ST4 in 2025/26
+      // Threshold 3 in 2024/25, £126,018, with NI at 13.8% above £9,100, pension 23.78% and the levy.
+      expect(results[6]).toBeCloseTo(126018 + 0.138 * (126018 - 9100) + 0.2378 * 126018 + 0.005 * 126018, 8);
     } finally {
       delete (globalThis as Record<string, unknown>).Excel;
       delete (globalThis as Record<string, unknown>).Office;
