@@ -27,7 +27,7 @@ function random(seed: number) {
 
 interface Group {
   name: string;
-  /** Bands and their share of the group's posts. */
+  /** Bands (or, for doctors, training grades) and their share of the group's posts. */
   bands: [band: string, share: number][];
   posts: number;
   leaverRate: number;
@@ -92,7 +92,30 @@ const GROUPS: Group[] = [
     posts: 380,
     leaverRate: 0.12,
   },
+  {
+    // Resident doctors by training grade; the grade sets the nodal point (FY1 1 ... ST6-8 5). Consultants and SAS
+    // doctors are not in this extract: wfplan holds their scales to 2024/25, and the sample plans 2025/26.
+    name: "Medical and dental",
+    bands: [
+      ["FY1", 0.16],
+      ["FY2", 0.16],
+      ["CT1", 0.12],
+      ["CT2", 0.1],
+      ["ST3", 0.14],
+      ["ST4", 0.12],
+      ["ST6", 0.1],
+      ["ST7", 0.1],
+    ],
+    posts: 180,
+    leaverRate: 0.25,
+  },
 ];
+
+/** Doctors' grades stand as they are; Agenda for Change bands are written "Band 5". */
+const isBand = (band: string) => /^\d/.test(band);
+const bandLabel = (band: string) => (isBand(band) ? `Band ${band}` : band);
+/** Standard hours a week: 37.5 on Agenda for Change, 40 for doctors. */
+const weekOf = (band: string) => (isBand(band) ? 37.5 : 40);
 
 const COST_CENTRES = [
   ["W101", "Ward 1 Acute medicine"],
@@ -137,6 +160,7 @@ const WHERE: Record<string, readonly string[]> = {
   "Allied health professionals": ["TH10", "RA01", "W107"],
   "Scientific and technical": ["PA01", "RA01", "TH01"],
   "Administrative and clerical": ["AD01", "AD02", "OP01", "ED01"],
+  "Medical and dental": ["W101", "W102", "W103", "W104", "W105", "W106", "W107", "ED01", "TH01", "MAT1", "CR01"],
 };
 
 /**
@@ -153,6 +177,7 @@ const SERVICE_LINES: [line: string, unit: string, monthly: number, staffing: [gr
       ["Healthcare support workers", 200],
       ["Allied health professionals", 70],
       ["Administrative and clerical", 20],
+      ["Medical and dental", 40],
     ],
   ],
   [
@@ -164,6 +189,7 @@ const SERVICE_LINES: [line: string, unit: string, monthly: number, staffing: [gr
       ["Healthcare support workers", 170],
       ["Allied health professionals", 80],
       ["Administrative and clerical", 20],
+      ["Medical and dental", 30],
     ],
   ],
   [
@@ -174,6 +200,7 @@ const SERVICE_LINES: [line: string, unit: string, monthly: number, staffing: [gr
       ["Registered nursing and midwifery", 140],
       ["Healthcare support workers", 75],
       ["Administrative and clerical", 30],
+      ["Medical and dental", 20],
     ],
   ],
   [
@@ -184,6 +211,7 @@ const SERVICE_LINES: [line: string, unit: string, monthly: number, staffing: [gr
       ["Registered nursing and midwifery", 880],
       ["Healthcare support workers", 400],
       ["Scientific and technical", 720],
+      ["Medical and dental", 240],
     ],
   ],
   [
@@ -194,6 +222,7 @@ const SERVICE_LINES: [line: string, unit: string, monthly: number, staffing: [gr
       ["Registered nursing and midwifery", 7],
       ["Administrative and clerical", 40],
       ["Allied health professionals", 16],
+      ["Medical and dental", 10],
     ],
   ],
   [
@@ -204,6 +233,7 @@ const SERVICE_LINES: [line: string, unit: string, monthly: number, staffing: [gr
       ["Registered nursing and midwifery", 70],
       ["Healthcare support workers", 30],
       ["Administrative and clerical", 45],
+      ["Medical and dental", 35],
     ],
   ],
   ["Community contacts", "contacts", 12500, [["Registered nursing and midwifery", 50]]],
@@ -255,25 +285,27 @@ function fillSample(model: Workbook): Workbook {
     for (const [band, share] of group.bands) {
       const posts = Math.round(group.posts * share);
       for (let i = 0; i < posts; i++) {
-        const hours = next() < 0.72 ? 37.5 : [15, 18.75, 22.5, 30, 33.75][Math.floor(next() * 5)]!;
+        const week = weekOf(band);
+        const hours = next() < 0.72 ? week : [0.4, 0.5, 0.6, 0.8, 0.9].map((f) => f * week)[Math.floor(next() * 5)]!;
         const places = WHERE[group.name]!;
         const centre = places[Math.floor(next() * places.length)]!;
         const points = band === "2" ? 1 : band === "3" || band === "4" ? 2 : 3;
-        const point = Math.min(points, 1 + Math.floor(next() * points * 1.4));
+        // A training grade names its own nodal point, so doctors' Pay point stays blank.
+        const point = isBand(band) ? Math.min(points, 1 + Math.floor(next() * points * 1.4)) : null;
         const row = staffRows.length + 1;
         staffRows.push([
           `${assignment++}`,
           group.name,
-          `Band ${band}`,
+          bandLabel(band),
           point,
           hours,
           centre,
           "none",
-          `=WFP.FTE(E${row})`,
+          isBand(band) ? `=WFP.FTE(E${row})` : `=WFP.FTE(E${row},40)`,
           `=WFP.COST(C${row},H${row},D${row},"2025/26",G${row})`,
         ]);
         const key = `${centre}|${group.name}|${band}`;
-        inPost.set(key, (inPost.get(key) ?? 0) + hours / 37.5);
+        inPost.set(key, (inPost.get(key) ?? 0) + hours / week);
       }
     }
   }
@@ -287,7 +319,7 @@ function fillSample(model: Workbook): Workbook {
   const establishmentRows: CellInput[][] = [["Cost centre", "Staff group", "Band", "Establishment FTE"]];
   for (const [key, fte] of [...inPost].sort()) {
     const [centre, group, band] = key.split("|") as [string, string, string];
-    establishmentRows.push([centre, group, `Band ${band}`, Math.round(fte * (1.03 + next() * 0.09) * 100) / 100]);
+    establishmentRows.push([centre, group, bandLabel(band), Math.round(fte * (1.03 + next() * 0.09) * 100) / 100]);
   }
   table(model, "Establishment", establishmentRows, "tblEstablishment");
 
@@ -322,7 +354,25 @@ function fillSample(model: Workbook): Workbook {
   const byCentreGroup = new Map<string, number>();
   for (const [key, fte] of inPost) {
     const [centre, group, band] = key.split("|") as [string, string, string];
-    const perWte = { "2": 33500, "3": 36500, "4": 41000, "5": 51900, "6": 63500, "7": 74000, "8a": 85000, "8b": 101000 }[band] ?? 60000;
+    const perWte =
+      {
+        "2": 33500,
+        "3": 36500,
+        "4": 41000,
+        "5": 51900,
+        "6": 63500,
+        "7": 74000,
+        "8a": 85000,
+        "8b": 101000,
+        FY1: 53500,
+        FY2: 61000,
+        CT1: 72000,
+        CT2: 72000,
+        ST3: 89000,
+        ST4: 89000,
+        ST6: 101000,
+        ST7: 101000,
+      }[band] ?? 60000;
     byCentreGroup.set(`${centre}|${group}`, (byCentreGroup.get(`${centre}|${group}`) ?? 0) + fte * perWte * (1.02 + next() * 0.06));
   }
   for (const [key, amount] of [...byCentreGroup].sort()) {
@@ -382,6 +432,7 @@ function fillSample(model: Workbook): Workbook {
       null,
     ],
     ['Formula in B13: =WFP.SUPPLY(SUMIFS(tblStaff[FTE],tblStaff[Staff group],"Registered nursing and midwifery"),0.095,85,5)', null, null],
+    ["Resident doctor, FY1, fully loaded", '=WFP.COST("FY1",1,,"2025/26")', '\'=WFP.COST("FY1",1,,"2025/26")'],
   ]);
   model.setStyle("Summary", { ...summary, bottom: 0 }, { bold: true });
   model.setNumberFormats("Summary", { top: 1, left: 1, bottom: 3, right: 1 }, [["#,##0.0"]]);
@@ -391,6 +442,7 @@ function fillSample(model: Workbook): Workbook {
   model.setNumberFormats("Summary", { top: 9, left: 1, bottom: 9, right: 1 }, [["0.0%"]]);
   model.setNumberFormats("Summary", { top: 10, left: 1, bottom: 10, right: 1 }, [["£#,##0.00"]]);
   model.setNumberFormats("Summary", { top: 11, left: 1, bottom: 12, right: 6 }, [["#,##0.0"]]);
+  model.setNumberFormats("Summary", { top: 14, left: 1, bottom: 14, right: 1 }, [["£#,##0.00"]]);
   model.setColumnWidth("Summary", 0, 260);
   model.setColumnWidth("Summary", 1, 90);
 
@@ -401,7 +453,10 @@ function fillSample(model: Workbook): Workbook {
     [""],
     ["A fictional trust: every figure in this workbook is made up, plausible in scale, and about no real person."],
     [
-      "Staff: an ESR-style extract of Agenda for Change assignments. Establishment, Activity, Finance, Bank and agency, Flows: the plans to triangulate.",
+      "Staff: an ESR-style extract of Agenda for Change assignments and resident doctors by training grade (FY1 to ST7, 40-hour week). Establishment, Activity, Finance, Bank and agency, Flows: the plans to triangulate.",
+    ],
+    [
+      'Consultants and SAS doctors are not in the extract: wfplan holds their pay scales only to 2024/25 (WFP.PAY("Consultant","8 years","2024/25") works), and a 2025/26 plan needs a pay table for them.',
     ],
     ["Summary: WFP functions at work. Regenerate with: npm run examples"],
   ]);

@@ -128,7 +128,7 @@ describe("building a scenario from the tables", () => {
       headroom: 0.22,
     });
     const result = runScenario(input);
-    expect(result.rows).toHaveLength(15); // 3 years x 5 staff groups
+    expect(result.rows).toHaveLength(18); // 3 years x 6 staff groups
     const nursing = result.rows.find((r) => r.staffGroup === "Registered nursing and midwifery" && r.yearIndex === 1)!;
     const flows = sample.values("Flows", { top: 1, left: 0, bottom: 1, right: 3 })[0]!;
     expect(input.staffGroups.find((g) => g.name === nursing.staffGroup)!.leaverRate).toBeCloseTo(

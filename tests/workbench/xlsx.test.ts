@@ -120,7 +120,7 @@ describe("the sample workbook (examples/northfield-trust-plan.xlsx)", () => {
   it("holds a few thousand ESR-style assignments and the plans to triangulate, with WFP formulas that evaluate", async () => {
     const sample = await readXlsx(readFileSync(SAMPLE_FILE));
     const staff = sample.table("tblStaff");
-    expect(staff.range.bottom - staff.range.top).toBe(2421);
+    expect(staff.range.bottom - staff.range.top).toBe(2602);
     expect(staff.columns).toEqual([
       "Assignment number",
       "Staff group",
@@ -145,6 +145,19 @@ describe("the sample workbook (examples/northfield-trust-plan.xlsx)", () => {
     expect(summary[8]).toBeCloseTo(0.22, 12); // B10: headroom 15% + 4.5% + 2.5%
     expect(summary[9]).toBeCloseTo(51892.2688, 8); // B11: band 5 top, fully loaded
     expect(summary.every((v) => typeof v === "number")).toBe(true);
+    // B15: an FY1 in 2025/26, 38,831 + NI 5,074.65 + pension 9,234.0118 + levy 194.155.
+    expect(sample.values("Summary", { top: 14, left: 1, bottom: 14, right: 1 })[0]![0]).toBeCloseTo(53333.8168, 8);
+    // The medical staff group: resident doctors by training grade, on a 40-hour week, every row costed.
+    const rows = sample.values("Staff", { ...staff.range, top: staff.range.top + 1 });
+    const doctors = rows.filter((r) => r[1] === "Medical and dental");
+    expect(doctors.length).toBe(181); // 180 posts, rounded grade by grade
+    expect(new Set(doctors.map((r) => r[2]))).toEqual(new Set(["FY1", "FY2", "CT1", "CT2", "ST3", "ST4", "ST6", "ST7"]));
+    for (const [, , grade, point, hours, , , fte, cost] of doctors) {
+      expect(point ?? "").toBe(""); // blank: the training grade names the nodal point
+      expect(fte).toBeCloseTo((hours as number) / 40, 12);
+      expect(typeof cost, `${String(grade)} costs ${String(cost)}`).toBe("number");
+    }
+    expect(rows.every((r) => typeof r[8] === "number")).toBe(true);
     // The assignment number is text, as in ESR, though it looks like a number.
     expect(typeof sample.values("Staff", { top: 1, left: 0, bottom: 1, right: 0 })[0]![0]).toBe("string");
   });
