@@ -5,7 +5,7 @@ import { loadMetadata } from "../../engine/metadata.ts";
 import type { Workbook } from "../../engine/workbook.ts";
 import { readXlsx } from "../../engine/xlsx.ts";
 import { SAMPLE_FILE } from "../../examples/generate.ts";
-import { detectPlanTables, runScenario, scenarioFromTables, triangulate, type TableRole } from "../../src/index.ts";
+import { detectPlanTables, postCost, runScenario, scenarioFromTables, triangulate, type TableRole } from "../../src/index.ts";
 import { listTables, readTables } from "../../taskpane/adapter/planTables.ts";
 import { writeScenarioResults } from "../../taskpane/adapter/results.ts";
 import { listSavedScenarios, saveScenario, STORE_SHEET } from "../../taskpane/adapter/scenarioStore.ts";
@@ -99,5 +99,48 @@ describe("the pane's scenario flow through the Excel API, on the sample workbook
       "Pay cost by scenario",
       "Unstaffed FTE by scenario",
     ]);
+  });
+
+  it("links a pay table kept in the workbook, whose rows override wfplan's figures in the scenario", async () => {
+    // A trust's own figures, made up for the test: band 5 top and an FY1 in 2025/26.
+    model.addSheet("Pay tables");
+    const rows = [
+      ["Year", "Band or grade", "Point", "Annual pay"],
+      ["2025/26", "Band 5", "top", 40000],
+      ["2025/26", "FY1", null, 40500],
+    ];
+    model.setContents("Pay tables", 2, 1, rows);
+    model.addTable("Pay tables", { top: 2, left: 1, bottom: 4, right: 4 }, true, "tblPayTable", "TableStyleMedium2", rows[0] as string[]);
+
+    const roles = detectPlanTables(await listTables());
+    expect(roles.payTable).toBe("tblPayTable");
+    const read = await readTables(Object.values(roles) as string[]);
+    const byRole = Object.fromEntries(Object.entries(roles).map(([role, name]) => [role, read.find((t) => t.name === name)!])) as Partial<
+      Record<TableRole, (typeof read)[number]>
+    >;
+    const choices = { name: "Own pay table", startYear: "2025/26", horizonYears: 1 };
+    const withTable = scenarioFromTables(byRole, choices);
+    expect(withTable.payTable?.name).toBe("tblPayTable (sheet Pay tables)");
+    const without = scenarioFromTables({ ...byRole, payTable: undefined }, choices);
+
+    const cost = (input: typeof withTable, group: string) => runScenario(input).rows.find((r) => r.staffGroup === group)!.substantiveCost;
+    // Each group's year-1 cost is its supply x the grade mix's cost per WTE, so the override moves it by supply x share x the difference.
+    const lift = (group: string, grade: string, pay: number, wholeTime: number, point: number | "top") => {
+      const line = without.staffGroups.find((g) => g.name === group)!;
+      const inPost = line.grades.reduce((sum, g) => sum + g.inPostFte, 0);
+      const share = line.grades.filter((g) => g.grade === grade).reduce((sum, g) => sum + g.inPostFte, 0) / inPost;
+      const supply = runScenario(without).rows.find((r) => r.staffGroup === group)!.supplyFte;
+      const loaded = (annual: number) => annual + 0.15 * (annual - 5000) + 0.2378 * annual + 0.005 * annual;
+      expect(postCost(grade === "FY1" ? "Resident doctor" : "5", 1, { point, year: "2025/26" }).total).toBeCloseTo(loaded(wholeTime), 8);
+      return supply * share * (loaded(pay) - loaded(wholeTime));
+    };
+    expect(cost(withTable, "Registered nursing and midwifery") - cost(without, "Registered nursing and midwifery")).toBeCloseTo(
+      lift("Registered nursing and midwifery", "5", 40000, 37796, "top"),
+      4,
+    );
+    expect(cost(withTable, "Medical and dental") - cost(without, "Medical and dental")).toBeCloseTo(
+      lift("Medical and dental", "FY1", 40500, 38831, 1),
+      4,
+    );
   });
 });
