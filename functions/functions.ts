@@ -22,7 +22,6 @@ import {
   nursingEstablishmentFte,
   parseArea,
   parseFinancialYear,
-  parseGrade,
   parsePayPoint,
   parsePostGrade,
   postPoint,
@@ -420,7 +419,7 @@ export function skillmix(fte: any[][], groups: any[][], group: any[][]): any[][]
 }
 
 /**
- * Weighted average fully loaded cost per WTE of a skill mix (each band at the top of its scale).
+ * Weighted average fully loaded cost per WTE of a skill mix (each band at the top of its scale; a training grade at its nodal point).
  * @customfunction MIXCOST
  * @helpurl https://localhost:3000/help.html#MIXCOST
  * @param bands Band of each row (a range).
@@ -439,7 +438,7 @@ export function mixcost(bands: any[][], ftes: any[][], year?: any[][], area?: an
     const mix = bandCells.flatMap((band, i) =>
       isBlank(band) && isBlank(fteCells[i])
         ? []
-        : [{ grade: parseGrade(band, `bands item ${i + 1}`), fte: toNumber(fteCells[i] ?? 0, `ftes item ${i + 1}`) }],
+        : [{ ...parsePostGrade(band, `bands item ${i + 1}`), fte: toNumber(fteCells[i] ?? 0, `ftes item ${i + 1}`) }],
     );
     const y = singleValue(year, "year");
     return mixCostPerWte(mix, { year: y === undefined ? undefined : parseFinancialYear(y), area: parseArea(singleValue(area, "area")) });

@@ -42,6 +42,8 @@ export function registeredShare(registeredFte: number, unregisteredFte: number):
 export interface MixLine {
   grade: Grade;
   fte: number;
+  /** A resident doctor's nodal point, where the line names a training grade (FY1 is 1). */
+  nodalPoint?: number;
 }
 
 /**
@@ -56,7 +58,8 @@ export function mixCostPerWte(mix: readonly MixLine[], options: PostCostOptions 
     requireNonNegative(line.fte, "ftes");
     if (line.fte === 0) continue;
     fte += line.fte;
-    cost += postCost(line.grade, 1, options).total * line.fte;
+    const point = line.nodalPoint ?? options.point;
+    cost += postCost(line.grade, 1, { ...options, point }).total * line.fte;
   }
   if (fte === 0) fail("div0", "the mix has no FTE", "ftes");
   return cost / fte;

@@ -265,3 +265,10 @@ describe("medical grades and pay tables in formulas", () => {
     ]);
   });
 });
+
+describe("WFP.MIXCOST with doctors", () => {
+  it("costs a training grade at its nodal point: FY1 and FY2 half and half in 2025/26", async () => {
+    const loaded = (annual: number) => annual + 0.15 * (annual - 5000) + 0.2378 * annual + 0.005 * annual;
+    expect(await evaluate('=WFP.MIXCOST({"FY1","FY2"},{1,1},"2025/26")')).toBeCloseTo((loaded(38831) + loaded(44439)) / 2, 8);
+  });
+});
