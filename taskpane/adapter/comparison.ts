@@ -1,4 +1,5 @@
 import type { ComparisonRow } from "../../src/index.ts";
+import { asText, asTextCells } from "./cellText.ts";
 import { addFreshSheet } from "./names.ts";
 
 /*
@@ -7,8 +8,8 @@ import { addFreshSheet } from "./names.ts";
  */
 
 const COLUMNS: [header: string, value: (row: ComparisonRow) => string | number, format: string][] = [
-  ["Scenario", (r) => `'${r.scenario}`, "@"],
-  ["Year", (r) => `'${r.year}`, "@"],
+  ["Scenario", (r) => r.scenario, "@"],
+  ["Year", (r) => r.year, "@"],
   ["Required FTE", (r) => r.requiredFte, "#,##0.0"],
   ["Supply FTE", (r) => r.supplyFte, "#,##0.0"],
   ["Gap FTE", (r) => r.gapFte, "#,##0.0"],
@@ -24,8 +25,8 @@ function byYear(rows: readonly ComparisonRow[], pick: (row: ComparisonRow) => nu
   const scenarios = [...new Set(rows.map((r) => r.scenario))];
   const years = [...new Set(rows.map((r) => r.year))];
   return [
-    ["Year", ...scenarios.map((s) => `'${s}`)],
-    ...years.map((year) => [`'${year}`, ...scenarios.map((s) => pick(rows.find((r) => r.scenario === s && r.year === year)!) ?? "")]),
+    ["Year", ...scenarios.map(asText)],
+    ...years.map((year) => [asText(year), ...scenarios.map((s) => pick(rows.find((r) => r.scenario === s && r.year === year)!) ?? "")]),
   ];
 }
 
@@ -33,11 +34,11 @@ export async function writeComparison(rows: readonly ComparisonRow[]): Promise<s
   return Excel.run(async (context) => {
     const { sheet, name } = await addFreshSheet(context, "WFP comparison");
     const scenarios = [...new Set(rows.map((r) => r.scenario))];
-    sheet.getRange("A1").values = [[`Scenarios side by side: ${scenarios.join(", ")}`]];
+    sheet.getRange("A1").values = asTextCells([[`Scenarios side by side: ${scenarios.join(", ")}`]]);
     sheet.getRange("A1").format.font.bold = true;
 
     const table = sheet.getRangeByIndexes(2, 0, rows.length + 1, COLUMNS.length);
-    table.values = [COLUMNS.map(([header]) => header), ...rows.map((row) => COLUMNS.map(([, value]) => value(row)))];
+    table.values = [COLUMNS.map(([header]) => header), ...asTextCells(rows.map((row) => COLUMNS.map(([, value]) => value(row))))];
     sheet.getRangeByIndexes(3, 0, rows.length, COLUMNS.length).numberFormat = rows.map(() => COLUMNS.map(([, , format]) => format));
     sheet.tables.add(table, true);
     table.format.autofitColumns();

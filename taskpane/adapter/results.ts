@@ -1,4 +1,5 @@
 import { formatPounds, type ScenarioResult, type Triangulation } from "../../src/index.ts";
+import { asText, asTextCells } from "./cellText.ts";
 import { addFreshSheet, freeName } from "./names.ts";
 
 /*
@@ -8,7 +9,7 @@ import { addFreshSheet, freeName } from "./names.ts";
  */
 
 const COLUMNS: [header: string, value: (row: ScenarioResult["rows"][number]) => string | number, format: string][] = [
-  ["Year", (r) => `'${r.year}`, "@"],
+  ["Year", (r) => r.year, "@"],
   ["Staff group", (r) => r.staffGroup, "@"],
   ["Required FTE", (r) => r.requiredFte, "#,##0.0"],
   ["Establishment FTE", (r) => r.establishmentFte, "#,##0.0"],
@@ -59,13 +60,13 @@ export async function writeScenarioResults(result: ScenarioResult, checks: Trian
 
     const failures = checks.checks.flatMap((c) => c.failures);
     const verdict = checks.checks.map((c) => `${c.title}: ${c.passed ? "yes" : `no, in ${c.failures.length} place(s)`}`).join(". ");
-    sheet.getRange("A1:A2").values = [
+    sheet.getRange("A1:A2").values = asTextCells([
       [`Scenario: ${result.scenario.name}, ${result.years[0]} to ${result.years[result.years.length - 1]}`],
       [verdict],
-    ];
+    ]);
     sheet.getRange("A1").format.font.bold = true;
 
-    const body = result.rows.map((row) => COLUMNS.map(([, value]) => value(row)));
+    const body = asTextCells(result.rows.map((row) => COLUMNS.map(([, value]) => value(row))));
     const block = sheet.getRangeByIndexes(TABLE_TOP, 0, body.length + 1, COLUMNS.length);
     block.values = [COLUMNS.map(([header]) => header), ...body];
     sheet.getRangeByIndexes(TABLE_TOP + 1, 0, body.length, COLUMNS.length).numberFormat = body.map(() =>
@@ -77,9 +78,9 @@ export async function writeScenarioResults(result: ScenarioResult, checks: Trian
     // Yearly summaries beside the table, each the source of a native chart.
     const years = yearly(result);
     const fte = sheet.getRangeByIndexes(TABLE_TOP, SUMMARY_LEFT, years.length + 1, 3);
-    fte.values = [["Year", "Required FTE", "Supply FTE"], ...years.map((y) => [`'${y.year}`, y.required, y.supply])];
+    fte.values = [["Year", "Required FTE", "Supply FTE"], ...years.map((y) => [asText(y.year), y.required, y.supply])];
     const money = sheet.getRangeByIndexes(TABLE_TOP, SUMMARY_LEFT + 4, years.length + 1, 3);
-    money.values = [["Year", "Total pay cost", "Budget"], ...years.map((y) => [`'${y.year}`, y.cost, y.budget])];
+    money.values = [["Year", "Total pay cost", "Budget"], ...years.map((y) => [asText(y.year), y.cost, y.budget])];
     sheet.getRangeByIndexes(TABLE_TOP + 1, SUMMARY_LEFT + 5, years.length, 2).numberFormat = years.map(() => ["£#,##0", "£#,##0"]);
     const capacity = sheet.charts.add("ColumnClustered", fte, "Columns");
     capacity.title.text = "Workforce needed and in post (FTE)";
@@ -89,7 +90,7 @@ export async function writeScenarioResults(result: ScenarioResult, checks: Trian
     // The checks, one failure a line, below the table.
     const checksTop = TABLE_TOP + body.length + 3;
     const lines = failures.length ? failures.map((f) => [f.message]) : [["Every check passed."]];
-    sheet.getRangeByIndexes(checksTop, 0, lines.length + 1, 1).values = [["Checks"], ...lines];
+    sheet.getRangeByIndexes(checksTop, 0, lines.length + 1, 1).values = [["Checks"], ...asTextCells(lines)];
     sheet.getRangeByIndexes(checksTop, 0, 1, 1).format.font.bold = true;
     block.format.autofitColumns();
     sheet.activate();

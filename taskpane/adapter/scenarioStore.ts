@@ -1,4 +1,5 @@
 import type { ScenarioInput } from "../../src/index.ts";
+import { asText } from "./cellText.ts";
 
 /*
  * Scenarios live in the workbook, on a very hidden sheet (users cannot unhide
@@ -32,8 +33,8 @@ export async function saveScenario(input: ScenarioInput, savedAt = new Date().to
       row = used.rowCount;
     }
     const json = JSON.stringify(input);
-    const parts = Array.from({ length: Math.ceil(json.length / CHUNK) }, (_, i) => `'${json.slice(i * CHUNK, (i + 1) * CHUNK)}`);
-    sheet.getRangeByIndexes(row, 0, 1, 3 + parts.length).values = [[`'${input.name}`, `'${savedAt}`, parts.length, ...parts]];
+    const parts = Array.from({ length: Math.ceil(json.length / CHUNK) }, (_, i) => asText(json.slice(i * CHUNK, (i + 1) * CHUNK)));
+    sheet.getRangeByIndexes(row, 0, 1, 3 + parts.length).values = [[asText(input.name), asText(savedAt), parts.length, ...parts]];
     await context.sync();
   });
 }

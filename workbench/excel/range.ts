@@ -30,10 +30,23 @@ function fitted<T>(input: unknown, target: RangeTarget, property: string): T[][]
 }
 
 /**
+ * A string as Excel reads it when it is written to a cell: like typing it, a
+ * value that begins with "+" or "-" and is not a number, or with "@", is a
+ * formula ("+1+1" is =+1+1). A leading apostrophe keeps it text.
+ */
+function asTyped(cell: CellInput): CellInput {
+  if (typeof cell !== "string" || cell.length < 2) return cell;
+  if ((cell[0] === "+" || cell[0] === "-") && Number.isNaN(Number(cell))) return `=${cell}`;
+  if (cell[0] === "@") return `=${cell.slice(1)}`;
+  return cell;
+}
+
+/**
  * Writes a block of values or formulas. As in Excel, null in a 2-D array
  * leaves that cell as it is; "" clears it.
  */
-function writeCells(model: RequestContext["model"], target: RangeTarget, cells: CellInput[][]): void {
+function writeCells(model: RequestContext["model"], target: RangeTarget, typed: CellInput[][]): void {
+  const cells = typed.map((line) => line.map(asTyped));
   if (!cells.some((line) => line.includes(null))) {
     model.setContents(target.sheet.name, target.range.top, target.range.left, cells);
     return;
