@@ -14,7 +14,8 @@ Evaluates a formula with the WFP functions on a real spreadsheet engine.
 
 Prints numbers in full precision, text as it is, errors as their code with the
 message on stderr; arrays one row a line, columns separated by tabs.
-Exits 0 when the formula was evaluated (even to an Excel error), 2 on bad usage.`;
+Exits 0 when the formula was evaluated (even to an Excel error), 1 when it
+could not be read or evaluated, 2 on bad usage.`;
 
 interface Writable {
   write(text: string): unknown;
@@ -50,8 +51,10 @@ function parseArguments(args: string[]): EvalOptions {
 }
 
 /**
- * Evaluates one formula, alone or in a workbook's sheet (below its used range,
- * so a spill has room). Tables' structured references work as in Excel.
+ * Evaluates one formula, alone or in a workbook's sheet. Tables' structured
+ * references work as in Excel. The formula goes where it can spill and where
+ * nothing it reads is: below the used range, else to its right, else far to
+ * the right of A1; a place that makes it refer to itself (a cycle) is passed over.
  */
 export async function evaluateFormula(options: Omit<EvalOptions, "json">): Promise<CellValue[][]> {
   registerWfpFunctions(await loadMetadata());
@@ -63,17 +66,38 @@ export async function evaluateFormula(options: Omit<EvalOptions, "json">): Promi
   const engine = workbook.engine;
   try {
     const sheet = engine.getSheetId(workbook.sheet(sheetName).name)!;
-    const row = (workbook.usedRange(sheetName)?.bottom ?? -2) + 2;
-    workbook.setContents(sheetName, row, 0, [[options.formula]]);
-    const spill = engine.getSheetDimensions(sheet);
-    const height = Math.max(1, spill.height - row);
-    const width = Math.max(1, spill.width);
-    const values = engine.getRangeValues({ start: { sheet, row, col: 0 }, end: { sheet, row: row + height - 1, col: width - 1 } });
-    return trimTrailingBlanks(values);
+    const used = workbook.usedRange(sheetName);
+    const candidates = [
+      used ? { row: used.bottom + 2, col: used.left } : { row: 0, col: 0 },
+      { row: used?.top ?? 0, col: (used?.right ?? 0) + 2 },
+      { row: 0, col: FAR_COLUMN },
+    ].filter((at) => at.row < MAX_ROWS - 1 && at.col < MAX_COLUMNS - 1);
+    for (const at of candidates) {
+      workbook.setContents(sheetName, at.row, at.col, [[options.formula]]);
+      const value = engine.getCellValue({ sheet, row: at.row, col: at.col });
+      if (value instanceof DetailedCellError && value.type === "CYCLE") {
+        workbook.setContents(sheetName, at.row, at.col, [[""]]);
+        continue;
+      }
+      const spill = engine.getSheetDimensions(sheet);
+      const height = Math.max(1, spill.height - at.row);
+      const width = Math.max(1, spill.width - at.col);
+      const values = engine.getRangeValues({
+        start: { sheet, row: at.row, col: at.col },
+        end: { sheet, row: at.row + height - 1, col: at.col + width - 1 },
+      });
+      return trimTrailingBlanks(values);
+    }
+    throw new Error("there is no free cell to evaluate the formula in without it referring to itself");
   } finally {
     engine.destroy();
   }
 }
+
+const MAX_ROWS = 1_048_576;
+const MAX_COLUMNS = 16_384;
+/** Column HHH: far right of A1, with room to spill. */
+const FAR_COLUMN = 5_622;
 
 function trimTrailingBlanks(values: CellValue[][]): CellValue[][] {
   const rows = values.map((row) => {
@@ -121,8 +145,11 @@ export async function main(args: string[], stdout: Writable, stderr: Writable): 
   } else {
     stdout.write(`${values.map((row) => row.map(show).join("\t")).join("\n")}\n`);
   }
+  let unreadable = false;
   for (const value of values.flat()) {
     if (value instanceof DetailedCellError) stderr.write(`${value.value} ${value.message}\n`);
+    // #ERROR! is the engine's word for a formula it could not read: that is a failure, not a result.
+    if (value instanceof DetailedCellError && value.type === "ERROR") unreadable = true;
   }
-  return 0;
+  return unreadable ? 1 : 0;
 }

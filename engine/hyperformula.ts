@@ -162,8 +162,33 @@ export const EXCEL_LIKE_CONFIG: Partial<ConfigParams> = {
 /** A HyperFormula workbook with the WFP functions (register them first), configured like Excel. */
 export function createEngine(sheets: Sheets = { Sheet1: [] }, config: Partial<ConfigParams> = {}): HyperFormula {
   if (!registered) throw new Error("call registerWfpFunctions(metadata) before createEngine");
-  return HyperFormula.buildFromSheets(sheets, {
+  const engine = HyperFormula.buildFromSheets(sheets, {
     ...EXCEL_LIKE_CONFIG,
     ...config,
   });
+  keepTinyNumbers(engine);
+  return engine;
+}
+
+interface Rounding {
+  cellValueRounding(value: number): number;
+  wfplanKeepsTinyNumbers?: boolean;
+}
+
+/**
+ * HyperFormula rounds each value it reports to 15 significant digits by
+ * multiplying by 10^(15 - magnitude), which overflows below about 1e-293 and
+ * reports NaN; Excel shows such numbers (down to about 2.2e-308). Its exporter
+ * is internal, so its rounding is wrapped once, on the prototype every engine shares.
+ */
+function keepTinyNumbers(engine: HyperFormula): void {
+  const exporter = (engine as unknown as { _exporter?: object })._exporter;
+  const prototype = exporter && (Object.getPrototypeOf(exporter) as Rounding);
+  if (!prototype || prototype.wfplanKeepsTinyNumbers || typeof prototype.cellValueRounding !== "function") return;
+  const round = prototype.cellValueRounding;
+  prototype.cellValueRounding = function (this: Rounding, value: number) {
+    const rounded = round.call(this, value);
+    return Number.isNaN(rounded) && Number.isFinite(value) ? Number(value.toPrecision(15)) : rounded;
+  };
+  prototype.wfplanKeepsTinyNumbers = true;
 }

@@ -1,6 +1,7 @@
 import { DetailedCellError, HyperFormula, type CellValue, type RawCellContent } from "hyperformula";
 import { rangeAddress, sheetPrefix, type CellRange } from "./addresses.ts";
 import { createEngine } from "./hyperformula.ts";
+import { translateExcelLiterals } from "./formulaText.ts";
 import { translateStructuredReferences, type TableGeometry } from "./structuredReferences.ts";
 
 /*
@@ -238,7 +239,9 @@ export class Workbook {
         if (typeof input !== "string") return input;
         if (input.startsWith("'")) return input; // Excel's text prefix, which HyperFormula shares
         if (input.startsWith("=")) {
-          const translated = translateStructuredReferences(input, this.tables, { sheet: name, row: row + r, column: column + c });
+          const translated = translateExcelLiterals(
+            translateStructuredReferences(input, this.tables, { sheet: name, row: row + r, column: column + c }),
+          );
           if (translated !== input) written.set(at, input);
           return translated;
         }

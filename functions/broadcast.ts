@@ -88,17 +88,25 @@ function computeCell(
         values[i] = p.arg.read(cell, p.arg.name);
       }
     }
-    return compute(...values);
+    return finite(compute(...values));
   } catch (error) {
     return toFunctionError(error);
   }
+}
+
+/** A result Excel can hold: a number too large or too small to be one is #NUM!, as Excel's own arithmetic gives. */
+function finite<T>(value: T): T | FunctionError {
+  if (typeof value === "number" && !Number.isFinite(value)) {
+    return new FunctionError("#NUM!", `the result is ${Number.isNaN(value) ? "not a number" : "too large for a cell"}`);
+  }
+  return value;
 }
 
 /** Runs a function that returns one value or a row, turning any failure into an error cell. */
 export function single(compute: () => ResultCell | ResultCell[]): ResultMatrix {
   try {
     const value = compute();
-    return Array.isArray(value) ? [value] : [[value]];
+    return Array.isArray(value) ? [value.map(finite)] : [[finite(value)]];
   } catch (error) {
     return [[toFunctionError(error)]];
   }

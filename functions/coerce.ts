@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { PlanningError } from "../src/index.ts";
 import { FunctionError, type CellValue, type ExcelErrorCode } from "./cells.ts";
 
@@ -8,17 +7,30 @@ import { FunctionError, type CellValue, type ExcelErrorCode } from "./cells.ts";
  * with a message naming the argument, the value and what is allowed.
  */
 
-const numericText = z
-  .string()
-  .trim()
-  .regex(/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?%?$/)
-  .transform((text) => (text.endsWith("%") ? Number(text.slice(0, -1)) / 100 : Number(text)));
+/**
+ * Text Excel's arithmetic reads as a number: "37.5", " -1e3 ", "50%". The
+ * pattern is linear (each run of digits can only match one way), and text
+ * longer than any number is written is not tried at all: Excel cells hold
+ * 32,767 characters, and a backtracking pattern over them would block the
+ * runtime the task pane shares.
+ */
+const NUMERIC_TEXT = /^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?%?$/;
+export const LONGEST_NUMERIC_TEXT = 400;
 
-const numberCell = z.union([z.number().finite(), numericText]);
+function numberFromText(text: string): number | undefined {
+  if (text.length > LONGEST_NUMERIC_TEXT + 64) return undefined;
+  const trimmed = text.trim();
+  if (trimmed.length > LONGEST_NUMERIC_TEXT || !NUMERIC_TEXT.test(trimmed)) return undefined;
+  const value = trimmed.endsWith("%") ? Number(trimmed.slice(0, -1)) / 100 : Number(trimmed);
+  return Number.isFinite(value) ? value : undefined;
+}
 
 export function toNumber(cell: CellValue, argument: string): number {
-  const parsed = numberCell.safeParse(cell);
-  if (parsed.success) return parsed.data;
+  if (typeof cell === "number" && Number.isFinite(cell)) return cell;
+  if (typeof cell === "string") {
+    const value = numberFromText(cell);
+    if (value !== undefined) return value;
+  }
   throw new FunctionError("#VALUE!", `${argument} must be a number, not ${describe(cell)}`);
 }
 
@@ -31,8 +43,12 @@ export function toText(cell: CellValue, argument: string): string {
 /** Passes the cell through untouched, for arguments the model parses itself (bands, years, points). */
 export const asIs = (cell: CellValue): CellValue => cell;
 
-function describe(cell: CellValue): string {
-  if (typeof cell === "string") return `the text "${cell}"`;
+/** A value as a message quotes it: long text by its first characters and its length, never the whole cell. */
+export function describe(cell: CellValue): string {
+  if (typeof cell === "string") {
+    if (cell.length <= 60) return `the text "${cell}"`;
+    return `the text "${cell.slice(0, 40)}…" (${cell.length.toLocaleString("en-GB")} characters)`;
+  }
   if (typeof cell === "boolean") return cell ? "TRUE" : "FALSE";
   return String(cell);
 }

@@ -25,6 +25,7 @@ import {
   type EvalFunction,
   type FactoryFunctionMap,
   type MathJsInstance,
+  type MathNode,
 } from "mathjs";
 import { fail } from "../errors.ts";
 
@@ -34,7 +35,13 @@ import { fail } from "../errors.ts";
  * built from arithmetic alone (no units, matrices, symbolic algebra or
  * evaluate), and the functions that would let text reach the parser or the
  * instance itself are then replaced by ones that refuse, as the mathjs security
- * guide advises. Only finite numbers come out.
+ * guide advises. A stored scenario travels between trusts, so before anything
+ * is compiled its expression tree is checked: only numbers, names, scalar
+ * operators, parentheses, a ? b : c and the functions below, in at most
+ * MAX_LENGTH characters and MAX_NODES nodes. No matrices (zeros(1e9) would
+ * exhaust memory), no assignments or function definitions (so no recursion),
+ * no strings, objects or property access: evaluation is bounded by the size of
+ * the expression. Only finite numbers come out.
  */
 const BLOCKED = [
   "import",
@@ -51,7 +58,25 @@ const BLOCKED = [
   "config",
 ];
 
-let instance: { compile: (expression: string) => EvalFunction } | undefined;
+const MAX_LENGTH = 500;
+const MAX_NODES = 200;
+const FUNCTIONS = new Set(["min", "max", "round", "floor", "ceil", "abs", "sqrt", "exp", "log", "mod"]);
+const OPERATORS = new Set([
+  "add",
+  "subtract",
+  "multiply",
+  "divide",
+  "pow",
+  "mod",
+  "unaryMinus",
+  "unaryPlus",
+  "larger",
+  "largerEq",
+  "smaller",
+  "smallerEq",
+]);
+
+let instance: { parse: (expression: string) => MathNode } | undefined;
 
 /** Built on first use, so loading the model (as the custom functions do) costs nothing. */
 function driverMath() {
@@ -82,13 +107,59 @@ function driverMath() {
     smallerEqDependencies,
   } as unknown as FactoryFunctionMap;
   const math: MathJsInstance = create(factories);
-  const compile = math.compile;
+  const parse = math.parse as (expression: string) => MathNode;
   const refuse = (name: string) => () => {
     throw new Error(`${name} is not available in driver expressions`);
   };
   math.import(Object.fromEntries(BLOCKED.map((name) => [name, refuse(name)])), { override: true });
-  instance = { compile };
+  instance = { parse };
   return instance;
+}
+
+/** What in an expression tree is not scalar arithmetic, or undefined when all of it is. */
+function refusedPart(root: MathNode): string | undefined {
+  let nodes = 0;
+  let refused: string | undefined;
+  root.traverse((node, path, parent) => {
+    if (refused) return;
+    if (++nodes > MAX_NODES) refused = `more than ${MAX_NODES} terms`;
+    const n = node as MathNode & { op?: string; fn?: unknown; value?: unknown; name?: string };
+    switch (node.type) {
+      case "ConstantNode":
+        if (typeof n.value !== "number") refused = `the value ${JSON.stringify(n.value)}`;
+        return;
+      case "SymbolNode":
+        if (parent?.type === "FunctionNode" && path === "fn" && !FUNCTIONS.has(n.name ?? "")) refused = `the function ${n.name}()`;
+        return;
+      case "OperatorNode":
+        if (!OPERATORS.has(String(n.fn))) refused = `the operator ${n.op}`;
+        return;
+      case "FunctionNode":
+        if ((n.fn as MathNode).type !== "SymbolNode") refused = "a call of something that is not a function name";
+        return;
+      case "ParenthesisNode":
+      case "ConditionalNode":
+        return;
+      case "FunctionAssignmentNode":
+        refused = "a function definition";
+        return;
+      case "AssignmentNode":
+        refused = "an assignment";
+        return;
+      case "ArrayNode":
+      case "MatrixNode":
+      case "RangeNode":
+      case "IndexNode":
+        refused = "a matrix or range";
+        return;
+      case "BlockNode":
+        refused = "more than one expression";
+        return;
+      default:
+        refused = `a ${node.type.replace(/Node$/, "").toLowerCase()}`;
+    }
+  });
+  return refused;
 }
 
 /** A driver: a number, an expression, or one per year (the last repeats for later years). */
@@ -97,14 +168,32 @@ export type Driver = DriverValue | readonly DriverValue[];
 
 const compiled = new Map<string, EvalFunction>();
 
+/** An expression as a message quotes it: at most its first 60 characters. */
+function quoted(expression: string): string {
+  return expression.length <= 60 ? `"${expression}"` : `"${expression.slice(0, 40)}…" (${expression.length} characters)`;
+}
+
 function compileDriver(expression: string, field: string): EvalFunction {
   let found = compiled.get(expression);
   if (!found) {
-    try {
-      found = driverMath().compile(expression);
-    } catch (error) {
-      return fail("value", `${field}: cannot read the expression "${expression}": ${(error as Error).message}`, field);
+    if (expression.length > MAX_LENGTH) {
+      return fail("value", `${field}: the expression ${quoted(expression)} is longer than ${MAX_LENGTH} characters`, field);
     }
+    let tree: MathNode;
+    try {
+      tree = driverMath().parse(expression);
+    } catch (error) {
+      return fail("value", `${field}: cannot read the expression ${quoted(expression)}: ${(error as Error).message}`, field);
+    }
+    const refused = refusedPart(tree);
+    if (refused) {
+      return fail(
+        "value",
+        `${field}: the expression ${quoted(expression)} uses ${refused}; a driver is arithmetic on numbers and named inputs (+ - * / ^, min, max, round, abs, sqrt, exp, log, a ? b : c)`,
+        field,
+      );
+    }
+    found = tree.compile();
     compiled.set(expression, found);
   }
   return found;
@@ -122,14 +211,15 @@ export function driverValue(driver: Driver | undefined, year: number, inputs: Re
   const scope = new Map<string, number>(Object.entries(inputs));
   scope.set("year", year);
   scope.set("t", year - 1);
+  const expression = compileDriver(value, field);
   let result: unknown;
   try {
-    result = compileDriver(value, field).evaluate(scope);
+    result = expression.evaluate(scope);
   } catch (error) {
-    return fail("value", `${field}: "${value}" failed in year ${year}: ${(error as Error).message}`, field);
+    return fail("value", `${field}: ${quoted(value)} failed in year ${year}: ${(error as Error).message}`, field);
   }
   if (typeof result !== "number" || !Number.isFinite(result)) {
-    return fail("value", `${field}: "${value}" gave ${String(result)} in year ${year}, not a number`, field);
+    return fail("value", `${field}: ${quoted(value)} gave ${String(result).slice(0, 40)} in year ${year}, not a number`, field);
   }
   return result;
 }

@@ -129,7 +129,7 @@ describe("driver expressions are locked down", () => {
     expect(() => driverValue(expression, 1, {}, "drivers.activityGrowth")).toThrow(/drivers.activityGrowth/);
   });
   it("refuses results that are not numbers, units, and unknown names", () => {
-    expect(() => driverValue("[1, 2]", 1, {}, "d")).toThrow(/not a number/);
+    expect(() => driverValue("[1, 2]", 1, {}, "d")).toThrow(/d: the expression "\[1, 2\]" uses a matrix or range/);
     expect(() => driverValue("2 cm", 1, {}, "d")).toThrow(/d: "2 cm"/);
     expect(() => driverValue("missing * 2", 1, {}, "d")).toThrow(/Undefined symbol missing/);
   });
