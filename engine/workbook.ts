@@ -50,6 +50,12 @@ export interface ChartInfo {
   title: string;
 }
 
+/** The parts of HyperFormula's address mapping that filledCells reads (internal, so typed here). */
+interface AddressMappingInternals {
+  getStrategyForSheetOrThrow(id: number): { mapping?: unknown[][] };
+  sheetEntries(id: number): Iterable<[{ row: number; col: number }, unknown]>;
+}
+
 /** A cell's value as Excel's API reports it: numbers, text, booleans, "" for blank, "#CODE!" for errors. */
 export type ExcelCellValue = number | string | boolean;
 
@@ -378,6 +384,26 @@ export class Workbook {
   }
 
   /** The smallest block holding every non-empty cell (spills included), or undefined for an empty sheet. */
+  /**
+   * The cells that hold something, row by row, without walking the blank ones:
+   * a sheet with values in A1 and XFD1048576 has two. HyperFormula keeps them
+   * in its address mapping, which its public API only offers densely.
+   */
+  filledCells(sheet: string): [row: number, column: number][] {
+    const id = this.sheetId(sheet);
+    const mapping = (this.engine as unknown as { dependencyGraph: { addressMapping: AddressMappingInternals } }).dependencyGraph
+      .addressMapping;
+    const strategy = mapping.getStrategyForSheetOrThrow(id);
+    const cells: [number, number][] = [];
+    if (Array.isArray(strategy.mapping)) {
+      // The dense strategy: an array of rows, each an array of cells; forEach skips the holes between them.
+      strategy.mapping.forEach((line, row) => line?.forEach((vertex, column) => vertex && cells.push([row, column])));
+      return cells;
+    }
+    for (const [address] of mapping.sheetEntries(id)) cells.push([address.row, address.col]);
+    return cells.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  }
+
   usedRange(sheet: string): CellRange | undefined {
     const { width, height } = this.engine.getSheetDimensions(this.sheetId(sheet));
     const formats = this.formats.get(this.sheet(sheet).name);

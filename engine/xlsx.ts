@@ -41,8 +41,8 @@ function cellInput(cell: ExcelJS.Cell): CellInput {
   return String(value);
 }
 
-/** Reads an .xlsx file's bytes into a new workbook. */
-export async function readXlsx(bytes: ArrayBuffer | Uint8Array): Promise<Workbook> {
+/** Reads an .xlsx file's bytes into a new workbook; a file of more than `maxCells` cells is refused with a message. */
+export async function readXlsx(bytes: ArrayBuffer | Uint8Array, { maxCells = MAX_CELLS } = {}): Promise<Workbook> {
   const file = new ExcelJS.Workbook();
   await file.xlsx.load(bytes as ArrayBuffer);
   const worksheets = file.worksheets;
@@ -61,7 +61,8 @@ export async function readXlsx(bytes: ArrayBuffer | Uint8Array): Promise<Workboo
         info.hasTotals = Boolean(t.totalsRow);
       }
     }
-    for (const sheet of worksheets) readCells(model, sheet);
+    const counted = { cells: 0, limit: maxCells };
+    for (const sheet of worksheets) readCells(model, sheet, counted);
     for (const { name, ranges } of file.definedNames.model as { name: string; ranges: string[] }[]) {
       if (ranges[0] && !name.startsWith("_xlnm.")) model.addName(name, `=${ranges[0]}`);
     }
@@ -75,31 +76,89 @@ export async function readXlsx(bytes: ArrayBuffer | Uint8Array): Promise<Workboo
   return model;
 }
 
-/** One sheet's cells, written as one block; number formats, bold, fills and column widths beside them. */
-function readCells(model: Workbook, sheet: ExcelJS.Worksheet): void {
-  const block: CellInput[][] = [];
-  let width = 0;
+/** More cells than this in one file are refused with a message rather than risk the page or the CLI running out of memory. */
+export const MAX_CELLS = 5_000_000;
+/** Blank columns that split a row into separate runs, so far-apart cells are never filled in between. */
+const GAP = 64;
+
+interface Block {
+  top: number;
+  left: number;
+  right: number;
+  lines: CellInput[][];
+}
+
+/**
+ * One sheet's cells, read sparsely: each row is cut into runs of nearby cells,
+ * and runs on consecutive rows within the same columns are written as one
+ * block. A file with values in A1 and XFD1048576 is two one-cell blocks, not a
+ * grid of 17 billion. Number formats, bold, fills and column widths beside them.
+ */
+function readCells(model: Workbook, sheet: ExcelJS.Worksheet, counted: { cells: number; limit: number }): void {
+  const open: Block[] = [];
+  const done: Block[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const line: CellInput[] = [];
+    const cells: [column: number, value: CellInput][] = [];
     row.eachCell({ includeEmpty: false }, (cell, columnNumber) => {
-      line[columnNumber - 1] = cellInput(cell);
-      width = Math.max(width, columnNumber);
+      if (++counted.cells > counted.limit) {
+        throw new Error(
+          `The file holds more than ${counted.limit.toLocaleString("en-GB")} cells (sheet ${sheet.name} reaches row ${rowNumber}): too many to open here. Split it, or open it in Excel.`,
+        );
+      }
+      cells.push([columnNumber - 1, cellInput(cell)]);
       const at = { top: rowNumber - 1, left: columnNumber - 1, bottom: rowNumber - 1, right: columnNumber - 1 };
       if (cell.numFmt && cell.numFmt !== "General") model.setNumberFormats(sheet.name, at, [[cell.numFmt]]);
       const fill = cell.fill?.type === "pattern" ? cell.fill.fgColor?.argb : undefined;
       if (cell.font?.bold || fill)
         model.setStyle(sheet.name, at, { bold: cell.font?.bold || undefined, fill: fill ? `#${fill.slice(-6)}` : undefined });
     });
-    block[rowNumber - 1] = line;
+    for (const run of runs(cells)) place(open, done, rowNumber - 1, run);
   });
-  if (width > 0) {
-    const dense = Array.from(block, (line) => Array.from({ length: width }, (_, c) => line?.[c] ?? null));
-    model.setContents(sheet.name, 0, 0, dense);
+  for (const block of [...done, ...open]) {
+    const width = block.right - block.left + 1;
+    const dense = block.lines.map((line) => Array.from({ length: width }, (_, c) => line[c] ?? null));
+    model.setContents(sheet.name, block.top, block.left, dense);
   }
   sheet.columns?.forEach((column, index) => {
     if (column.width) model.setColumnWidth(sheet.name, index, column.width * POINTS_PER_CHARACTER);
   });
 }
+
+/** A row's cells in runs separated by more than GAP blank columns. */
+function runs(cells: readonly [number, CellInput][]): { left: number; right: number; values: Map<number, CellInput> }[] {
+  const out: { left: number; right: number; values: Map<number, CellInput> }[] = [];
+  for (const [column, value] of cells) {
+    const last = out[out.length - 1];
+    if (last && column - last.right <= GAP) {
+      last.right = column;
+      last.values.set(column, value);
+    } else out.push({ left: column, right: column, values: new Map([[column, value]]) });
+  }
+  return out;
+}
+
+/** Adds a run to the open block that ends on the row above and spans its columns, or opens a new one. */
+function place(open: Block[], done: Block[], row: number, run: { left: number; right: number; values: Map<number, CellInput> }): void {
+  for (let i = open.length - 1; i >= 0; i--) {
+    const block = open[i]!;
+    if (block.top + block.lines.length < row) {
+      done.push(block);
+      open.splice(i, 1);
+    }
+  }
+  let block = open.find((b) => b.top + b.lines.length === row && b.left <= run.left && run.right <= b.right);
+  if (!block) {
+    block = { top: row, left: run.left, right: run.right, lines: [] };
+    open.push(block);
+  }
+  while (block.top + block.lines.length < row) block.lines.push([]);
+  const line: CellInput[] = [];
+  for (const [column, value] of run.values) line[column - block.left] = value;
+  block.lines.push(line);
+}
+
+/** Sheets up to this many cells in their used range are written block by block; larger ones cell by filled cell. */
+const DENSE_WRITE = 2_000_000;
 
 export interface SaveReport {
   bytes: Uint8Array;
@@ -115,25 +174,29 @@ export async function writeXlsx(model: Workbook): Promise<SaveReport> {
   for (const info of model.sheets) {
     const sheet = file.addWorksheet(info.name, { state: STATE[info.visibility] });
     const used = model.usedRange(info.name);
-    if (used) {
+    const write = (row: number, column: number, formula: string | number | boolean, result: unknown) => {
+      // A spilled array is saved as its formula alone; Excel recomputes the rest.
+      if (formula === "" || model.isSpilled(info.name, row, column)) return;
+      const cell = sheet.getCell(row + 1, column + 1);
+      if (typeof formula === "string" && formula.startsWith("=")) {
+        cell.value = {
+          formula: formula.slice(1),
+          result: typeof result === "string" && result.startsWith("#") ? undefined : result,
+        } as ExcelJS.CellFormulaValue;
+      } else {
+        cell.value = typeof formula === "string" && formula.startsWith("'") ? formula.slice(1) : formula;
+      }
+    };
+    if (used && (used.bottom + 1) * (used.right + 1) <= DENSE_WRITE) {
       const formulas = model.formulas(info.name, used);
       const values = model.values(info.name, used);
-      formulas.forEach((line, r) =>
-        line.forEach((formula, c) => {
-          // A spilled array is saved as its formula alone; Excel recomputes the rest.
-          if (formula === "" || model.isSpilled(info.name, used.top + r, used.left + c)) return;
-          const cell = sheet.getCell(r + 1, c + 1);
-          if (typeof formula === "string" && formula.startsWith("=")) {
-            const result = values[r]![c];
-            cell.value = {
-              formula: formula.slice(1),
-              result: typeof result === "string" && result.startsWith("#") ? undefined : result,
-            } as ExcelJS.CellFormulaValue;
-          } else {
-            cell.value = typeof formula === "string" && formula.startsWith("'") ? formula.slice(1) : formula;
-          }
-        }),
-      );
+      formulas.forEach((line, r) => line.forEach((formula, c) => write(used.top + r, used.left + c, formula, values[r]![c])));
+    } else if (used) {
+      // A sparse sheet: only the cells that hold something.
+      for (const [row, column] of model.filledCells(info.name)) {
+        const at = { top: row, left: column, bottom: row, right: column };
+        write(row, column, model.formulas(info.name, at)[0]![0]!, model.values(info.name, at)[0]![0]);
+      }
     }
     for (const [row, column, format] of model.formatsOf(info.name)) sheet.getCell(row + 1, column + 1).numFmt = format;
     for (const [row, column, style] of model.stylesOf(info.name)) {
@@ -146,7 +209,7 @@ export async function writeXlsx(model: Workbook): Promise<SaveReport> {
         };
       if (style.fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: `FF${style.fill.replace("#", "")}` } };
     }
-    for (let column = 0; column <= (used?.right ?? -1); column++) {
+    for (let column = 0; column <= Math.min(used?.right ?? -1, 1023); column++) {
       const width = model.columnWidth(info.name, column);
       if (width !== 48) sheet.getColumn(column + 1).width = width / POINTS_PER_CHARACTER;
     }
