@@ -1,6 +1,7 @@
 import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
+import { policyTag } from "./build/officeAddin.ts";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
 
@@ -14,6 +15,8 @@ export default defineConfig({
     {
       name: "wfplan:flatten-workbench-html",
       enforce: "post",
+      // The workbench runs offline: its policy names no other origin.
+      transformIndexHtml: { order: "post", handler: () => [policyTag(false)] },
       generateBundle(_options, bundle) {
         for (const file of Object.values(bundle)) if (file.fileName.endsWith(".html")) file.fileName = file.fileName.replace(/^.*\//, "");
         // The server's root opens the workbench, the add-in's embedded default.

@@ -1,4 +1,5 @@
 import type { FunctionMetadata } from "../engine/functionMetadata.ts";
+import { contentSecurityPolicyMeta } from "./contentSecurityPolicy.ts";
 
 const escape = (text = "") => text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;");
 
@@ -18,6 +19,7 @@ export function renderHelpPage(functions: readonly FunctionMetadata[]): string {
   return `<!doctype html>
 <html lang="en-GB">
 <head>
+${contentSecurityPolicyMeta()}
 <meta charset="UTF-8" />
 <meta name="viewport" content="width=device-width, initial-scale=1.0" />
 <title>wfplan: WFP functions</title>

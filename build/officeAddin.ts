@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Plugin } from "vite";
+import { contentSecurityPolicy } from "./contentSecurityPolicy.ts";
 
 export const DEV_ORIGIN = "https://localhost:3000";
 const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
@@ -21,6 +22,15 @@ export interface OfficeAddinOptions {
  * - puts the HTML pages at the top of dist/ (taskpane.html, not taskpane/taskpane.html);
  * - copies the icons and manifest.xml, with the production origin swapped in.
  */
+/** The page's Content-Security-Policy, first in its head so it covers every script. */
+export function policyTag(production: boolean) {
+  return {
+    tag: "meta",
+    attrs: { "http-equiv": "Content-Security-Policy", content: contentSecurityPolicy(production) },
+    injectTo: "head-prepend" as const,
+  };
+}
+
 export function officeAddin({ root, origin }: OfficeAddinOptions): Plugin {
   const officeJs = origin ? OFFICE_JS_CDN : OFFICE_JS_LOCAL;
   const base = origin ? new URL(origin).pathname.replace(/\/?$/, "/") : "/";
@@ -32,6 +42,7 @@ export function officeAddin({ root, origin }: OfficeAddinOptions): Plugin {
       order: "post",
       handler(html, context) {
         const tags: { tag: string; attrs: Record<string, string>; injectTo: "head-prepend" | "head" }[] = [];
+        if (/data-office-js/.test(html)) tags.push(policyTag(Boolean(origin)));
         if (/data-office-js/.test(html)) tags.push({ tag: "script", attrs: { src: officeJs }, injectTo: "head-prepend" });
         if (/data-hosts-functions/.test(html) && context.bundle) {
           tags.push({ tag: "script", attrs: { type: "module", src: `${base}functions.js` }, injectTo: "head" });

@@ -1,5 +1,9 @@
 import { z } from "zod";
 
+// zod probes for code generation with Function(""), which the pages' Content-Security-Policy refuses (and reports):
+// validate without it. Set here, where the model first loads zod, before any schema parses.
+z.config({ jitless: true });
+
 /**
  * Where a figure comes from. `kind` is "primary" for the body that sets the
  * figure (NHS Employers, NHSBSA, GOV.UK, the NHS Terms and Conditions Handbook)

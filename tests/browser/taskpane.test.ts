@@ -25,6 +25,11 @@ describe("the task pane in headless Chromium, outside Excel", () => {
     await blockExternalRequests(page, origin, leaked);
     const errors: string[] = [];
     page.on("pageerror", (error) => errors.push(error.message));
+    await page.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { refused: string[] }).refused = seen;
+      document.addEventListener("securitypolicyviolation", (event) => seen.push(`${event.violatedDirective} ${event.blockedURI}`));
+    });
     await page.goto(`${origin}/taskpane.html`);
 
     await expect(page.getByRole("heading", { name: "Workforce plan" }).textContent()).resolves.toBe("Workforce plan");
@@ -65,6 +70,12 @@ describe("the task pane in headless Chromium, outside Excel", () => {
     expect(await page.getByLabel("Pay point").isDisabled()).toBe(true);
     await button.click();
     expect(await page.getByTestId("post-cost-total").textContent()).toBe("£53,333.82");
+
+    // The page's Content-Security-Policy refused nothing the pane needs (office.js outside Office is refused its telemetry page, if it asks).
+    const refused = await page.evaluate(() => (window as unknown as { refused: string[] }).refused);
+    expect(
+      refused.filter((entry) => !/^connect-src https:\/\/[a-z.]*microsoft\.com|^connect-src https:\/\/[a-z.]*office/.test(entry)),
+    ).toEqual([]);
 
     const path = await screenshot(page, "taskpane");
     expect(existsSync(path)).toBe(true);

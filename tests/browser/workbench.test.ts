@@ -36,6 +36,14 @@ describe("the workbench in headless Chromium", () => {
     page = await browser.newPage({ viewport: { width: 1500, height: 900 }, acceptDownloads: true });
     await blockExternalRequests(page, origin, leaked);
     page.on("pageerror", (error) => errors.push(error.message));
+    // Every request the page's Content-Security-Policy refuses, recorded from the start.
+    await page.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { refused: string[] }).refused = seen;
+      document.addEventListener("securitypolicyviolation", (event) =>
+        seen.push(`${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}:${event.columnNumber}`),
+      );
+    });
     await page.goto(`${origin}/workbench.html`);
     await cell(page, "A1").first().waitFor({ timeout: 60_000 });
   });
@@ -160,6 +168,23 @@ describe("the workbench in headless Chromium", () => {
     await expect.poll(() => cell(page, "D2").textContent()).toBe("46580");
     expect(await cell(page, "B11").textContent()).toBe("£51,892.27");
     expect(errors).toEqual([]);
+    expect(leaked).toEqual([]);
+  });
+
+  it("carries a Content-Security-Policy that refuses inline script and has refused nothing else", async () => {
+    const refused = () => page.evaluate(() => (window as unknown as { refused: string[] }).refused.slice());
+    // Everything above ran (the grid, the pane, a scenario, charts, save and open) without the policy refusing anything.
+    expect(await refused()).toEqual([]);
+    const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
+    expect(policy).toContain("script-src 'self';");
+    const ran = await page.evaluate(() => {
+      const script = document.createElement("script");
+      script.textContent = "window.inlineRan = true";
+      document.head.append(script);
+      return (window as unknown as { inlineRan?: boolean }).inlineRan ?? false;
+    });
+    expect(ran).toBe(false);
+    await expect.poll(refused).toEqual([expect.stringMatching(/^script-src-elem inline /)]);
     expect(leaked).toEqual([]);
   });
 });
