@@ -65,7 +65,11 @@ const CODES: Record<PlanningError["kind"], ExcelErrorCode> = {
  */
 export function toFunctionError(error: unknown): FunctionError {
   if (error instanceof FunctionError) return error;
-  if (error instanceof PlanningError) return new FunctionError(CODES[error.kind], error.message);
+  if (error instanceof PlanningError) return new FunctionError(CODES[error.kind], capped(error.message));
   const message = error instanceof Error ? error.message : String(error);
-  return new FunctionError("#VALUE!", `wfplan could not compute this: ${message}`);
+  return new FunctionError("#VALUE!", capped(`wfplan could not compute this: ${message}`));
 }
+
+/** A last guard on what a cell's message can carry: messages quote values briefly, and never run past this. */
+export const LONGEST_MESSAGE = 600;
+const capped = (message: string) => (message.length <= LONGEST_MESSAGE ? message : `${message.slice(0, LONGEST_MESSAGE - 1)}…`);

@@ -25,6 +25,7 @@ import {
   parsePayPoint,
   parsePostGrade,
   postPoint,
+  quoteValue,
   hcasYearsHeld,
   loadPayTableCells,
   parseUpliftMethod,
@@ -182,7 +183,11 @@ export function oncosts(annual_pay: any[][], year?: any[][], component?: any[][]
         case "levy":
           return costs.apprenticeshipLevy;
         default:
-          return fail("value", `component "${c}" is not an on-cost: use "total", "ni", "pension", "pension_local" or "levy"`, "component");
+          return fail(
+            "value",
+            `component ${quoteValue(c)} is not an on-cost: use "total", "ni", "pension", "pension_local" or "levy"`,
+            "component",
+          );
       }
     },
   );

@@ -22,3 +22,18 @@ export function cellPlace(sheet: string, row: number, column: number): string {
   const name = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? sheet : `'${sheet}'`;
   return `${name}!${columnLetters(column)}${row + 1}`;
 }
+
+/**
+ * A value as an error message quotes it: text in quotes, and long text by its
+ * first 40 characters and its length, so a 32,767-character cell never comes
+ * back whole in a message.
+ */
+export function quoteValue(value: unknown): string {
+  if (typeof value === "string") {
+    return value.length <= 60
+      ? JSON.stringify(value)
+      : `${JSON.stringify(value.slice(0, 40)).slice(0, -1)}…" (${value.length.toLocaleString("en-GB")} characters)`;
+  }
+  const text = typeof value === "number" ? String(value) : (JSON.stringify(value) ?? String(value));
+  return text.length <= 60 ? text : `${text.slice(0, 40)}…`;
+}

@@ -1,3 +1,4 @@
+import { quoteValue } from "../format.ts";
 import { fail } from "../errors.ts";
 
 /** Agenda for Change bands in use in England (band 1 closed to new entrants in 2018). */
@@ -84,7 +85,7 @@ export function parsePostGrade(input: unknown, field = "band"): PostGrade {
     if (Number.isInteger(input) && (AFC_BANDS as readonly string[]).includes(String(input))) {
       return { grade: String(input) as AfcBand };
     }
-    return fail("value", `${field} ${input} is not an Agenda for Change band: ${GRADE_HELP}`, field);
+    return fail("value", `${field} ${quoteValue(input)} is not an Agenda for Change band: ${GRADE_HELP}`, field);
   }
   if (typeof input !== "string" || input.trim() === "") {
     return fail("value", `${field} is missing: ${GRADE_HELP}`, field);
@@ -101,7 +102,7 @@ export function parsePostGrade(input: unknown, field = "band"): PostGrade {
     .replace(/^F([12])$/, "FY$1");
   const nodalPoint = TRAINING_GRADES[training];
   if (nodalPoint !== undefined) return { grade: "Resident doctor", nodalPoint, trainingGrade: training };
-  return fail("value", `${field} "${input}" is not an Agenda for Change band or medical grade: ${GRADE_HELP}`, field);
+  return fail("value", `${field} ${quoteValue(input)} is not an Agenda for Change band or medical grade: ${GRADE_HELP}`, field);
 }
 
 /** The grade whose pay scale a band or grade uses: "FY1" and "ST4" are both "Resident doctor". */

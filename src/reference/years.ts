@@ -1,3 +1,4 @@
+import { quoteValue } from "../format.ts";
 import { fail } from "../errors.ts";
 
 /**
@@ -43,11 +44,15 @@ export function parseFinancialYear(input: unknown, field = "year"): FinancialYea
       if (end !== undefined) {
         const matches = end.length === 4 ? Number(end) === start + 1 : Number(end) === (start + 1) % 100;
         if (!matches) {
-          fail("value", `${field} "${text}" is not a financial year: the second year must follow the first (for example 2025/26)`, field);
+          fail(
+            "value",
+            `${field} ${quoteValue(text)} is not a financial year: the second year must follow the first (for example 2025/26)`,
+            field,
+          );
         }
       }
       return financialYear(start);
     }
   }
-  return fail("value", `${field} ${JSON.stringify(input)} is not a financial year: write 2025/26, 2025-26 or 2025`, field);
+  return fail("value", `${field} ${quoteValue(input)} is not a financial year: write 2025/26, 2025-26 or 2025`, field);
 }

@@ -1,3 +1,4 @@
+import { quoteValue } from "../format.ts";
 import { fail, requireNonNegative } from "../errors.ts";
 import { HCAS_AREA_NAMES, highCostAreaYear, type AreaOrNone, type FinancialYear } from "../reference/index.ts";
 
@@ -20,7 +21,7 @@ export function parseArea(input: unknown, field = "area"): AreaOrNone {
     const area = AREA_ALIASES[input.trim().toLowerCase()];
     if (area) return area;
   }
-  return fail("value", `${field} ${JSON.stringify(input)} is not a high cost area: ${AREA_HELP}`, field);
+  return fail("value", `${field} ${quoteValue(input)} is not a high cost area: ${AREA_HELP}`, field);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { quoteValue } from "../format.ts";
 import { fail, requireNonNegative } from "../errors.ts";
 import {
   gradeLabel,
@@ -28,7 +29,7 @@ export function parsePayPoint(input: unknown, field = "point"): PayPoint {
   if (input === undefined || input === null || input === "") return "top";
   if (typeof input === "number") {
     if (Number.isInteger(input) && input >= 1) return input;
-    return fail("value", `${field} ${input} is not a pay point: ${POINT_HELP}`, field);
+    return fail("value", `${field} ${quoteValue(input)} is not a pay point: ${POINT_HELP}`, field);
   }
   if (typeof input === "string") {
     const text = input.trim().toLowerCase().replace(/\s+/g, " ");
@@ -40,7 +41,7 @@ export function parsePayPoint(input: unknown, field = "point"): PayPoint {
     const named = /^(?:threshold|nodal point|np|point|pay point)? ?(\d{1,2}[a-z]?)$/.exec(text);
     if (named) return /^\d+$/.test(named[1]!) ? parsePayPoint(Number(named[1]), field) : { name: named[1]! };
   }
-  return fail("value", `${field} ${JSON.stringify(input)} is not a pay point: ${POINT_HELP}`, field);
+  return fail("value", `${field} ${quoteValue(input)} is not a pay point: ${POINT_HELP}`, field);
 }
 
 /** How a point reads in a message: 3, "top", "2a", "8 years". */

@@ -1,3 +1,4 @@
+import { quoteValue } from "../format.ts";
 import { fail, requireFraction } from "../errors.ts";
 
 /**
@@ -16,7 +17,7 @@ export function parseUpliftMethod(input: unknown): UpliftMethod {
   if (input === undefined || input === null || input === "") return "additive";
   const text = String(input).trim().toLowerCase();
   if (text === "additive" || text === "compound") return text;
-  return fail("value", `method ${JSON.stringify(input)} is not a headroom method: use "additive" or "compound"`, "method");
+  return fail("value", `method ${quoteValue(input)} is not a headroom method: use "additive" or "compound"`, "method");
 }
 
 export function headroom(percentages: readonly number[], method: UpliftMethod = "additive"): number {
