@@ -53,7 +53,14 @@ export interface ScenarioResult {
 function cumulativeFactors(driver: Driver | undefined, years: number, inputs: Record<string, number>, field: string): number[] {
   const factors = [1];
   for (let year = 2; year <= years; year++) {
-    factors.push(factors[year - 2]! * (1 + driverValue(driver, year, inputs, field)));
+    const change = driverValue(driver, year, inputs, field);
+    if (change <= -1)
+      fail("num", `${field} in year ${year} is ${change}: a fall of 100% or more leaves nothing (-0.05 is a 5% fall)`, field);
+    const factor = factors[year - 2]! * (1 + change);
+    if (!Number.isFinite(factor) || factor > 1e6) {
+      fail("num", `${field} grows a million-fold by year ${year}: write growth as a fraction (0.03 is 3% a year)`, field);
+    }
+    factors.push(factor);
   }
   return factors;
 }
@@ -243,6 +250,13 @@ export function runScenario(input: unknown): ScenarioResult {
       });
     }
   });
+  for (const row of rows) {
+    for (const [field, value] of Object.entries(row)) {
+      if (typeof value === "number" && !Number.isFinite(value)) {
+        fail("num", `${row.year} ${row.staffGroup}: ${field} is ${value}, not a number a cell can hold: check the drivers`, field);
+      }
+    }
+  }
   return { scenario, years, rows, demand };
 }
 

@@ -52,3 +52,21 @@ describe("driver expressions are scalar arithmetic only", () => {
     );
   });
 });
+
+describe("hand-edited drivers cannot make results that are not numbers", () => {
+  const ward = (drivers: ScenarioInput["drivers"]): ScenarioInput => ({
+    name: "Edited",
+    startYear: "2025/26",
+    horizonYears: 4,
+    staffGroups: [{ name: "Nursing", grades: [{ grade: "5", establishmentFte: 10, inPostFte: 10 }] }],
+    serviceLines: [{ name: "Bed days", activity: 1000, staffing: [{ staffGroup: "Nursing", minutesPerUnit: 60 }] }],
+    drivers,
+  });
+  it("refuses growth that would make negative or astronomic FTE, naming the driver", () => {
+    expect(() => runScenario(ward({ activityGrowth: -1.5 }))).toThrow(
+      /serviceLines "Bed days" growth in year 2 is -1.5: a fall of 100% or more leaves nothing/,
+    );
+    expect(() => runScenario(ward({ activityGrowth: "1e200" }))).toThrow(/growth grows a million-fold by year 2/);
+    expect(() => runScenario(ward({ payAward: 300 }))).toThrow(/drivers.payAward grows a million-fold by year 4/);
+  });
+});
