@@ -51,10 +51,15 @@ function yearly(result: ScenarioResult) {
 export async function writeScenarioResults(result: ScenarioResult, checks: Triangulation): Promise<WrittenResults> {
   return Excel.run(async (context) => {
     const tables = context.workbook.tables;
-    const { sheet, name: sheetName } = await addFreshSheet(context, "WFP results", () => tables.load("items/name"));
+    const names = context.workbook.names;
+    const { sheet, name: sheetName } = await addFreshSheet(context, "WFP results", () => {
+      tables.load("items/name");
+      names.load("items/name");
+    });
+    // Tables and defined names share one namespace in Excel: avoid both.
     const tableName = freeName(
       "tblWfpResults",
-      tables.items.map((t) => t.name),
+      [...tables.items.map((t) => t.name), ...names.items.map((n) => n.name)],
       (base, n) => `${base}${n}`,
     );
 

@@ -105,8 +105,15 @@ export function ScenarioCard({ onSaved }: { onSaved?: () => void }) {
       const result = runScenario(input);
       const checks = triangulate(result);
       const written = await writeScenarioResults(result, checks);
-      await saveScenario(input);
-      onSaved?.();
+      // The results are written; if the scenario cannot then be stored, say exactly what is in the workbook.
+      let notSaved: string | undefined;
+      try {
+        await saveScenario(input);
+        onSaved?.();
+      } catch (error) {
+        notSaved = `The results are on the sheet "${written.sheet}", but the scenario was not saved in the workbook: ${(error as Error).message}. Nothing else was written; run again to save it.`;
+      }
+      if (notSaved) setProblem(notSaved);
       const first = result.rows.filter((r) => r.yearIndex === 1);
       setOutcome({
         sheet: written.sheet,

@@ -100,4 +100,42 @@ describe("no workbook text becomes a formula", () => {
     );
     expect((await listSavedScenarios())[0]!.input).toEqual(input);
   });
+
+  it("names its results table clear of the workbook's defined names, which share the tables' namespace", async () => {
+    const fresh = new Workbook("Staff");
+    const rows = (sheet: string, table: string, values: (string | number)[][]) => {
+      if (sheet !== "Staff") fresh.addSheet(sheet);
+      fresh.setContents(sheet, 0, 0, values);
+      fresh.addTable(
+        sheet,
+        { top: 0, left: 0, bottom: values.length - 1, right: values[0]!.length - 1 },
+        true,
+        table,
+        "TableStyleMedium2",
+        values[0] as string[],
+      );
+    };
+    rows("Staff", "tblStaff", [
+      ["Staff group", "Band", "Contracted hours"],
+      ["Nursing", "Band 5", 37.5],
+    ]);
+    rows("Activity", "tblActivity", [
+      ["Service line", "Total"],
+      ["Bed days", 1000],
+    ]);
+    rows("Standards", "tblStandards", [
+      ["Service line", "Staff group", "Minutes per unit"],
+      ["Bed days", "Nursing", 60],
+    ]);
+    fresh.addName("tblWfpResults", "=Staff!$A$1");
+    installExcelGlobals(fresh);
+    const read = await readTables(["tblStaff", "tblActivity", "tblStandards"]);
+    const table = (name: string) => read.find((t) => t.name === name);
+    const input = scenarioFromTables(
+      { staff: table("tblStaff"), activity: table("tblActivity"), standards: table("tblStandards") },
+      { name: "Names", startYear: "2025/26", horizonYears: 1 },
+    );
+    const result = runScenario(input);
+    expect((await writeScenarioResults(result, triangulate(result))).table).toBe("tblWfpResults2");
+  });
 });
