@@ -404,6 +404,32 @@ export class Workbook {
     return cells.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   }
 
+  /**
+   * The used range as Excel reports it: from the first used cell to the last,
+   * not from A1; formatted cells count unless `valuesOnly`.
+   */
+  usedBounds(sheet: string, valuesOnly = false): CellRange | undefined {
+    let bounds: CellRange | undefined;
+    const extend = (row: number, column: number) => {
+      bounds = bounds
+        ? {
+            top: Math.min(bounds.top, row),
+            left: Math.min(bounds.left, column),
+            bottom: Math.max(bounds.bottom, row),
+            right: Math.max(bounds.right, column),
+          }
+        : { top: row, left: column, bottom: row, right: column };
+    };
+    for (const [row, column] of this.filledCells(sheet)) extend(row, column);
+    if (!valuesOnly) {
+      for (const at of this.formats.get(this.sheet(sheet).name)?.keys() ?? []) {
+        const [row, column] = at.split(",").map(Number) as [number, number];
+        extend(row, column);
+      }
+    }
+    return bounds;
+  }
+
   usedRange(sheet: string): CellRange | undefined {
     const { width, height } = this.engine.getSheetDimensions(this.sheetId(sheet));
     const formats = this.formats.get(this.sheet(sheet).name);

@@ -1,60 +1,191 @@
-import type { ScenarioInput } from "../../src/index.ts";
+import { parseScenario, quoteValue, type ScenarioInput } from "../../src/index.ts";
 import { asText } from "./cellText.ts";
 
 /*
  * Scenarios live in the workbook, on a very hidden sheet (users cannot unhide
- * it from Excel's menus), one row each: name, when saved, and the scenario as
- * JSON split into cells of at most 30,000 characters (Excel holds 32,767).
+ * it from Excel's menus), one row a version: name, when saved, how many parts,
+ * and the scenario as JSON split into cells of at most 30,000 characters
+ * (Excel holds 32,767). The JSON is {"wfplanScenario": 2, "scenario": {...}};
+ * a bare scenario object is the first format (schema 1) and is read as it is.
+ *
+ * Promises (tests/workbench/scenarioStore.test.ts): every stored row is
+ * listed, usable or kept and reported, never dropped and never overwritten;
+ * the store is found wherever its rows start (Excel's used range starts at
+ * the first used cell); a scenario is saved once per version, not once per
+ * run; rows are read in blocks that keep each response under Excel on the
+ * web's 5 MB; a character is never split across two cells.
  */
 
 export const STORE_SHEET = "wfplan_scenarios";
+export const STORE_SCHEMA = 2;
 const CHUNK = 30_000;
 const HEADER = ["Scenario", "Saved at", "Parts", "JSON"];
+/** JSON parts read in one sync: 40 x 30,000 characters stays under 4 MB in the response even escaped. */
+const PARTS_PER_BLOCK = 40;
 
 export interface SavedScenario {
   name: string;
   savedAt: string;
-  input: ScenarioInput;
+  /** The row on the store sheet, 1-based, for messages. */
+  row: number;
+  /** The format the row was stored in: 1 (bare JSON) or 2. */
+  schema: number;
+  /** The scenario, when the row could be read and is valid. */
+  input?: ScenarioInput;
+  /** Why the row cannot be used; the row itself is kept as it is. */
+  problem?: string;
 }
 
-/** Appends the scenario to the store, creating the store the first time: two or three syncs. */
-export async function saveScenario(input: ScenarioInput, savedAt = new Date().toISOString()): Promise<void> {
-  await Excel.run(async (context) => {
+interface Meta {
+  row: number;
+  name: string;
+  savedAt: string;
+  parts: number;
+}
+
+/** Splits JSON into cells without cutting a character that takes two UTF-16 units. */
+export function chunks(json: string, size = CHUNK): string[] {
+  const parts: string[] = [];
+  for (let start = 0; start < json.length;) {
+    let end = Math.min(json.length, start + size);
+    const last = json.charCodeAt(end - 1);
+    if (end < json.length && last >= 0xd800 && last <= 0xdbff) end--;
+    parts.push(json.slice(start, end));
+    start = end;
+  }
+  return parts.length ? parts : [""];
+}
+
+/** Rows of names, times and counts read in one sync: even cells of 32,767 characters stay under 4 MB. */
+const META_ROWS_PER_BLOCK = 40;
+
+/** The store's rows (name, saved at, parts) wherever they start on the sheet, its header excepted. */
+async function readMeta(context: Excel.RequestContext, sheet: Excel.Worksheet): Promise<{ rows: Meta[]; nextRow: number }> {
+  const used = sheet.getRange("A:C").getUsedRangeOrNullObject(true).load("rowIndex, rowCount");
+  const all = sheet.getUsedRangeOrNullObject(true).load("rowIndex, rowCount");
+  await context.sync();
+  const nextRow = all.isNullObject ? 0 : all.rowIndex + all.rowCount;
+  if (used.isNullObject) return { rows: [], nextRow };
+  const blocks: { top: number; range: Excel.Range }[] = [];
+  for (let top = used.rowIndex; top < used.rowIndex + used.rowCount; top += META_ROWS_PER_BLOCK) {
+    const count = Math.min(META_ROWS_PER_BLOCK, used.rowIndex + used.rowCount - top);
+    blocks.push({ top, range: sheet.getRangeByIndexes(top, 0, count, 3).load("values") });
+    // One sync a block of 40 rows: a store of fewer rows (every store in practice) is read in one.
+    await context.sync();
+  }
+  const rows = blocks.flatMap(({ top, range }) =>
+    range.values.flatMap((cells, i): Meta[] => {
+      const [name, savedAt, parts] = cells;
+      if (name === HEADER[0] && savedAt === HEADER[1]) return [];
+      if (name === "" && savedAt === "" && parts === "") return [];
+      return [{ row: top + i, name: String(name), savedAt: String(savedAt), parts: Number(parts) }];
+    }),
+  );
+  return { rows, nextRow: Math.max(used.rowIndex + used.rowCount, nextRow) };
+}
+
+/** The JSON of each row, read in blocks of rows whose parts keep each response bounded. */
+async function readJson(context: Excel.RequestContext, sheet: Excel.Worksheet, rows: readonly Meta[]): Promise<Map<number, string>> {
+  const json = new Map<number, string>();
+  let block: Meta[] = [];
+  const flush = async () => {
+    if (!block.length) return;
+    const ranges = block.map((meta) => {
+      const parts = Number.isInteger(meta.parts) && meta.parts > 0 ? meta.parts : 1;
+      return { meta, range: sheet.getRangeByIndexes(meta.row, 3, 1, parts).load("values") };
+    });
+    await context.sync();
+    for (const { meta, range } of ranges) json.set(meta.row, range.values[0]!.map(String).join(""));
+    block = [];
+  };
+  let parts = 0;
+  for (const meta of rows) {
+    const size = Number.isInteger(meta.parts) && meta.parts > 0 ? meta.parts : 1;
+    if (parts + size > PARTS_PER_BLOCK) {
+      await flush();
+      parts = 0;
+    }
+    block.push(meta);
+    parts += size;
+  }
+  await flush();
+  return json;
+}
+
+/** A stored row read: usable, or kept with the reason it is not. */
+function readRow(meta: Meta, text: string | undefined): SavedScenario {
+  const base = { name: meta.name, savedAt: meta.savedAt, row: meta.row + 1, schema: 1 };
+  if (!Number.isInteger(meta.parts) || meta.parts < 1)
+    return { ...base, problem: `row ${meta.row + 1}: its number of parts ${quoteValue(meta.parts)} is not a count` };
+  let stored: unknown;
+  try {
+    stored = JSON.parse(text ?? "");
+  } catch (error) {
+    return { ...base, problem: `row ${meta.row + 1}: its JSON cannot be read (${(error as Error).message.slice(0, 120)})` };
+  }
+  const wrapped = stored as { wfplanScenario?: unknown; scenario?: unknown };
+  const schema = typeof wrapped?.wfplanScenario === "number" ? wrapped.wfplanScenario : 1;
+  if (schema > STORE_SCHEMA)
+    return { ...base, schema, problem: `row ${meta.row + 1}: saved by a newer wfplan (format ${schema}); update wfplan to use it` };
+  const input = (schema === 1 ? stored : wrapped.scenario) as ScenarioInput;
+  try {
+    parseScenario(input);
+  } catch (error) {
+    return { ...base, schema, problem: `row ${meta.row + 1}: ${(error as Error).message.slice(0, 400)}` };
+  }
+  return { ...base, schema, input };
+}
+
+/** Every stored row, oldest first: each usable, or kept and reported with why not. */
+export async function listSavedScenarios(): Promise<SavedScenario[]> {
+  return Excel.run(async (context) => {
+    const sheet = context.workbook.worksheets.getItemOrNullObject(STORE_SHEET);
+    await context.sync();
+    if (sheet.isNullObject) return [];
+    const { rows } = await readMeta(context, sheet);
+    const json = await readJson(context, sheet, rows);
+    return rows.map((meta) => readRow(meta, json.get(meta.row)));
+  });
+}
+
+/** The newest usable version of each name, and every row that cannot be used: what Compare offers. */
+export function latestVersions(saved: readonly SavedScenario[]): SavedScenario[] {
+  const latest = new Map<string, SavedScenario>();
+  for (const row of saved) {
+    if (!row.input) continue;
+    const key = row.name.trim().toLowerCase();
+    const known = latest.get(key);
+    if (!known || row.savedAt >= known.savedAt) latest.set(key, row);
+  }
+  return saved.filter((row) => !row.input || latest.get(row.name.trim().toLowerCase()) === row);
+}
+
+/**
+ * Stores a scenario: a new row when it is new or changed since its newest
+ * stored version, nothing when it is unchanged. Never writes over a row.
+ */
+export async function saveScenario(input: ScenarioInput, savedAt = new Date().toISOString()): Promise<"saved" | "unchanged"> {
+  return Excel.run(async (context) => {
     let sheet = context.workbook.worksheets.getItemOrNullObject(STORE_SHEET);
     await context.sync();
+    const json = JSON.stringify({ wfplanScenario: STORE_SCHEMA, scenario: input });
     let row = 1;
     if (sheet.isNullObject) {
       sheet = context.workbook.worksheets.add(STORE_SHEET);
       sheet.getRange("A1:D1").values = [HEADER];
       sheet.visibility = "VeryHidden";
     } else {
-      const used = sheet.getUsedRange(true).load("rowCount");
-      await context.sync();
-      row = used.rowCount;
+      const meta = await readMeta(context, sheet);
+      const same = meta.rows.filter((m) => m.name === input.name).at(-1);
+      if (same) {
+        const stored = (await readJson(context, sheet, [same])).get(same.row);
+        if (stored === json) return "unchanged";
+      }
+      row = Math.max(1, meta.nextRow);
     }
-    const json = JSON.stringify(input);
-    const parts = Array.from({ length: Math.ceil(json.length / CHUNK) }, (_, i) => asText(json.slice(i * CHUNK, (i + 1) * CHUNK)));
+    const parts = chunks(json).map(asText);
     sheet.getRangeByIndexes(row, 0, 1, 3 + parts.length).values = [[asText(input.name), asText(savedAt), parts.length, ...parts]];
     await context.sync();
-  });
-}
-
-/** Every saved scenario, oldest first; rows that cannot be read are skipped. */
-export async function listSavedScenarios(): Promise<SavedScenario[]> {
-  return Excel.run(async (context) => {
-    const sheet = context.workbook.worksheets.getItemOrNullObject(STORE_SHEET);
-    await context.sync();
-    if (sheet.isNullObject) return [];
-    const used = sheet.getUsedRange(true).load("values");
-    await context.sync();
-    return used.values.slice(1).flatMap((row) => {
-      try {
-        const parts = Number(row[2]);
-        const input = JSON.parse(row.slice(3, 3 + parts).join("")) as ScenarioInput;
-        return [{ name: String(row[0]), savedAt: String(row[1]), input }];
-      } catch {
-        return [];
-      }
-    });
+    return "saved";
   });
 }

@@ -2,9 +2,13 @@ import { Button, Card, CardHeader, Checkbox, MessageBar, MessageBarBody, Text } 
 import { useEffect, useState } from "react";
 import { compareScenarios, runScenario } from "../../src/index.ts";
 import { writeComparison } from "../adapter/comparison.ts";
-import { listSavedScenarios, type SavedScenario } from "../adapter/scenarioStore.ts";
+import { latestVersions, listSavedScenarios, type SavedScenario } from "../adapter/scenarioStore.ts";
 
-/** Compares the workbook's saved scenarios side by side, for an ICS board. `version` changes when a scenario is saved. */
+/**
+ * Compares the workbook's saved scenarios side by side, for an ICS board: the
+ * newest version of each name. A stored row that cannot be used is listed with
+ * why, and left out. `version` changes when a scenario is saved.
+ */
 export function CompareCard({ version }: { version: number }) {
   const [saved, setSaved] = useState<SavedScenario[]>([]);
   const [chosen, setChosen] = useState<Set<number>>(new Set());
@@ -13,8 +17,9 @@ export function CompareCard({ version }: { version: number }) {
   useEffect(() => {
     listSavedScenarios()
       .then((list) => {
-        setSaved(list);
-        setChosen(new Set(list.map((_, i) => i)));
+        const offered = latestVersions(list);
+        setSaved(offered);
+        setChosen(new Set(offered.flatMap((s, i) => (s.input ? [i] : []))));
       })
       .catch((error: Error) => setMessage({ intent: "error", text: `Could not read the saved scenarios: ${error.message}` }));
   }, [version]);
@@ -22,7 +27,7 @@ export function CompareCard({ version }: { version: number }) {
   if (saved.length === 0) return null;
   const compare = async () => {
     try {
-      const results = saved.filter((_, i) => chosen.has(i)).map((s) => runScenario(s.input));
+      const results = saved.filter((s, i) => chosen.has(i) && s.input).map((s) => runScenario(s.input));
       const sheet = await writeComparison(compareScenarios(results));
       setMessage({ intent: "success", text: `Compared ${results.length} scenarios on the sheet "${sheet}".` });
     } catch (error) {
@@ -34,8 +39,11 @@ export function CompareCard({ version }: { version: number }) {
       <CardHeader header={<Text weight="semibold">Compare scenarios</Text>} description="Scenarios saved in this workbook" />
       {saved.map((s, i) => (
         <Checkbox
-          key={`${s.name}-${s.savedAt}`}
-          label={`${s.name} (saved ${s.savedAt.slice(0, 16).replace("T", " ")})`}
+          key={`${s.row}`}
+          label={
+            s.input ? `${s.name} (saved ${s.savedAt.slice(0, 16).replace("T", " ")})` : `${s.name}: kept, cannot be used. ${s.problem}`
+          }
+          disabled={!s.input}
           checked={chosen.has(i)}
           onChange={(_, data) => {
             const next = new Set(chosen);

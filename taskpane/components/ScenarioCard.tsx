@@ -13,19 +13,9 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
-import {
-  detectPlanTables,
-  formatPounds,
-  latestOnCostYear,
-  runScenario,
-  scenarioFromTables,
-  triangulate,
-  type TableRole,
-  type Triangulation,
-} from "../../src/index.ts";
-import { listTables, readTables, type TableSummary } from "../adapter/planTables.ts";
-import { writeScenarioResults } from "../adapter/results.ts";
-import { saveScenario } from "../adapter/scenarioStore.ts";
+import { detectPlanTables, formatPounds, latestOnCostYear, type TableRole, type Triangulation } from "../../src/index.ts";
+import { listTables, type TableSummary } from "../adapter/planTables.ts";
+import { runPlan } from "../useCases/runPlan.ts";
 
 const useStyles = makeStyles({
   form: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)", gap: tokens.spacingHorizontalM },
@@ -88,10 +78,7 @@ export function ScenarioCard({ onSaved }: { onSaved?: () => void }) {
     setProblem(undefined);
     setOutcome(undefined);
     try {
-      const chosen = Object.entries(roles).filter(([, table]) => table) as [TableRole, string][];
-      const read = await readTables(chosen.map(([, table]) => table));
-      const byRole = Object.fromEntries(chosen.map(([role, table]) => [role, read.find((t) => t.name === table)!]));
-      const input = scenarioFromTables(byRole, {
+      const { result, checks, sheet, stored, notStored } = await runPlan(roles, {
         name: name.trim() || "Scenario",
         startYear: latestOnCostYear(),
         horizonYears: Number(years),
@@ -102,21 +89,11 @@ export function ScenarioCard({ onSaved }: { onSaved?: () => void }) {
         agencyPremium: percent(agencyPremium, "Agency premium"),
         pensionBasis,
       });
-      const result = runScenario(input);
-      const checks = triangulate(result);
-      const written = await writeScenarioResults(result, checks);
-      // The results are written; if the scenario cannot then be stored, say exactly what is in the workbook.
-      let notSaved: string | undefined;
-      try {
-        await saveScenario(input);
-        onSaved?.();
-      } catch (error) {
-        notSaved = `The results are on the sheet "${written.sheet}", but the scenario was not saved in the workbook: ${(error as Error).message}. Nothing else was written; run again to save it.`;
-      }
-      if (notSaved) setProblem(notSaved);
+      if (stored) onSaved?.();
+      if (notStored) setProblem(notStored);
       const first = result.rows.filter((r) => r.yearIndex === 1);
       setOutcome({
-        sheet: written.sheet,
+        sheet,
         checks,
         cost: first.reduce((sum, r) => sum + r.totalCost, 0),
         budget: first.reduce((sum, r) => sum + r.budget, 0),

@@ -96,7 +96,8 @@ describe("worksheets and ranges", () => {
       const grown = sheet.getRange("B2").getResizedRange(1, 1);
       grown.load("values, numberFormat, text");
       await context.sync();
-      expect([used.address, used.rowCount, used.columnCount]).toEqual(["Plan!A1:C3", 3, 3]);
+      // As in Excel, the used range starts at the first used cell, not at A1.
+      expect([used.address, used.rowCount, used.columnCount]).toEqual(["Plan!B2:C3", 2, 2]);
       expect(grown.values).toEqual([
         ["Band 5", 37796],
         ["Band 6", 46580],

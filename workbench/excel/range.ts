@@ -135,6 +135,33 @@ export class RangeProxy extends ClientObject<RangeTarget> {
     });
   }
 
+  /**
+   * The used cells within this range, from the first used cell, as Excel's
+   * Range.getUsedRangeOrNullObject gives them; a null object when none is used.
+   */
+  getUsedRangeOrNullObject(_valuesOnly?: boolean): RangeProxy {
+    return new RangeProxy(
+      this.context,
+      () => {
+        const { sheet, range } = this.target();
+        let used: CellRange | undefined;
+        for (const [row, column] of this.context.model.filledCells(sheet.name)) {
+          if (row < range.top || row > range.bottom || column < range.left || column > range.right) continue;
+          used = used
+            ? {
+                top: Math.min(used.top, row),
+                left: Math.min(used.left, column),
+                bottom: Math.max(used.bottom, row),
+                right: Math.max(used.right, column),
+              }
+            : { top: row, left: column, bottom: row, right: column };
+        }
+        return used && { sheet, range: used };
+      },
+      true,
+    );
+  }
+
   getResizedRange(deltaRows: number, deltaColumns: number): RangeProxy {
     return this.derived(({ range }) => ({ ...range, bottom: range.bottom + deltaRows, right: range.right + deltaColumns }));
   }

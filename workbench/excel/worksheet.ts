@@ -58,21 +58,21 @@ export class WorksheetProxy extends ClientObject<SheetInfo> {
     });
   }
 
-  /** The block of used cells; A1 for an empty sheet, as in Excel. */
-  getUsedRange(_valuesOnly?: boolean): RangeProxy {
+  /** The block of used cells, from the first used cell as in Excel (not from A1); A1 for an empty sheet. */
+  getUsedRange(valuesOnly?: boolean): RangeProxy {
     return new RangeProxy(this.context, () => {
       const sheet = this.target();
-      const used: CellRange = this.context.model.usedRange(sheet.name) ?? { top: 0, left: 0, bottom: 0, right: 0 };
+      const used: CellRange = this.context.model.usedBounds(sheet.name, valuesOnly) ?? { top: 0, left: 0, bottom: 0, right: 0 };
       return { sheet, range: used };
     });
   }
 
-  getUsedRangeOrNullObject(_valuesOnly?: boolean): RangeProxy {
+  getUsedRangeOrNullObject(valuesOnly?: boolean): RangeProxy {
     return new RangeProxy(
       this.context,
       () => {
         const sheet = this.target();
-        const used = this.context.model.usedRange(sheet.name);
+        const used = this.context.model.usedBounds(sheet.name, valuesOnly);
         return used ? { sheet, range: used } : undefined;
       },
       true,
