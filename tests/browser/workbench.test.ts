@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -169,6 +170,20 @@ describe("the workbench in headless Chromium", () => {
     expect(await cell(page, "B11").textContent()).toBe("£51,892.27");
     expect(errors).toEqual([]);
     expect(leaked).toEqual([]);
+  });
+
+  it("opens a 6 KB file with values in A1 and XFD1048576 without the page running out of memory", async () => {
+    const file = new ExcelJS.Workbook();
+    const sheet = file.addWorksheet("Far");
+    sheet.getCell("A1").value = 1;
+    sheet.getCell("XFD1048576").value = 2;
+    const path = join(SCREENSHOTS, "far-corners.xlsx");
+    await file.xlsx.writeFile(path);
+    page.once("dialog", (dialog) => void dialog.accept());
+    await page.locator('input[type="file"]').setInputFiles(path);
+    await page.getByText("Opened far-corners.xlsx.").waitFor();
+    await expect.poll(() => cell(page, "A1").textContent()).toBe("1");
+    expect(errors).toEqual([]);
   });
 
   it("carries a Content-Security-Policy that refuses inline script and has refused nothing else", async () => {
