@@ -5,15 +5,10 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { main } from "../../cli/main.ts";
+import { runCli } from "./helpers.ts";
 import { projectRoot } from "../../engine/metadata.ts";
 
-async function run(...args: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(args, { write: (t: string) => (stdout += t) }, { write: (t: string) => (stderr += t) });
-  return { code, stdout, stderr };
-}
+const run = runCli;
 
 describe("wfplan eval", () => {
   it("prints a number in full precision", async () => {

@@ -20,3 +20,12 @@ export function errorOf(value: unknown): { code: string; message: string } {
   if (!error || typeof error.value !== "string" || !error.value.startsWith("#")) throw new Error(`not an error: ${JSON.stringify(value)}`);
   return { code: error.value, message: error.message ?? "" };
 }
+
+/** Runs `wfplan` in this process, collecting what it prints and its exit code. */
+export async function runCli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const { main } = await import("../../cli/main.ts");
+  let stdout = "";
+  let stderr = "";
+  const code = await main(args, { write: (t: string) => (stdout += t) }, { write: (t: string) => (stderr += t) });
+  return { code, stdout, stderr };
+}

@@ -3,14 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { main } from "../../cli/main.ts";
+import { runCli } from "../functions/helpers.ts";
 
-async function run(...args: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(args, { write: (t: string) => (stdout += t) }, { write: (t: string) => (stderr += t) });
-  return { code, stdout, stderr };
-}
+const run = runCli;
 
 describe("wfplan eval at its edges", () => {
   it("reads Excel's literals: a capital exponent and TRUE and FALSE", async () => {

@@ -3,12 +3,12 @@ import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { registerWfpFunctions } from "../../engine/hyperformula.ts";
 import { loadMetadata } from "../../engine/metadata.ts";
 import { Workbook, type CellInput } from "../../engine/workbook.ts";
-import { compareScenarios, detectPlanTables, runScenario, scenarioFromTables, triangulate, type TableRole } from "../../src/index.ts";
+import { compareScenarios, runScenario, scenarioFromTables, triangulate } from "../../src/index.ts";
 import { writeComparison } from "../../taskpane/adapter/comparison.ts";
-import { listTables, readTables } from "../../taskpane/adapter/planTables.ts";
 import { writeScenarioResults } from "../../taskpane/adapter/results.ts";
 import { saveScenario } from "../../taskpane/adapter/scenarioStore.ts";
 import { installExcelGlobals } from "../../workbench/excel/index.ts";
+import { addPlanTable, readLinkedTables } from "../workbench/plan.ts";
 
 /*
  * Random planners' workbooks (text that looks like formulas included) and
@@ -51,32 +51,15 @@ describe("write-back on random workbooks", () => {
         }),
         async (groups, notes, drivers) => {
           const model = new Workbook("Staff");
-          const table = (sheet: string, tableName: string, rows: (string | number)[][]) => {
-            if (sheet !== "Staff") model.addSheet(sheet);
-            model.setContents(
-              sheet,
-              0,
-              0,
-              rows.map((row) => row.map((cell) => (typeof cell === "string" ? `'${cell}` : cell))),
-            );
-            model.addTable(
-              sheet,
-              { top: 0, left: 0, bottom: rows.length - 1, right: rows[0]!.length - 1 },
-              true,
-              tableName,
-              "TableStyleMedium2",
-              rows[0] as string[],
-            );
-          };
-          table("Staff", "tblStaff", [
+          addPlanTable(model, "Staff", "tblStaff", [
             ["Staff group", "Band", "Contracted hours"],
             ...groups.map((group, i) => [group, `Band ${5 + (i % 3)}`, 37.5]),
           ]);
-          table("Activity", "tblActivity", [
+          addPlanTable(model, "Activity", "tblActivity", [
             ["Service line", "Total"],
             ["Bed days", 10000],
           ]);
-          table("Standards", "tblStandards", [
+          addPlanTable(model, "Standards", "tblStandards", [
             ["Service line", "Staff group", "Minutes per unit"],
             ...groups.map((group) => ["Bed days", group, 30]),
           ]);
@@ -86,12 +69,7 @@ describe("write-back on random workbooks", () => {
           const before = snapshot(model, userSheets);
 
           installExcelGlobals(model);
-          const roles = detectPlanTables(await listTables());
-          const read = await readTables(Object.values(roles) as string[]);
-          const byRole = Object.fromEntries(Object.entries(roles).map(([role, n]) => [role, read.find((t) => t.name === n)!])) as Partial<
-            Record<TableRole, (typeof read)[number]>
-          >;
-          const input = scenarioFromTables(byRole, {
+          const input = scenarioFromTables(await readLinkedTables(), {
             name: groups[0]!,
             startYear: "2025/26",
             horizonYears: drivers.years,

@@ -2,12 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { registerWfpFunctions } from "../../engine/hyperformula.ts";
 import { loadMetadata } from "../../engine/metadata.ts";
 import { Workbook } from "../../engine/workbook.ts";
-import { compareScenarios, detectPlanTables, runScenario, scenarioFromTables, triangulate, type TableRole } from "../../src/index.ts";
+import { compareScenarios, runScenario, scenarioFromTables, triangulate } from "../../src/index.ts";
 import { writeComparison } from "../../taskpane/adapter/comparison.ts";
-import { listTables, readTables } from "../../taskpane/adapter/planTables.ts";
 import { writeScenarioResults } from "../../taskpane/adapter/results.ts";
 import { listSavedScenarios, saveScenario, STORE_SHEET } from "../../taskpane/adapter/scenarioStore.ts";
 import { installExcelGlobals } from "../../workbench/excel/index.ts";
+import { addPlanTable, readLinkedTables } from "./plan.ts";
 
 /*
  * Text in a planner's tables that Excel would read as a formula if it were
@@ -19,30 +19,15 @@ let model: Workbook;
 beforeAll(async () => {
   registerWfpFunctions(await loadMetadata());
   model = new Workbook("Staff");
-  const table = (sheet: string, name: string, rows: (string | number)[][]) => {
-    if (sheet !== "Staff") model.addSheet(sheet);
-    // The planner's own text, as a file would hold it: the apostrophe keeps it text in their workbook too.
-    model.setContents(
-      sheet,
-      0,
-      0,
-      rows.map((row) => row.map((cell) => (typeof cell === "string" ? `'${cell}` : cell))),
-    );
-    model.addTable(
-      sheet,
-      { top: 0, left: 0, bottom: rows.length - 1, right: rows[0]!.length - 1 },
-      true,
-      name,
-      "TableStyleMedium2",
-      rows[0] as string[],
-    );
-  };
-  table("Staff", "tblStaff", [["Staff group", "Band", "Contracted hours"], ...HOSTILE.map((group) => [group, "Band 5", 37.5])]);
-  table("Activity", "tblActivity", [
+  addPlanTable(model, "Staff", "tblStaff", [
+    ["Staff group", "Band", "Contracted hours"],
+    ...HOSTILE.map((group) => [group, "Band 5", 37.5]),
+  ]);
+  addPlanTable(model, "Activity", "tblActivity", [
     ["Service line", "Total"],
     ['=WEBSERVICE("http://x")', 20000],
   ]);
-  table("Standards", "tblStandards", [
+  addPlanTable(model, "Standards", "tblStandards", [
     ["Service line", "Staff group", "Minutes per unit"],
     ...HOSTILE.map((group) => ['=WEBSERVICE("http://x")', group, 200]),
   ]);
@@ -75,12 +60,11 @@ describe("no workbook text becomes a formula", () => {
   });
 
   it("writes staff groups, service lines, reasons and scenario names as text in results, comparison and store", async () => {
-    const roles = detectPlanTables(await listTables());
-    const read = await readTables(Object.values(roles) as string[]);
-    const byRole = Object.fromEntries(Object.entries(roles).map(([role, name]) => [role, read.find((t) => t.name === name)!])) as Partial<
-      Record<TableRole, (typeof read)[number]>
-    >;
-    const input = scenarioFromTables(byRole, { name: '=WEBSERVICE("http://x/name")', startYear: "2025/26", horizonYears: 2 });
+    const input = scenarioFromTables(await readLinkedTables(), {
+      name: '=WEBSERVICE("http://x/name")',
+      startYear: "2025/26",
+      horizonYears: 2,
+    });
     // Tables are read trimmed, as planners expect: the tab and carriage return go, the formula-like text stays.
     const names = HOSTILE.map((text) => text.trim());
     expect(input.staffGroups.map((g) => g.name)).toEqual(names);
@@ -103,38 +87,21 @@ describe("no workbook text becomes a formula", () => {
 
   it("names its results table clear of the workbook's defined names, which share the tables' namespace", async () => {
     const fresh = new Workbook("Staff");
-    const rows = (sheet: string, table: string, values: (string | number)[][]) => {
-      if (sheet !== "Staff") fresh.addSheet(sheet);
-      fresh.setContents(sheet, 0, 0, values);
-      fresh.addTable(
-        sheet,
-        { top: 0, left: 0, bottom: values.length - 1, right: values[0]!.length - 1 },
-        true,
-        table,
-        "TableStyleMedium2",
-        values[0] as string[],
-      );
-    };
-    rows("Staff", "tblStaff", [
+    addPlanTable(fresh, "Staff", "tblStaff", [
       ["Staff group", "Band", "Contracted hours"],
       ["Nursing", "Band 5", 37.5],
     ]);
-    rows("Activity", "tblActivity", [
+    addPlanTable(fresh, "Activity", "tblActivity", [
       ["Service line", "Total"],
       ["Bed days", 1000],
     ]);
-    rows("Standards", "tblStandards", [
+    addPlanTable(fresh, "Standards", "tblStandards", [
       ["Service line", "Staff group", "Minutes per unit"],
       ["Bed days", "Nursing", 60],
     ]);
     fresh.addName("tblWfpResults", "=Staff!$A$1");
     installExcelGlobals(fresh);
-    const read = await readTables(["tblStaff", "tblActivity", "tblStandards"]);
-    const table = (name: string) => read.find((t) => t.name === name);
-    const input = scenarioFromTables(
-      { staff: table("tblStaff"), activity: table("tblActivity"), standards: table("tblStandards") },
-      { name: "Names", startYear: "2025/26", horizonYears: 1 },
-    );
+    const input = scenarioFromTables(await readLinkedTables(), { name: "Names", startYear: "2025/26", horizonYears: 1 });
     const result = runScenario(input);
     expect((await writeScenarioResults(result, triangulate(result))).table).toBe("tblWfpResults2");
   });

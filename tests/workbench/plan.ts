@@ -1,0 +1,32 @@
+import type { Workbook } from "../../engine/workbook.ts";
+import { detectPlanTables, type TableData, type TableRole } from "../../src/index.ts";
+import { listTables, readTables } from "../../taskpane/adapter/planTables.ts";
+
+/**
+ * Adds a table of the planner's own rows to a sheet (made if missing). Text is
+ * stored as text, as a file would hold it, even where it looks like a formula.
+ */
+export function addPlanTable(model: Workbook, sheet: string, name: string, rows: readonly (readonly (string | number)[])[]): void {
+  if (!model.findSheet(sheet)) model.addSheet(sheet);
+  model.setContents(
+    sheet,
+    0,
+    0,
+    rows.map((row) => row.map((cell) => (typeof cell === "string" ? `'${cell}` : cell))),
+  );
+  model.addTable(
+    sheet,
+    { top: 0, left: 0, bottom: rows.length - 1, right: rows[0]!.length - 1 },
+    true,
+    name,
+    "TableStyleMedium2",
+    rows[0] as string[],
+  );
+}
+
+/** The workbook's plan tables as the pane links and reads them, by the part each plays. */
+export async function readLinkedTables(): Promise<Partial<Record<TableRole, TableData>>> {
+  const roles = detectPlanTables(await listTables());
+  const read = await readTables(Object.values(roles) as string[]);
+  return Object.fromEntries(Object.entries(roles).map(([role, name]) => [role, read.find((t) => t.name === name)!]));
+}
