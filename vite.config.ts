@@ -3,6 +3,7 @@ import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
 import { customFunctionsMetadata } from "./build/customFunctionsMetadata.ts";
 import { DEV_ORIGIN, officeAddin } from "./build/officeAddin.ts";
+import { validateReferenceData } from "./src/reference/validate.ts";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
 /** Set for a production build: `WFP_ORIGIN=https://wfplan.example.nhs.uk npm run build`. */
@@ -10,7 +11,13 @@ const origin = process.env.WFP_ORIGIN || undefined;
 
 export default defineConfig({
   base: origin ? new URL(origin).pathname : "/",
-  plugins: [react(), customFunctionsMetadata(`${root}functions/functions.ts`, DEV_ORIGIN, origin), officeAddin({ root, origin })],
+  plugins: [
+    // A figure that breaks its schema stops the build: the pane and functions load the data without validating it.
+    { name: "wfplan:reference-data", buildStart: () => validateReferenceData() },
+    react(),
+    customFunctionsMetadata(`${root}functions/functions.ts`, DEV_ORIGIN, origin),
+    officeAddin({ root, origin }),
+  ],
   build: {
     outDir: "dist",
     emptyOutDir: true,

@@ -1,22 +1,23 @@
-import { z } from "zod";
 import { fail } from "../errors.ts";
 import { AGENDA_FOR_CHANGE_PAY } from "./agendaForChangePay.ts";
-import { EMPLOYER_ON_COSTS, onCostYearSchema, type OnCostYear } from "./employerOnCosts.ts";
+import { EMPLOYER_ON_COSTS, type OnCostYear } from "./employerOnCosts.ts";
 import { gradeLabel, type Grade } from "./grades.ts";
-import { HIGH_COST_AREA_SUPPLEMENTS, hcasYearSchema, type HcasYear } from "./highCostArea.ts";
+import { HIGH_COST_AREA_SUPPLEMENTS, type HcasYear } from "./highCostArea.ts";
 import { MEDICAL_PAY } from "./medicalPay.ts";
-import { payScaleSchema, type PayScale } from "./payScaleSchema.ts";
+import type { PayScale, ReferencePayScale } from "./payScaleSchema.ts";
 import { mergePayTable, payTableFromCells, readPayTable, type PayTable, type PayTableRowInput } from "./payTable.ts";
 import type { FinancialYear } from "./years.ts";
 
 /*
- * The reference data, validated once when the model loads: a figure that breaks
- * its schema stops the model at start-up rather than costing a post wrongly.
+ * The reference data, as typed data. It is checked against its zod schemas
+ * (src/reference/validate.ts) by every build and by the tests, so a figure
+ * that breaks its schema never ships; the pane and the functions then load it
+ * without validating it again.
  */
 
-const payScales = z.array(payScaleSchema).parse([...AGENDA_FOR_CHANGE_PAY, ...MEDICAL_PAY]);
-const hcasYears = z.array(hcasYearSchema).parse(HIGH_COST_AREA_SUPPLEMENTS);
-const onCostYears = z.array(onCostYearSchema).parse(EMPLOYER_ON_COSTS);
+const payScales: readonly ReferencePayScale[] = [...AGENDA_FOR_CHANGE_PAY, ...MEDICAL_PAY];
+const hcasYears: readonly HcasYear[] = HIGH_COST_AREA_SUPPLEMENTS;
+const onCostYears: readonly OnCostYear[] = EMPLOYER_ON_COSTS;
 
 const payIndex = new Map<string, PayScale>(payScales.map((s) => [`${s.grade}|${s.year}`, s]));
 

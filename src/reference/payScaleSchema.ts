@@ -29,9 +29,11 @@ export const payScaleSchema = z
   });
 
 export type PayScaleData = z.input<typeof payScaleSchema>;
+/** A scale of wfplan's own reference data. */
+export type ReferencePayScale = z.output<typeof payScaleSchema>;
 
 /** A pay scale from wfplan's reference data or from a pay table in the workbook, which overrides it. */
-export type PayScale = Omit<z.output<typeof payScaleSchema>, "source"> & { source: Source | WorkbookSource };
+export type PayScale = Omit<ReferencePayScale, "source"> & { source: Source | WorkbookSource };
 
 /** Figures the planner supplied in a pay table in the workbook. */
 export interface WorkbookSource {

@@ -154,3 +154,26 @@ describe("pay step years (NHS Employers; bands 8a+ from the intermediate point F
     expect(y2024.pension.source.url).toBe("http://nhsemployers.org/your-workforce/pay-and-reward/pensions/pension-contribution-tax-relief");
   });
 });
+
+describe("the reference data's schemas (checked by every build and here, not at each load)", () => {
+  it("holds every figure to its schema", async () => {
+    const { validateReferenceData } = await import("../../src/reference/validate.ts");
+    expect(() => validateReferenceData()).not.toThrow();
+  });
+  it("would refuse a scale whose pay does not rise, or a figure without a source", async () => {
+    const { payScaleSchema } = await import("../../src/reference/payScaleSchema.ts");
+    const scale = {
+      grade: "5",
+      year: "2025/26",
+      effectiveFrom: "2025-04-01",
+      weeklyHours: 37.5,
+      points: [
+        { name: "entry", annual: 37796 },
+        { name: "top", annual: 31049 },
+      ],
+      source: { title: "t", publisher: "p", url: "https://example.org/", kind: "primary" },
+    };
+    expect(payScaleSchema.safeParse(scale).error?.issues[0]?.message).toBe("pay points must rise from entry to top");
+    expect(payScaleSchema.safeParse({ ...scale, source: undefined }).success).toBe(false);
+  });
+});
