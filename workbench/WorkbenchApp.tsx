@@ -19,6 +19,15 @@ interface Props {
 }
 
 /** The workbench: a workbook on the left on HyperFormula, the real task pane on the right. */
+const keys = new WeakMap<Workbook, number>();
+let workbooksSeen = 0;
+/** A key that is new for each workbook object, for remounting the pane. */
+function workbookKey(model: Workbook): number {
+  let key = keys.get(model);
+  if (key === undefined) keys.set(model, (key = ++workbooksSeen));
+  return key;
+}
+
 export function WorkbenchApp({ initial, fileName: initialName, adopt }: Props) {
   const [model, setModel] = useState(initial);
   const [fileName, setFileName] = useState(initialName);
@@ -136,7 +145,8 @@ export function WorkbenchApp({ initial, fileName: initialName, adopt }: Props) {
         <NamesPanel model={model} />
       </section>
       <aside className="wb-taskpane" aria-label="Task pane">
-        <TaskPane hostInfo={hostInfo} />
+        {/* Excel gives each workbook its own pane: a new one for each workbook opened, so all it shows comes from that workbook. */}
+        <TaskPane key={workbookKey(model)} hostInfo={hostInfo} />
       </aside>
     </FluentProvider>
   );

@@ -183,6 +183,9 @@ describe("the workbench in headless Chromium", () => {
     await page.locator('input[type="file"]').setInputFiles(path);
     await page.getByText("Opened far-corners.xlsx.").waitFor();
     await expect.poll(() => cell(page, "A1").textContent()).toBe("1");
+    // The pane follows the open workbook: this one has no tables and no saved scenarios.
+    await expect.poll(() => page.getByLabel("Staff in post").locator("option").allTextContents()).toEqual(["Choose a table"]);
+    expect(await page.getByText("Compare scenarios").count()).toBe(0);
     expect(errors).toEqual([]);
   });
 
