@@ -73,7 +73,12 @@ export function readPayTable(rows: readonly PayTableRowInput[], title: string): 
     try {
       const post = parsePostGrade(row.grade, "band or grade");
       grade = post.grade;
-      if (!blank(row.point)) point = String(row.point).trim().toLowerCase();
+      // "Point 2", "Threshold 3", "NP4" name the point as "2", "3", "4" do.
+      if (!blank(row.point))
+        point = String(row.point)
+          .trim()
+          .toLowerCase()
+          .replace(/^(?:pay point|nodal point|threshold|point|np)\s*(?=\d)/, "");
       else if (post.nodalPoint !== undefined) point = String(post.nodalPoint);
       else wrong(`the point is missing for ${gradeLabel(post.grade)}: write "entry", "intermediate", "top" or a point number`);
     } catch (error) {

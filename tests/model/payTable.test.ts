@@ -52,6 +52,11 @@ describe("a pay table in the workbook", () => {
     expect(cost.onCostYear).toBe("2025/26");
     expect(cost.total).toBeCloseTo(39000 + 0.15 * (39000 - 5000) + 0.2378 * 39000 + 0.005 * 39000, 8); // 53,569.20
   });
+  it("reads points as planners write them: Point 2, Threshold 3, NP4", () => {
+    const named = loadPayTableCells([HEADER, ["2025/26", "Band 5", "Point 2", 34000], ["2026/27", "Consultant", "Threshold 3", 130000]]);
+    expect(basicPay("5", 2, "2025/26", named).annual).toBe(34000);
+    expect(basicPay("Consultant", 3, "2026/27", named).annual).toBe(130000);
+  });
   it("reads a table without a header row in the order Year, Band or grade, Point, Annual pay, Hours", () => {
     const bare = loadPayTableCells([["2026/27", "FY1", null, 40000, 40]]);
     expect(basicPay("Resident doctor", 1, "2026/27", bare)).toMatchObject({ annual: 40000, weeklyHours: 40 });
