@@ -1,4 +1,4 @@
-import { PlanningError } from "../src/index.ts";
+import { PlanningError } from "../src/calculations.ts";
 import { FunctionError, type CellValue, type ExcelErrorCode } from "./cells.ts";
 
 /*

@@ -37,7 +37,7 @@ import {
   availableWorkingTime,
   basicPay,
   AFC_ANNUAL_HOURS,
-} from "../src/index.ts";
+} from "../src/calculations.ts";
 import { elementwise, single, withWholeArgument } from "./broadcast.ts";
 import { asMatrix, cellsOf, isBlank } from "./cells.ts";
 import { ELEMENTWISE, ONE_VALUE, type CatalogueEntry } from "./shape.ts";

@@ -7,22 +7,7 @@
  * Every function throws `PlanningError` on bad input; its `kind` maps to the
  * Excel error a caller should show.
  */
-export { PlanningError, fail, type PlanningErrorKind } from "./errors.ts";
-export * from "./reference/index.ts";
-export * from "./workforce/time.ts";
-export * from "./workforce/fte.ts";
-export * from "./workforce/pay.ts";
-export * from "./workforce/highCostArea.ts";
-export * from "./workforce/onCosts.ts";
-export * from "./workforce/cost.ts";
-export * from "./workforce/uplift.ts";
-export * from "./workforce/demand.ts";
-export * from "./workforce/wisn.ts";
-export * from "./workforce/nursing.ts";
-export * from "./workforce/skillMix.ts";
-export * from "./workforce/supply.ts";
-export * from "./workforce/rates.ts";
-export * from "./format.ts";
+export * from "./calculations.ts";
 export { driverValue, type Driver, type DriverValue } from "./scenario/drivers.ts";
 export * from "./scenario/schema.ts";
 export * from "./scenario/run.ts";
