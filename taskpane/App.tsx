@@ -29,7 +29,7 @@ export function App({ hostInfo }: { hostInfo: Promise<HostInfo> }) {
       <main className={styles.page}>
         <header className={styles.header}>
           <Title2 as="h1">Workforce plan</Title2>
-          <Body1>Agenda for Change pay, on-costs and workforce methods for NHS planners.</Body1>
+          <Body1>NHS pay (Agenda for Change and medical), on-costs and workforce methods for NHS planners.</Body1>
         </header>
         <Suspense fallback={<Spinner size="tiny" label="Connecting to Excel…" />}>
           <HostStatus hostInfo={hostInfo} />
