@@ -118,12 +118,17 @@ export function pay(band: any[][], point?: any[][], year?: any[][], pay_table?: 
           { name: "year", value: year, read: asIs, ...optional<unknown>(undefined) },
         ],
         (b, p, y) => {
-          const post = parsePostGrade(b);
-          const chosen = postPoint(post, p === undefined ? undefined : parsePayPoint(p));
-          return basicPay(post.grade, chosen, y === undefined ? undefined : parseFinancialYear(y), table).annual;
+          const { grade, point } = gradeAndPoint(b, p);
+          return basicPay(grade, point, y === undefined ? undefined : parseFinancialYear(y), table).annual;
         },
       ),
   );
+}
+
+/** A band or grade cell and a point cell as one post: a training grade ("ST4") brings its own nodal point. */
+function gradeAndPoint(band: unknown, point: unknown) {
+  const post = parsePostGrade(band);
+  return { grade: post.grade, point: postPoint(post, point === undefined ? undefined : parsePayPoint(point)) };
 }
 
 /** A pay table given as a range, or undefined when the argument is omitted or blank. */
@@ -219,9 +224,9 @@ export function cost(band: any[][], fte: any[][], point?: any[][], year?: any[][
           { name: "area", value: area, read: asIs, ...optional<unknown>("none") },
         ],
         (b, f, p, y, a) => {
-          const post = parsePostGrade(b);
-          return postCost(post.grade, f, {
-            point: postPoint(post, p === undefined ? undefined : parsePayPoint(p)),
+          const { grade, point } = gradeAndPoint(b, p);
+          return postCost(grade, f, {
+            point,
             year: y === undefined ? undefined : parseFinancialYear(y),
             area: parseArea(a),
             payTable: table,
