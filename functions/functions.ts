@@ -10,6 +10,8 @@ import {
   activityFte,
   careHoursPerPatientDay,
   employerOnCosts,
+  employerOnCostsInto,
+  DEFAULT_PENSION_BASIS,
   fail,
   fteFromHours,
   fteShare,
@@ -29,7 +31,10 @@ import {
   hcasYearsHeld,
   loadPayTableCells,
   parseUpliftMethod,
-  postCost,
+  costBasis,
+  costOfFte,
+  emptyCostParts,
+  onCostYear,
   projectSupply,
   vacancyRate,
   wisnRatio,
@@ -38,13 +43,16 @@ import {
   basicPay,
   AFC_ANNUAL_HOURS,
 } from "../src/calculations.ts";
-import { elementwise, single, withWholeArgument } from "./broadcast.ts";
-import { asMatrix, cellsOf, isBlank } from "./cells.ts";
+import { elementwise, elementwiseBy, single, withWholeArgument } from "./broadcast.ts";
+import { asMatrix, cellsOf, isBlank, type CellValue } from "./cells.ts";
 import { ELEMENTWISE, ONE_VALUE, type CatalogueEntry } from "./shape.ts";
-import { asIs, toNumber, toText } from "./coerce.ts";
+import { toNumber, toText } from "./coerce.ts";
 
-const number = toNumber;
 const optional = <T>(fallback: T) => ({ fallback });
+
+/** One set of cost parts reused for every row: the cost of a row is read from it at once. */
+const scratch = emptyCostParts();
+const onCostScratch = employerOnCosts(0, latestOnCostYear());
 
 /** Numbers of a range, skipping blanks, for arguments that take a list. */
 function numbersOf(value: unknown, argument: string): number[] {
@@ -71,8 +79,8 @@ function singleValue(value: unknown, argument: string) {
 export function fte(hours: any[][], standard_hours?: any[][]): any[][] {
   return elementwise(
     [
-      { name: "hours", value: hours, read: number },
-      { name: "standard_hours", value: standard_hours, read: number, ...optional(37.5) },
+      { name: "hours", value: hours },
+      { name: "standard_hours", value: standard_hours, ...optional(37.5) },
     ],
     fteFromHours,
   );
@@ -89,8 +97,8 @@ export function fte(hours: any[][], standard_hours?: any[][]): any[][] {
 export function headcount(fte: any[][], fte_per_head?: any[][]): any[][] {
   return elementwise(
     [
-      { name: "fte", value: fte, read: number },
-      { name: "fte_per_head", value: fte_per_head, read: number, ...optional(1) },
+      { name: "fte", value: fte },
+      { name: "fte_per_head", value: fte_per_head, ...optional(1) },
     ],
     headcountFromFte,
   );
@@ -111,16 +119,17 @@ export function pay(band: any[][], point?: any[][], year?: any[][], pay_table?: 
     () => payTableArgument(pay_table),
     [band, point, year],
     (table) =>
-      elementwise(
+      elementwiseBy(
         [
-          { name: "band", value: band, read: asIs },
-          { name: "point", value: point, read: asIs, ...optional<unknown>(undefined) },
-          { name: "year", value: year, read: asIs, ...optional<unknown>(undefined) },
+          { name: "band", value: band, key: true },
+          { name: "point", value: point, key: true, ...optional<unknown>(undefined) },
+          { name: "year", value: year, key: true, ...optional<unknown>(undefined) },
         ],
         (b, p, y) => {
           const { grade, point } = gradeAndPoint(b, p);
           return basicPay(grade, point, y === undefined ? undefined : parseFinancialYear(y), table).annual;
         },
+        (annual: number) => annual,
       ),
   );
 }
@@ -148,13 +157,14 @@ function payTableArgument(value: unknown) {
  * @returns Annual supplement in pounds for a whole-time post.
  */
 export function hcas(salary: any[][], area: any[][], year?: any[][]): any[][] {
-  return elementwise(
+  return elementwiseBy(
     [
-      { name: "salary", value: salary, read: number },
-      { name: "area", value: area, read: asIs, ...optional<unknown>("none") },
-      { name: "year", value: year, read: asIs, ...optional<unknown>(undefined) },
+      { name: "salary", value: salary },
+      { name: "area", value: area, key: true, ...optional<unknown>("none") },
+      { name: "year", value: year, key: true, ...optional<unknown>(undefined) },
     ],
-    (s, a, y) => highCostAreaSupplement(s, parseArea(a), y === undefined ? hcasYearsHeld()[0]! : parseFinancialYear(y)),
+    (a, y) => ({ area: parseArea(a), year: y === undefined ? hcasYearsHeld()[0]! : parseFinancialYear(y) }),
+    (held, s) => highCostAreaSupplement(s, held.area, held.year),
   );
 }
 
@@ -168,34 +178,32 @@ export function hcas(salary: any[][], area: any[][], year?: any[][]): any[][] {
  * @returns Annual employer on-costs in pounds.
  */
 export function oncosts(annual_pay: any[][], year?: any[][], component?: any[][]): any[][] {
-  return elementwise(
+  return elementwiseBy(
     [
-      { name: "annual_pay", value: annual_pay, read: number },
-      { name: "year", value: year, read: asIs, ...optional<unknown>(undefined) },
-      { name: "component", value: component, read: toText, ...optional("total") },
+      { name: "annual_pay", value: annual_pay },
+      { name: "year", value: year, key: true, ...optional<unknown>(undefined) },
+      { name: "component", value: component, key: true, ...optional<unknown>("total") },
     ],
-    (payValue, y, c) => {
-      const costs = employerOnCosts(payValue, y === undefined ? latestOnCostYear() : parseFinancialYear(y));
-      switch (c.trim().toLowerCase()) {
-        case "total":
-          return costs.total;
-        case "ni":
-          return costs.nationalInsurance;
-        case "pension":
-          return costs.pension;
-        case "pension_local":
-          return costs.pensionLocal;
-        case "levy":
-          return costs.apprenticeshipLevy;
-        default:
-          return fail(
-            "value",
-            `component ${quoteValue(c)} is not an on-cost: use "total", "ni", "pension", "pension_local" or "levy"`,
-            "component",
-          );
-      }
-    },
+    (y, c) => ({
+      rates: onCostYear(y === undefined ? latestOnCostYear() : parseFinancialYear(y)),
+      component: onCostComponent(toText(c as CellValue, "component")),
+    }),
+    (held, payValue) => employerOnCostsInto(payValue, held.rates, DEFAULT_PENSION_BASIS, payValue, onCostScratch)[held.component],
   );
+}
+
+const ON_COST_COMPONENTS = {
+  total: "total",
+  ni: "nationalInsurance",
+  pension: "pension",
+  pension_local: "pensionLocal",
+  levy: "apprenticeshipLevy",
+} as const;
+
+function onCostComponent(text: string) {
+  const name = text.trim().toLowerCase();
+  if (Object.hasOwn(ON_COST_COMPONENTS, name)) return ON_COST_COMPONENTS[name as keyof typeof ON_COST_COMPONENTS];
+  return fail("value", `component ${quoteValue(text)} is not an on-cost: use "total", "ni", "pension", "pension_local" or "levy"`, "component");
 }
 
 /**
@@ -215,23 +223,24 @@ export function cost(band: any[][], fte: any[][], point?: any[][], year?: any[][
     () => payTableArgument(pay_table),
     [band, fte, point, year, area],
     (table) =>
-      elementwise(
+      elementwiseBy(
         [
-          { name: "band", value: band, read: asIs },
-          { name: "fte", value: fte, read: number },
-          { name: "point", value: point, read: asIs, ...optional<unknown>(undefined) },
-          { name: "year", value: year, read: asIs, ...optional<unknown>(undefined) },
-          { name: "area", value: area, read: asIs, ...optional<unknown>("none") },
+          { name: "band", value: band, key: true },
+          { name: "fte", value: fte },
+          { name: "point", value: point, key: true, ...optional<unknown>(undefined) },
+          { name: "year", value: year, key: true, ...optional<unknown>(undefined) },
+          { name: "area", value: area, key: true, ...optional<unknown>("none") },
         ],
-        (b, f, p, y, a) => {
+        (b, p, y, a) => {
           const { grade, point } = gradeAndPoint(b, p);
-          return postCost(grade, f, {
+          return costBasis(grade, {
             point,
             year: y === undefined ? undefined : parseFinancialYear(y),
             area: parseArea(a),
             payTable: table,
-          }).total;
+          });
         },
+        (basis, f) => costOfFte(basis, f, scratch).substantive,
       ),
   );
 }
@@ -266,10 +275,10 @@ export function activity_fte(
 ): any[][] {
   return elementwise(
     [
-      { name: "activity", value: activity, read: number },
-      { name: "minutes_per_unit", value: minutes_per_unit, read: number },
-      { name: "productive_hours_per_fte_year", value: productive_hours_per_fte_year, read: number, ...optional(AFC_ANNUAL_HOURS) },
-      { name: "uplift", value: uplift, read: number, ...optional(0) },
+      { name: "activity", value: activity },
+      { name: "minutes_per_unit", value: minutes_per_unit },
+      { name: "productive_hours_per_fte_year", value: productive_hours_per_fte_year, ...optional(AFC_ANNUAL_HOURS) },
+      { name: "uplift", value: uplift, ...optional(0) },
     ],
     activityFte,
   );
@@ -297,12 +306,12 @@ export function wisn_awt(
 ): any[][] {
   return elementwise(
     [
-      { name: "working_days", value: working_days, read: number },
-      { name: "public_holidays", value: public_holidays, read: number },
-      { name: "annual_leave", value: annual_leave, read: number },
-      { name: "sick_leave", value: sick_leave, read: number },
-      { name: "other_leave", value: other_leave, read: number },
-      { name: "hours_per_day", value: hours_per_day, read: number },
+      { name: "working_days", value: working_days },
+      { name: "public_holidays", value: public_holidays },
+      { name: "annual_leave", value: annual_leave },
+      { name: "sick_leave", value: sick_leave },
+      { name: "other_leave", value: other_leave },
+      { name: "hours_per_day", value: hours_per_day },
     ],
     (workingDays, publicHolidays, annualLeave, sickLeave, otherLeave, hoursPerDay) =>
       availableWorkingTime({ workingDays, publicHolidays, annualLeave, sickLeave, otherLeave, hoursPerDay }),
@@ -359,8 +368,8 @@ export function wisn(workloads: any[][], unit_minutes: any[][], awt_hours: any[]
 export function wisn_ratio(actual_staff: any[][], required_staff: any[][]): any[][] {
   return elementwise(
     [
-      { name: "actual_staff", value: actual_staff, read: number },
-      { name: "required_staff", value: required_staff, read: number },
+      { name: "actual_staff", value: actual_staff },
+      { name: "required_staff", value: required_staff },
     ],
     wisnRatio,
   );
@@ -377,8 +386,8 @@ export function wisn_ratio(actual_staff: any[][], required_staff: any[][]): any[
 export function chppd(care_hours: any[][], patient_days: any[][]): any[][] {
   return elementwise(
     [
-      { name: "care_hours", value: care_hours, read: number },
-      { name: "patient_days", value: patient_days, read: number },
+      { name: "care_hours", value: care_hours },
+      { name: "patient_days", value: patient_days },
     ],
     careHoursPerPatientDay,
   );
@@ -397,10 +406,10 @@ export function chppd(care_hours: any[][], patient_days: any[][]): any[][] {
 export function nursing_fte(chppd: any[][], beds: any[][], occupancy: any[][], uplift?: any[][]): any[][] {
   return elementwise(
     [
-      { name: "chppd", value: chppd, read: number },
-      { name: "beds", value: beds, read: number },
-      { name: "occupancy", value: occupancy, read: number },
-      { name: "uplift", value: uplift, read: number, ...optional(0) },
+      { name: "chppd", value: chppd },
+      { name: "beds", value: beds },
+      { name: "occupancy", value: occupancy },
+      { name: "uplift", value: uplift, ...optional(0) },
     ],
     (c, b, o, u) => nursingEstablishmentFte(c, b, o, u),
   );
@@ -497,8 +506,8 @@ export function supply(
 export function vacancy_rate(establishment: any[][], in_post: any[][]): any[][] {
   return elementwise(
     [
-      { name: "establishment", value: establishment, read: number },
-      { name: "in_post", value: in_post, read: number },
+      { name: "establishment", value: establishment },
+      { name: "in_post", value: in_post },
     ],
     vacancyRate,
   );
@@ -515,8 +524,8 @@ export function vacancy_rate(establishment: any[][], in_post: any[][]): any[][] 
 export function turnover(leavers: any[][], average_headcount: any[][]): any[][] {
   return elementwise(
     [
-      { name: "leavers", value: leavers, read: number },
-      { name: "average_headcount", value: average_headcount, read: number },
+      { name: "leavers", value: leavers },
+      { name: "average_headcount", value: average_headcount },
     ],
     leaverRate,
   );

@@ -9,10 +9,11 @@ import {
   type AreaOrNone,
   type FinancialYear,
   type Grade,
+  type OnCostYear,
   type PayTable,
 } from "../reference/index.ts";
 import { highCostAreaSupplement } from "./highCostArea.ts";
-import { employerOnCosts, DEFAULT_PENSION_BASIS, type PensionBasis } from "./onCosts.ts";
+import { DEFAULT_PENSION_BASIS, type PensionBasis } from "./onCosts.ts";
 import { basicPay, type BasicPay, type PayPoint } from "./pay.ts";
 
 /**
@@ -44,7 +45,7 @@ export interface PostCostOptions {
   payFactor?: number;
 }
 
-export interface PostCost {
+export interface PostCost extends CostParts {
   grade: Grade;
   year: FinancialYear;
   /** The year whose on-cost rates were used: `year`, or the newest held before it. */
@@ -53,14 +54,6 @@ export interface PostCost {
   paySource: BasicPay["source"];
   payCaveat?: string;
   fte: number;
-  basic: number;
-  highCostArea: number;
-  nationalInsurance: number;
-  pension: number;
-  apprenticeshipLevy: number;
-  onCosts: number;
-  /** Basic + HCAS + on-costs for substantive staff working every hour. */
-  substantive: number;
   /** Extra for bank and agency premiums on uncovered hours (0 without cover). */
   temporaryPremium: number;
   total: number;
@@ -80,12 +73,26 @@ export function postsForFte(fte: number): number[] {
 }
 
 /**
- * Fully loaded annual cost of a post or a group of posts of one grade: basic pay
- * pro rata, HCAS, employer NI (per person), pension (full or local) and the
- * apprenticeship levy, plus any bank and agency premium.
+ * Everything a cost needs that does not depend on FTE, resolved once for a
+ * grade, point, year and area: the whole-time pay and supplement and the
+ * on-cost rates. Costing many rows of one kind then takes only arithmetic.
  */
-export function postCost(grade: Grade, fte: number, options: PostCostOptions = {}): PostCost {
-  requireNonNegative(fte, "fte");
+export interface CostBasis {
+  grade: Grade;
+  pay: BasicPay;
+  /** Whole-time basic pay, after any pay factor. */
+  annual: number;
+  wholeTimeHcas: number;
+  rates: OnCostYear;
+  pensionBasis: PensionBasis;
+  /** The rates, flat, for the arithmetic: the pension rate the total includes (full or paid locally). */
+  pensionRate: number;
+  niRate: number;
+  niThreshold: number;
+  levyRate: number;
+}
+
+export function costBasis(grade: Grade, options: Omit<PostCostOptions, "cover"> = {}): CostBasis {
   const area = options.area ?? "none";
   if (area !== "none" && isMedicalGrade(grade)) {
     fail("value", "high cost area supplements apply to Agenda for Change staff; medical London weighting is not held", "area");
@@ -94,41 +101,97 @@ export function postCost(grade: Grade, fte: number, options: PostCostOptions = {
   const pay = basicPay(grade, options.point ?? "top", year, options.payTable);
   const pensionBasis = options.pensionBasis ?? DEFAULT_PENSION_BASIS;
   const annual = pay.annual * requireNonNegative(options.payFactor ?? 1, "pay factor");
-  const wholeTimeHcas = highCostAreaSupplement(annual, area, pay.year);
   const rates = onCostRatesForCosting(pay.year);
-
-  const cost = { basic: 0, highCostArea: 0, nationalInsurance: 0, pension: 0, apprenticeshipLevy: 0, onCosts: 0 };
-  // Every whole-time post costs the same: cost one and multiply, so 10,000 FTE is as quick as 1.
-  const addPosts = (share: number, count: number) => {
-    const basic = annual * share;
-    const hcas = wholeTimeHcas * share;
-    const onCosts = employerOnCosts(basic + hcas, rates, pensionBasis);
-    cost.basic += basic * count;
-    cost.highCostArea += hcas * count;
-    cost.nationalInsurance += onCosts.nationalInsurance * count;
-    cost.pension += (pensionBasis === "full" ? onCosts.pension : onCosts.pensionLocal) * count;
-    cost.apprenticeshipLevy += onCosts.apprenticeshipLevy * count;
-    cost.onCosts += onCosts.total * count;
-  };
-  // As postsForFte splits it, without listing 10,000 posts one by one.
-  const wholePosts = Math.floor(fte + 1e-9);
-  const part = fte - wholePosts;
-  if (wholePosts) addPosts(1, wholePosts);
-  if (part > 1e-9) addPosts(part, 1);
-
-  const substantive = cost.basic + cost.highCostArea + cost.onCosts;
-  const temporaryPremium = options.cover ? substantive * temporaryPremiumRate(options.cover) : 0;
   return {
     grade,
-    year: pay.year,
-    onCostYear: rates.year as FinancialYear,
-    paySource: pay.source,
-    payCaveat: pay.caveat,
+    pay,
+    annual,
+    wholeTimeHcas: highCostAreaSupplement(annual, area, pay.year),
+    rates,
+    pensionBasis,
+    pensionRate: pensionBasis === "full" ? rates.pension.employerRate : rates.pension.paidLocally,
+    niRate: rates.nationalInsurance.rate,
+    niThreshold: rates.nationalInsurance.threshold,
+    levyRate: rates.apprenticeshipLevy.rate,
+  };
+}
+
+/** The parts of a cost, in pounds. */
+export interface CostParts {
+  basic: number;
+  highCostArea: number;
+  nationalInsurance: number;
+  pension: number;
+  apprenticeshipLevy: number;
+  onCosts: number;
+  /** Basic + HCAS + on-costs for substantive staff working every hour. */
+  substantive: number;
+}
+
+export const emptyCostParts = (): CostParts => ({
+  basic: 0,
+  highCostArea: 0,
+  nationalInsurance: 0,
+  pension: 0,
+  apprenticeshipLevy: 0,
+  onCosts: 0,
+  substantive: 0,
+});
+
+/**
+ * The cost of `fte` of one basis, written into `into` (which is returned): the
+ * one place the arithmetic lives, for a single post and for 100,000 rows.
+ * Every whole-time post costs the same, so 10,000 FTE is costed as one
+ * whole-time post times 10,000 plus one part-time post, as postsForFte splits
+ * it; National Insurance is charged per person above its threshold. No object
+ * is made here, so a caller costing many rows reuses one `into`.
+ */
+export function costOfFte(basis: CostBasis, fte: number, into: CostParts): CostParts {
+  if (!(fte >= 0 && fte < Infinity)) requireNonNegative(fte, "fte");
+  into.basic = into.highCostArea = into.nationalInsurance = into.pension = into.apprenticeshipLevy = into.onCosts = 0;
+  const wholePosts = Math.floor(fte + 1e-9);
+  const part = fte - wholePosts;
+  if (wholePosts) addPosts(basis, 1, wholePosts, into);
+  if (part > 1e-9) addPosts(basis, part, 1, into);
+  into.substantive = into.basic + into.highCostArea + into.onCosts;
+  return into;
+}
+
+function addPosts(basis: CostBasis, share: number, count: number, into: CostParts): void {
+  const basic = basis.annual * share;
+  const hcas = basis.wholeTimeHcas * share;
+  const pay = basic + hcas;
+  const nationalInsurance = basis.niRate * Math.max(0, pay - basis.niThreshold);
+  const pension = basis.pensionRate * pay;
+  const apprenticeshipLevy = basis.levyRate * pay;
+  into.basic += basic * count;
+  into.highCostArea += hcas * count;
+  into.nationalInsurance += nationalInsurance * count;
+  into.pension += pension * count;
+  into.apprenticeshipLevy += apprenticeshipLevy * count;
+  into.onCosts += (nationalInsurance + pension + apprenticeshipLevy) * count;
+}
+
+/**
+ * Fully loaded annual cost of a post or a group of posts of one grade: basic pay
+ * pro rata, HCAS, employer NI (per person), pension (full or local) and the
+ * apprenticeship levy, plus any bank and agency premium.
+ */
+export function postCost(grade: Grade, fte: number, options: PostCostOptions = {}): PostCost {
+  requireNonNegative(fte, "fte");
+  const basis = costBasis(grade, options);
+  const parts = costOfFte(basis, fte, emptyCostParts());
+  const temporaryPremium = options.cover ? parts.substantive * temporaryPremiumRate(options.cover) : 0;
+  return {
+    grade,
+    year: basis.pay.year,
+    onCostYear: basis.rates.year as FinancialYear,
+    paySource: basis.pay.source,
+    payCaveat: basis.pay.caveat,
     fte,
-    ...cost,
-    substantive,
+    ...parts,
     temporaryPremium,
-    total: substantive + temporaryPremium,
+    total: parts.substantive + temporaryPremium,
   };
 }
 

@@ -38,18 +38,24 @@ export function employerOnCosts(
   pensionablePay: number = annualPay,
 ): OnCosts {
   requireNonNegative(annualPay, "annual_pay");
-  const rates = typeof year === "string" ? onCostYear(year) : year;
-  const nationalInsurance = rates.nationalInsurance.rate * Math.max(0, annualPay - rates.nationalInsurance.threshold);
-  const pension = rates.pension.employerRate * pensionablePay;
-  const pensionLocal = rates.pension.paidLocally * pensionablePay;
-  const apprenticeshipLevy = rates.apprenticeshipLevy.rate * annualPay;
-  const pensionInTotal = pensionBasis === "full" ? pension : pensionLocal;
-  return {
-    nationalInsurance,
-    pension,
-    pensionLocal,
-    apprenticeshipLevy,
-    total: nationalInsurance + pensionInTotal + apprenticeshipLevy,
-    pensionBasis,
-  };
+  const into: OnCosts = { nationalInsurance: 0, pension: 0, pensionLocal: 0, apprenticeshipLevy: 0, total: 0, pensionBasis };
+  return employerOnCostsInto(annualPay, typeof year === "string" ? onCostYear(year) : year, pensionBasis, pensionablePay, into);
+}
+
+/** The same, written into `into`: for a column of pay, one object serves every row. */
+export function employerOnCostsInto(
+  annualPay: number,
+  rates: OnCostYear,
+  pensionBasis: PensionBasis,
+  pensionablePay: number,
+  into: OnCosts,
+): OnCosts {
+  requireNonNegative(annualPay, "annual_pay");
+  into.nationalInsurance = rates.nationalInsurance.rate * Math.max(0, annualPay - rates.nationalInsurance.threshold);
+  into.pension = rates.pension.employerRate * pensionablePay;
+  into.pensionLocal = rates.pension.paidLocally * pensionablePay;
+  into.apprenticeshipLevy = rates.apprenticeshipLevy.rate * annualPay;
+  into.total = into.nationalInsurance + (pensionBasis === "full" ? into.pension : into.pensionLocal) + into.apprenticeshipLevy;
+  into.pensionBasis = pensionBasis;
+  return into;
 }
