@@ -97,6 +97,9 @@ function buildPlugin(metadata: readonly FunctionMetadata[]) {
     static override implementedFunctions: ImplementedFunctions = {};
   }
   const prototype = WfpPlugin.prototype as unknown as Record<string, unknown>;
+  // custom-functions-metadata leaves out a function whose JSDoc it cannot attach, without an error.
+  const missing = Object.keys(catalogue).filter((id) => !metadata.some((fn) => fn.id === id));
+  if (missing.length) throw new Error(`functions.json has no entry for WFP.${missing.join(", WFP.")}: check the JSDoc just above each function`);
   for (const fn of metadata) {
     const entry = catalogue[fn.id];
     if (!entry) throw new Error(`functions.json names WFP.${fn.id}, which has no implementation`);

@@ -203,7 +203,11 @@ const ON_COST_COMPONENTS = {
 function onCostComponent(text: string) {
   const name = text.trim().toLowerCase();
   if (Object.hasOwn(ON_COST_COMPONENTS, name)) return ON_COST_COMPONENTS[name as keyof typeof ON_COST_COMPONENTS];
-  return fail("value", `component ${quoteValue(text)} is not an on-cost: use "total", "ni", "pension", "pension_local" or "levy"`, "component");
+  return fail(
+    "value",
+    `component ${quoteValue(text)} is not an on-cost: use "total", "ni", "pension", "pension_local" or "levy"`,
+    "component",
+  );
 }
 
 /**

@@ -10,12 +10,13 @@ import {
   tokens,
   webLightTheme,
 } from "@fluentui/react-components";
-import { use, useState, Suspense } from "react";
+import { use, useEffect, useState, Suspense } from "react";
 import { PostCostCard } from "./components/PostCostCard.tsx";
 import { CompareCard } from "./components/CompareCard.tsx";
 import { ScenarioCard } from "./components/ScenarioCard.tsx";
 import { EXAMPLE_ROWS } from "./examples.ts";
 import { insertExampleSheet, type HostInfo } from "./adapter/workbook.ts";
+import { openWorkbook, type WorkbookView } from "./adapter/openWorkbook.ts";
 
 const useStyles = makeStyles({
   page: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL, padding: tokens.spacingHorizontalL },
@@ -44,6 +45,15 @@ function HostStatus({ hostInfo }: { hostInfo: Promise<HostInfo> }) {
   const info = use(hostInfo);
   const [message, setMessage] = useState<{ intent: "success" | "error"; text: string }>();
   const [savedVersion, setSavedVersion] = useState(0);
+  // The pane's first look at the workbook: its tables and its saved scenarios, in two syncs.
+  const [view, setView] = useState<WorkbookView>();
+  const [openProblem, setOpenProblem] = useState<string>();
+  useEffect(() => {
+    if (!info.inExcel) return;
+    openWorkbook()
+      .then(setView)
+      .catch((error: Error) => setOpenProblem(`Could not read the workbook's tables: ${error.message}`));
+  }, [info.inExcel]);
   if (!info.inExcel) {
     return (
       <MessageBar intent="warning">
@@ -64,8 +74,8 @@ function HostStatus({ hostInfo }: { hostInfo: Promise<HostInfo> }) {
   };
   return (
     <>
-      <ScenarioCard onSaved={() => setSavedVersion((v) => v + 1)} />
-      <CompareCard version={savedVersion} />
+      <ScenarioCard view={view} problem={openProblem} onSaved={() => setSavedVersion((v) => v + 1)} />
+      <CompareCard initial={view?.saved} version={savedVersion} />
       <Button appearance="secondary" onClick={insert}>
         Insert example formulas
       </Button>

@@ -25,3 +25,20 @@ export async function addFreshSheet(
   );
   return { sheet: sheets.add(name), name };
 }
+
+/** The names a new sheet and a new table must avoid: sheets, and tables with defined names (one namespace in Excel). */
+export interface TakenNames {
+  sheets: string[];
+  tablesAndNames: string[];
+}
+
+/** Queues the loads of the taken names, to ride on the caller's next sync; read them after it. */
+export function queueTakenNames(context: Excel.RequestContext): () => TakenNames {
+  const sheets = context.workbook.worksheets.load("items/name");
+  const tables = context.workbook.tables.load("items/name");
+  const names = context.workbook.names.load("items/name");
+  return () => ({
+    sheets: sheets.items.map((s) => s.name),
+    tablesAndNames: [...tables.items.map((t) => t.name), ...names.items.map((n) => n.name)],
+  });
+}

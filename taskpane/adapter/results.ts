@@ -1,6 +1,6 @@
 import { formatPounds, type ScenarioResult, type Triangulation } from "../../src/index.ts";
 import { asText, asTextCells } from "./cellText.ts";
-import { addFreshSheet, freeName } from "./names.ts";
+import { freeName, queueTakenNames, type TakenNames } from "./names.ts";
 
 /*
  * Writes a scenario's results to a new sheet: a table by year and staff
@@ -48,58 +48,66 @@ function yearly(result: ScenarioResult) {
   });
 }
 
+/** Writes the results on a new sheet: the names it must avoid in one sync, the writing in another. */
 export async function writeScenarioResults(result: ScenarioResult, checks: Triangulation): Promise<WrittenResults> {
   return Excel.run(async (context) => {
-    const tables = context.workbook.tables;
-    const names = context.workbook.names;
-    const { sheet, name: sheetName } = await addFreshSheet(context, "WFP results", () => {
-      tables.load("items/name");
-      names.load("items/name");
-    });
-    // Tables and defined names share one namespace in Excel: avoid both.
-    const tableName = freeName(
-      "tblWfpResults",
-      [...tables.items.map((t) => t.name), ...names.items.map((n) => n.name)],
-      (base, n) => `${base}${n}`,
-    );
-
-    const failures = checks.checks.flatMap((c) => c.failures);
-    const verdict = checks.checks.map((c) => `${c.title}: ${c.passed ? "yes" : `no, in ${c.failures.length} place(s)`}`).join(". ");
-    sheet.getRange("A1:A2").values = asTextCells([
-      [`Scenario: ${result.scenario.name}, ${result.years[0]} to ${result.years[result.years.length - 1]}`],
-      [verdict],
-    ]);
-    sheet.getRange("A1").format.font.bold = true;
-
-    const body = asTextCells(result.rows.map((row) => COLUMNS.map(([, value]) => value(row))));
-    const block = sheet.getRangeByIndexes(TABLE_TOP, 0, body.length + 1, COLUMNS.length);
-    block.values = [COLUMNS.map(([header]) => header), ...body];
-    sheet.getRangeByIndexes(TABLE_TOP + 1, 0, body.length, COLUMNS.length).numberFormat = body.map(() =>
-      COLUMNS.map(([, , format]) => format),
-    );
-    const table = sheet.tables.add(block, true);
-    table.name = tableName;
-
-    // Yearly summaries beside the table, each the source of a native chart.
-    const years = yearly(result);
-    const fte = sheet.getRangeByIndexes(TABLE_TOP, SUMMARY_LEFT, years.length + 1, 3);
-    fte.values = [["Year", "Required FTE", "Supply FTE"], ...years.map((y) => [asText(y.year), y.required, y.supply])];
-    const money = sheet.getRangeByIndexes(TABLE_TOP, SUMMARY_LEFT + 4, years.length + 1, 3);
-    money.values = [["Year", "Total pay cost", "Budget"], ...years.map((y) => [asText(y.year), y.cost, y.budget])];
-    sheet.getRangeByIndexes(TABLE_TOP + 1, SUMMARY_LEFT + 5, years.length, 2).numberFormat = years.map(() => ["£#,##0", "£#,##0"]);
-    const capacity = sheet.charts.add("ColumnClustered", fte, "Columns");
-    capacity.title.text = "Workforce needed and in post (FTE)";
-    const cost = sheet.charts.add("Line", money, "Columns");
-    cost.title.text = `Pay cost and budget (${formatPounds(years[0]!.budget)} budget in ${years[0]!.year})`;
-
-    // The checks, one failure a line, below the table.
-    const checksTop = TABLE_TOP + body.length + 3;
-    const lines = failures.length ? failures.map((f) => [f.message]) : [["Every check passed."]];
-    sheet.getRangeByIndexes(checksTop, 0, lines.length + 1, 1).values = [["Checks"], ...asTextCells(lines)];
-    sheet.getRangeByIndexes(checksTop, 0, 1, 1).format.font.bold = true;
-    block.format.autofitColumns();
-    sheet.activate();
+    const taken = queueTakenNames(context);
     await context.sync();
-    return { sheet: sheetName, table: tableName };
+    const written = queueScenarioResults(context, result, checks, taken());
+    await context.sync();
+    return written;
   });
+}
+
+/**
+ * Queues the writing of a scenario's results on a new sheet, named clear of
+ * `taken`: the caller's next sync writes them.
+ */
+export function queueScenarioResults(
+  context: Excel.RequestContext,
+  result: ScenarioResult,
+  checks: Triangulation,
+  taken: TakenNames,
+): WrittenResults {
+  const sheetName = freeName("WFP results", taken.sheets);
+  const sheet = context.workbook.worksheets.add(sheetName);
+  const tableName = freeName("tblWfpResults", taken.tablesAndNames, (base, n) => `${base}${n}`);
+
+  const failures = checks.checks.flatMap((c) => c.failures);
+  const verdict = checks.checks.map((c) => `${c.title}: ${c.passed ? "yes" : `no, in ${c.failures.length} place(s)`}`).join(". ");
+  sheet.getRange("A1:A2").values = asTextCells([
+    [`Scenario: ${result.scenario.name}, ${result.years[0]} to ${result.years[result.years.length - 1]}`],
+    [verdict],
+  ]);
+  sheet.getRange("A1").format.font.bold = true;
+
+  const body = asTextCells(result.rows.map((row) => COLUMNS.map(([, value]) => value(row))));
+  const block = sheet.getRangeByIndexes(TABLE_TOP, 0, body.length + 1, COLUMNS.length);
+  block.values = [COLUMNS.map(([header]) => header), ...body];
+  sheet.getRangeByIndexes(TABLE_TOP + 1, 0, body.length, COLUMNS.length).numberFormat = body.map(() =>
+    COLUMNS.map(([, , format]) => format),
+  );
+  const table = sheet.tables.add(block, true);
+  table.name = tableName;
+
+  // Yearly summaries beside the table, each the source of a native chart.
+  const years = yearly(result);
+  const fte = sheet.getRangeByIndexes(TABLE_TOP, SUMMARY_LEFT, years.length + 1, 3);
+  fte.values = [["Year", "Required FTE", "Supply FTE"], ...years.map((y) => [asText(y.year), y.required, y.supply])];
+  const money = sheet.getRangeByIndexes(TABLE_TOP, SUMMARY_LEFT + 4, years.length + 1, 3);
+  money.values = [["Year", "Total pay cost", "Budget"], ...years.map((y) => [asText(y.year), y.cost, y.budget])];
+  sheet.getRangeByIndexes(TABLE_TOP + 1, SUMMARY_LEFT + 5, years.length, 2).numberFormat = years.map(() => ["£#,##0", "£#,##0"]);
+  const capacity = sheet.charts.add("ColumnClustered", fte, "Columns");
+  capacity.title.text = "Workforce needed and in post (FTE)";
+  const cost = sheet.charts.add("Line", money, "Columns");
+  cost.title.text = `Pay cost and budget (${formatPounds(years[0]!.budget)} budget in ${years[0]!.year})`;
+
+  // The checks, one failure a line, below the table.
+  const checksTop = TABLE_TOP + body.length + 3;
+  const lines = failures.length ? failures.map((f) => [f.message]) : [["Every check passed."]];
+  sheet.getRangeByIndexes(checksTop, 0, lines.length + 1, 1).values = [["Checks"], ...asTextCells(lines)];
+  sheet.getRangeByIndexes(checksTop, 0, 1, 1).format.font.bold = true;
+  block.format.autofitColumns();
+  sheet.activate();
+  return { sheet: sheetName, table: tableName };
 }

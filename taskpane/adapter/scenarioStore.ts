@@ -59,8 +59,24 @@ export function chunks(json: string, size = CHUNK): string[] {
 /** Rows of names, times and counts read in one sync: even cells of 32,767 characters stay under 4 MB. */
 const META_ROWS_PER_BLOCK = 40;
 
-/** The store's rows (name, saved at, parts) wherever they start on the sheet, its header excepted. */
-async function readMeta(context: Excel.RequestContext, sheet: Excel.Worksheet): Promise<{ rows: Meta[]; nextRow: number }> {
+/** The stored rows among a block of the store's first three columns starting at row `top` (0-based), its header excepted. */
+function metaRows(values: readonly (readonly unknown[])[], top: number): Meta[] {
+  return values.flatMap((cells, i): Meta[] => {
+    const [name, savedAt, parts] = cells;
+    if (name === HEADER[0] && savedAt === HEADER[1]) return [];
+    if (name === "" && savedAt === "" && parts === "") return [];
+    return [{ row: top + i, name: String(name), savedAt: String(savedAt), parts: Number(parts) }];
+  });
+}
+
+/** Where the store's rows are: its names, times and part counts, and the first free row. */
+export interface StoreIndex {
+  rows: Meta[];
+  nextRow: number;
+}
+
+/** The store's rows (name, saved at, parts) wherever they start on the sheet, in blocks of 40 rows: the careful reader. */
+async function readMeta(context: Excel.RequestContext, sheet: Excel.Worksheet): Promise<StoreIndex> {
   const used = sheet.getRange("A:C").getUsedRangeOrNullObject(true).load("rowIndex, rowCount");
   const all = sheet.getUsedRangeOrNullObject(true).load("rowIndex, rowCount");
   await context.sync();
@@ -73,15 +89,45 @@ async function readMeta(context: Excel.RequestContext, sheet: Excel.Worksheet): 
     // One sync a block of 40 rows: a store of fewer rows (every store in practice) is read in one.
     await context.sync();
   }
-  const rows = blocks.flatMap(({ top, range }) =>
-    range.values.flatMap((cells, i): Meta[] => {
-      const [name, savedAt, parts] = cells;
-      if (name === HEADER[0] && savedAt === HEADER[1]) return [];
-      if (name === "" && savedAt === "" && parts === "") return [];
-      return [{ row: top + i, name: String(name), savedAt: String(savedAt), parts: Number(parts) }];
-    }),
-  );
+  const rows = blocks.flatMap(({ top, range }) => metaRows(range.values, top));
   return { rows, nextRow: Math.max(used.rowIndex + used.rowCount, nextRow) };
+}
+
+/**
+ * Queues a read of the store's index in one go, to ride on a sync the caller
+ * makes anyway; after it, `index()` gives the rows. A store whose first three
+ * columns pass the response limit (cells of 32,767 characters) makes that
+ * sync fail with ResponsePayloadSizeLimitExceeded: read it with readMeta.
+ */
+export function queueStoreIndex(context: Excel.RequestContext): () => StoreIndex {
+  const sheet = context.workbook.worksheets.getItem(STORE_SHEET);
+  const used = sheet.getRange("A:C").getUsedRangeOrNullObject(true).load("values, rowIndex, rowCount");
+  const all = sheet.getUsedRangeOrNullObject(true).load("rowIndex, rowCount");
+  return () => {
+    const nextRow = all.isNullObject ? 0 : all.rowIndex + all.rowCount;
+    if (used.isNullObject) return { rows: [], nextRow };
+    return { rows: metaRows(used.values, used.rowIndex), nextRow: Math.max(used.rowIndex + used.rowCount, nextRow) };
+  };
+}
+
+/**
+ * Queues a read of the whole store (index and JSON), for the pane's first
+ * look at a workbook; after the sync, `saved()` lists every row.
+ */
+export function queueWholeStore(context: Excel.RequestContext): () => SavedScenario[] {
+  const used = context.workbook.worksheets.getItem(STORE_SHEET).getUsedRangeOrNullObject(true).load("values, rowIndex, columnIndex");
+  return () => {
+    if (used.isNullObject) return [];
+    // Cells by the sheet's columns, wherever the used range starts.
+    const at = (cells: readonly unknown[], column: number) => (column >= used.columnIndex ? (cells[column - used.columnIndex] ?? "") : "");
+    const values = used.values.map((cells) => [at(cells, 0), at(cells, 1), at(cells, 2)]);
+    return metaRows(values, used.rowIndex).map((meta) => {
+      const cells = used.values[meta.row - used.rowIndex]!;
+      const parts = Number.isInteger(meta.parts) && meta.parts > 0 ? meta.parts : 1;
+      const json = Array.from({ length: parts }, (_, i) => String(at(cells, 3 + i))).join("");
+      return readRow(meta, json);
+    });
+  };
 }
 
 /** The JSON of each row, read in blocks of rows whose parts keep each response bounded. */
@@ -166,26 +212,54 @@ export function latestVersions(saved: readonly SavedScenario[]): SavedScenario[]
  */
 export async function saveScenario(input: ScenarioInput, savedAt = new Date().toISOString()): Promise<"saved" | "unchanged"> {
   return Excel.run(async (context) => {
-    let sheet = context.workbook.worksheets.getItemOrNullObject(STORE_SHEET);
+    const sheet = context.workbook.worksheets.getItemOrNullObject(STORE_SHEET);
     await context.sync();
-    const json = JSON.stringify({ wfplanScenario: STORE_SCHEMA, scenario: input });
-    let row = 1;
-    if (sheet.isNullObject) {
-      sheet = context.workbook.worksheets.add(STORE_SHEET);
-      sheet.getRange("A1:D1").values = [HEADER];
-      sheet.visibility = "VeryHidden";
-    } else {
-      const meta = await readMeta(context, sheet);
-      const same = meta.rows.filter((m) => m.name === input.name).at(-1);
-      if (same) {
-        const stored = (await readJson(context, sheet, [same])).get(same.row);
-        if (stored === json) return "unchanged";
-      }
-      row = Math.max(1, meta.nextRow);
-    }
-    const parts = chunks(json).map(asText);
-    sheet.getRangeByIndexes(row, 0, 1, 3 + parts.length).values = [[asText(input.name), asText(savedAt), parts.length, ...parts]];
-    await context.sync();
-    return "saved";
+    const index = sheet.isNullObject ? undefined : await readMeta(context, sheet);
+    const stored = queueNewestVersion(context, index, input.name);
+    if (stored) await context.sync();
+    return saveInContext(context, input, index, stored, savedAt);
   });
+}
+
+/**
+ * Queues a read of the JSON of the newest stored version of `name`, if any,
+ * so saving can tell a changed scenario from an unchanged one; after the
+ * sync, the function it returns gives the JSON.
+ */
+export function queueNewestVersion(context: Excel.RequestContext, index: StoreIndex | undefined, name: string): (() => string) | undefined {
+  const same = index?.rows.filter((m) => m.name === name).at(-1);
+  if (!same) return undefined;
+  const parts = Number.isInteger(same.parts) && same.parts > 0 ? same.parts : 1;
+  const range = context.workbook.worksheets.getItem(STORE_SHEET).getRangeByIndexes(same.row, 3, 1, parts).load("values");
+  return () => range.values[0]!.map(String).join("");
+}
+
+/**
+ * Stores a scenario given the store's index (undefined: there is no store
+ * yet) and its newest version's JSON, read on an earlier sync: one sync,
+ * none when the scenario is unchanged.
+ */
+export async function saveInContext(
+  context: Excel.RequestContext,
+  input: ScenarioInput,
+  index: StoreIndex | undefined,
+  newestVersion: (() => string) | undefined,
+  savedAt = new Date().toISOString(),
+): Promise<"saved" | "unchanged"> {
+  const json = JSON.stringify({ wfplanScenario: STORE_SCHEMA, scenario: input });
+  if (newestVersion && newestVersion() === json) return "unchanged";
+  let sheet: Excel.Worksheet;
+  let row = 1;
+  if (!index) {
+    sheet = context.workbook.worksheets.add(STORE_SHEET);
+    sheet.getRange("A1:D1").values = [HEADER];
+    sheet.visibility = "VeryHidden";
+  } else {
+    sheet = context.workbook.worksheets.getItem(STORE_SHEET);
+    row = Math.max(1, index.nextRow);
+  }
+  const parts = chunks(json).map(asText);
+  sheet.getRangeByIndexes(row, 0, 1, 3 + parts.length).values = [[asText(input.name), asText(savedAt), parts.length, ...parts]];
+  await context.sync();
+  return "saved";
 }

@@ -9,20 +9,26 @@ import { latestVersions, listSavedScenarios, type SavedScenario } from "../adapt
  * newest version of each name. A stored row that cannot be used is listed with
  * why, and left out. `version` changes when a scenario is saved.
  */
-export function CompareCard({ version }: { version: number }) {
+export function CompareCard({ initial, version }: { initial?: SavedScenario[]; version: number }) {
   const [saved, setSaved] = useState<SavedScenario[]>([]);
   const [chosen, setChosen] = useState<Set<number>>(new Set());
   const [message, setMessage] = useState<{ intent: "success" | "error"; text: string }>();
 
   useEffect(() => {
+    const offer = (list: SavedScenario[]) => {
+      const offered = latestVersions(list);
+      setSaved(offered);
+      setChosen(new Set(offered.flatMap((s, i) => (s.input ? [i] : []))));
+    };
+    // The pane's first look read the store already; after a save, read it again.
+    if (version === 0) {
+      if (initial) offer(initial);
+      return;
+    }
     listSavedScenarios()
-      .then((list) => {
-        const offered = latestVersions(list);
-        setSaved(offered);
-        setChosen(new Set(offered.flatMap((s, i) => (s.input ? [i] : []))));
-      })
+      .then(offer)
       .catch((error: Error) => setMessage({ intent: "error", text: `Could not read the saved scenarios: ${error.message}` }));
-  }, [version]);
+  }, [version, initial]);
 
   if (saved.length === 0) return null;
   const compare = async () => {

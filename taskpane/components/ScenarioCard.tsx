@@ -14,7 +14,7 @@ import {
 } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
 import { detectPlanTables, formatPounds, latestOnCostYear, type TableRole, type Triangulation } from "../../src/index.ts";
-import { listTables, type TableSummary } from "../adapter/planTables.ts";
+import type { WorkbookView } from "../adapter/openWorkbook.ts";
 import { runPlan } from "../useCases/runPlan.ts";
 
 const useStyles = makeStyles({
@@ -42,9 +42,9 @@ interface Outcome {
 }
 
 /** Links the workbook's tables to a scenario, runs and triangulates it, and writes the results back. */
-export function ScenarioCard({ onSaved }: { onSaved?: () => void }) {
+export function ScenarioCard({ view, problem: openProblem, onSaved }: { view?: WorkbookView; problem?: string; onSaved?: () => void }) {
   const styles = useStyles();
-  const [tables, setTables] = useState<TableSummary[]>();
+  const tables = view?.tables;
   const [roles, setRoles] = useState<Partial<Record<TableRole, string>>>({});
   const [name, setName] = useState("Base case");
   const [years, setYears] = useState("3");
@@ -59,13 +59,8 @@ export function ScenarioCard({ onSaved }: { onSaved?: () => void }) {
   const [problem, setProblem] = useState<string>();
 
   useEffect(() => {
-    listTables()
-      .then((found) => {
-        setTables(found);
-        setRoles(detectPlanTables(found));
-      })
-      .catch((error: Error) => setProblem(`Could not read the workbook's tables: ${error.message}`));
-  }, []);
+    if (tables) setRoles(detectPlanTables(tables));
+  }, [tables]);
 
   const percent = (text: string, label: string) => {
     const value = Number(text);
@@ -78,17 +73,21 @@ export function ScenarioCard({ onSaved }: { onSaved?: () => void }) {
     setProblem(undefined);
     setOutcome(undefined);
     try {
-      const { result, checks, sheet, stored, notStored } = await runPlan(roles, {
-        name: name.trim() || "Scenario",
-        startYear: latestOnCostYear(),
-        horizonYears: Number(years),
-        activityGrowth: percent(growth, "Activity growth"),
-        payAward: percent(award, "Pay award"),
-        headroom: percent(headroom, "Headroom"),
-        bankPremium: percent(bankPremium, "Bank premium"),
-        agencyPremium: percent(agencyPremium, "Agency premium"),
-        pensionBasis,
-      });
+      const { result, checks, sheet, stored, notStored } = await runPlan(
+        roles,
+        {
+          name: name.trim() || "Scenario",
+          startYear: latestOnCostYear(),
+          horizonYears: Number(years),
+          activityGrowth: percent(growth, "Activity growth"),
+          payAward: percent(award, "Pay award"),
+          headroom: percent(headroom, "Headroom"),
+          bankPremium: percent(bankPremium, "Bank premium"),
+          agencyPremium: percent(agencyPremium, "Agency premium"),
+          pensionBasis,
+        },
+        { view },
+      );
       if (stored) onSaved?.();
       if (notStored) setProblem(notStored);
       const first = result.rows.filter((r) => r.yearIndex === 1);
@@ -105,7 +104,14 @@ export function ScenarioCard({ onSaved }: { onSaved?: () => void }) {
     }
   };
 
-  if (!tables && !problem) return <Spinner size="tiny" label="Reading the workbook's tables…" />;
+  if (openProblem && !tables) {
+    return (
+      <MessageBar intent="error">
+        <MessageBarBody>{openProblem}</MessageBarBody>
+      </MessageBar>
+    );
+  }
+  if (!tables) return <Spinner size="tiny" label="Reading the workbook's tables…" />;
   const options = tables ?? [];
   return (
     <Card>

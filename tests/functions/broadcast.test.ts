@@ -10,8 +10,14 @@ import { toFunctionError, toNumber } from "../../functions/coerce.ts";
  * what reading every argument of that cell in order would give: this naive
  * loop is the definition, and random arguments must agree with it.
  */
-function reference(args: readonly Arg[], resolve: (...keys: unknown[]) => unknown, compute: (r: unknown, ...n: number[]) => number | string) {
-  const matrices = args.map((a) => (a.value === undefined ? undefined : Array.isArray(a.value) ? (a.value as CellValue[][]) : [[a.value as CellValue]]));
+function reference(
+  args: readonly Arg[],
+  resolve: (...keys: unknown[]) => unknown,
+  compute: (r: unknown, ...n: number[]) => number | string,
+) {
+  const matrices = args.map((a) =>
+    a.value === undefined ? undefined : Array.isArray(a.value) ? (a.value as CellValue[][]) : [[a.value as CellValue]],
+  );
   const rows = Math.max(1, ...matrices.map((m) => m?.length ?? 1));
   const columns = Math.max(1, ...matrices.map((m) => m?.[0]?.length ?? 1));
   return Array.from({ length: rows }, (_, row) =>
@@ -25,7 +31,8 @@ function reference(args: readonly Arg[], resolve: (...keys: unknown[]) => unknow
         if (m) {
           const r = m.length === 1 ? 0 : row;
           const c = m[0]!.length === 1 ? 0 : column;
-          if (r >= m.length || c >= m[0]!.length) return new FunctionError("#N/A", `${arg.name} has ${m.length} x ${m[0]!.length} cells, fewer than the other arguments`);
+          if (r >= m.length || c >= m[0]!.length)
+            return new FunctionError("#N/A", `${arg.name} has ${m.length} x ${m[0]!.length} cells, fewer than the other arguments`);
           cell = m[r]![c];
         }
         if ((cell as unknown) instanceof FunctionError) return cell as unknown as FunctionError;
@@ -62,9 +69,16 @@ const cell: fc.Arbitrary<CellValue | FunctionError> = fc.oneof(
 const value = fc.oneof(
   fc.constant(undefined),
   cell,
-  fc.tuple(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 3 })).chain(([r, c]) => fc.array(fc.array(cell, { minLength: c, maxLength: c }), { minLength: r, maxLength: r })),
+  fc
+    .tuple(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 3 }))
+    .chain(([r, c]) => fc.array(fc.array(cell, { minLength: c, maxLength: c }), { minLength: r, maxLength: r })),
 );
-const arg = fc.record({ key: fc.boolean(), value, fallback: fc.option(fc.constantFrom(0, 7, "dflt"), { nil: undefined }), hasFallback: fc.boolean() });
+const arg = fc.record({
+  key: fc.boolean(),
+  value,
+  fallback: fc.option(fc.constantFrom(0, 7, "dflt"), { nil: undefined }),
+  hasFallback: fc.boolean(),
+});
 
 const resolve = (...keys: unknown[]) => {
   if (keys.includes("bad")) throw new FunctionError("#VALUE!", "bad key");
@@ -75,7 +89,8 @@ const compute = (r: unknown, ...n: number[]) => {
   return r === "" ? sum : `${String(r)}:${sum}`;
 };
 /** Errors compare by code; the #NUM! message is the loop's own. */
-const normalise = (m: ResultCell[][]) => m.map((row) => row.map((c) => (c instanceof FunctionError ? (c.code === "#NUM!" ? c.code : c.toString()) : c)));
+const normalise = (m: ResultCell[][]) =>
+  m.map((row) => row.map((c) => (c instanceof FunctionError ? (c.code === "#NUM!" ? c.code : c.toString()) : c)));
 
 describe("the broadcasting loop", () => {
   it("gives, cell for cell, what reading every argument in order gives", () => {
@@ -106,7 +121,10 @@ describe("the broadcasting loop", () => {
     let calls = 0;
     const bands = Array.from({ length: 10_000 }, (_, i) => [`Band ${(i % 3) + 5}`]);
     const result = elementwiseBy(
-      [{ name: "band", value: bands, key: true }, { name: "fte", value: [[2]] }],
+      [
+        { name: "band", value: bands, key: true },
+        { name: "fte", value: [[2]] },
+      ],
       (band) => {
         calls++;
         return Number(String(band).slice(5));

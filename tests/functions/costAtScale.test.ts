@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { cost } from "../../functions/functions.ts";
-import { basicPay, highCostAreaYear, onCostYear, postCost, type AreaOrNone, type FinancialYear, type Grade } from "../../src/calculations.ts";
+import {
+  basicPay,
+  highCostAreaYear,
+  onCostYear,
+  postCost,
+  type AreaOrNone,
+  type FinancialYear,
+  type Grade,
+} from "../../src/calculations.ts";
 
 /*
  * WFP.COST over 100,000 generated rows (bands and medical grades, points,
@@ -19,7 +27,13 @@ const KINDS: Kind[] = [];
 for (const year of ["2023/24", "2024/25", "2025/26"] as FinancialYear[]) {
   // High cost area supplements are held to 2024/25.
   const areas = year === "2025/26" ? (["none"] as const) : (["none", "inner", "fringe"] as const);
-  for (const [band, grade] of [[2, "2"], ["Band 5", "5"], ["Band 6", "6"], ["8a", "8a"], ["Band 8B", "8b"]] as const) {
+  for (const [band, grade] of [
+    [2, "2"],
+    ["Band 5", "5"],
+    ["Band 6", "6"],
+    ["8a", "8a"],
+    ["Band 8B", "8b"],
+  ] as const) {
     // Band 2 has a single point.
     for (const point of grade === "2" ? [undefined, "entry", "top"] : [undefined, "entry", "top", 2]) {
       for (const area of areas) KINDS.push({ band, grade, point, year, area });
@@ -42,7 +56,16 @@ describe("WFP.COST over 100,000 rows", () => {
     const pension = new Float64Array(KINDS.length);
     const levy = new Float64Array(KINDS.length);
     KINDS.forEach((k, i) => {
-      const point = k.grade === "Resident doctor" ? 1 : k.point === undefined ? "top" : typeof k.point === "number" ? k.point : k.point === "2b" ? { name: "2b" } : (k.point as "entry" | "top");
+      const point =
+        k.grade === "Resident doctor"
+          ? 1
+          : k.point === undefined
+            ? "top"
+            : typeof k.point === "number"
+              ? k.point
+              : k.point === "2b"
+                ? { name: "2b" }
+                : (k.point as "entry" | "top");
       annual[i] = basicPay(k.grade, point, k.year).annual;
       const area = k.area === "none" ? undefined : highCostAreaYear(k.year).areas[k.area];
       hcas[i] = area ? Math.min(area.maximum, Math.max(area.minimum, (annual[i]! * area.percent) / 100)) : 0;
@@ -85,7 +108,16 @@ describe("WFP.COST over 100,000 rows", () => {
     const sample = Array.from({ length: 500 }, (_, i) => i * 199);
     for (const row of sample) {
       const k = KINDS[kinds[row]!]!;
-      const point = k.grade === "Resident doctor" ? 1 : k.point === undefined ? "top" : typeof k.point === "number" ? k.point : k.point === "2b" ? { name: "2b" } : (k.point as "entry" | "top");
+      const point =
+        k.grade === "Resident doctor"
+          ? 1
+          : k.point === undefined
+            ? "top"
+            : typeof k.point === "number"
+              ? k.point
+              : k.point === "2b"
+                ? { name: "2b" }
+                : (k.point as "entry" | "top");
       const value = cost([[k.band]], [[ftes[row]!]], [[k.point ?? ""]], [[k.year]], [[k.area]])[0]![0];
       expect(value).toBe(postCost(k.grade, ftes[row]!, { point, year: k.year, area: k.area }).total);
     }

@@ -5,10 +5,12 @@ import { loadMetadata } from "../../engine/metadata.ts";
 import type { Workbook } from "../../engine/workbook.ts";
 import { readXlsx } from "../../engine/xlsx.ts";
 import { SAMPLE_FILE } from "../../examples/generate.ts";
-import { detectPlanTables } from "../../src/index.ts";
+import { detectPlanTables, runScenario, scenarioFromTables } from "../../src/index.ts";
 import { listTables } from "../../taskpane/adapter/planTables.ts";
 import { listSavedScenarios, STORE_SHEET } from "../../taskpane/adapter/scenarioStore.ts";
-import { runPlan, WORKBOOK_STEPS } from "../../taskpane/useCases/runPlan.ts";
+import { runPlan } from "../../taskpane/useCases/runPlan.ts";
+import { openWorkbook } from "../../taskpane/adapter/openWorkbook.ts";
+import { readLinkedTables } from "./plan.ts";
 import { installExcelGlobals } from "../../workbench/excel/index.ts";
 
 let model: Workbook;
@@ -35,11 +37,8 @@ describe("a run of the pane's plan, step by step", () => {
 
   it("says what is in the workbook when storing fails after the results were written", async () => {
     const roles = detectPlanTables(await listTables());
-    const failing = {
-      ...WORKBOOK_STEPS,
-      saveScenario: () => Promise.reject(new Error("The workbook is protected")),
-    };
-    const run = await runPlan(roles, { ...choices, name: "Protected" }, failing);
+    const failing = { saveScenario: () => Promise.reject(new Error("The workbook is protected")) };
+    const run = await runPlan(roles, { ...choices, name: "Protected" }, { steps: failing });
     expect(run.stored).toBeUndefined();
     expect(run.notStored).toBe(
       'The results are on the sheet "WFP results (3)", but the scenario was not saved in the workbook: The workbook is protected. Nothing else was written; run again to save it.',
@@ -47,5 +46,49 @@ describe("a run of the pane's plan, step by step", () => {
     expect(model.findSheet("WFP results (3)")).toBeTruthy();
     expect((await listSavedScenarios()).map((s) => s.name)).toEqual(["Base case"]);
     expect(model.findSheet(STORE_SHEET)).toBeTruthy();
+  });
+
+  it("takes five syncs from opening the pane to a stored scenario, four when nothing changed, none over 4 MB", async () => {
+    const fresh = await readXlsx(readFileSync(SAMPLE_FILE));
+    const excel = installExcelGlobals(fresh);
+    const open = await openWorkbook();
+    expect(excel.stats.syncs).toBe(2); // names; headers, sizes, samples and the store
+    const roles = detectPlanTables(open.tables);
+    const first = await runPlan(roles, choices, { view: open });
+    expect(first.stored).toBe("saved");
+    // Reads; results; the new store row. Excel.run's closing syncs carry nothing.
+    expect(excel.stats.syncs).toBe(5);
+    const again = await openWorkbook();
+    expect(again.saved.map((s) => s.name)).toEqual(["Base case"]);
+    expect((await runPlan(roles, choices, { view: again })).stored).toBe("unchanged");
+    expect(excel.stats.syncs).toBe(5 + 4); // open (2); reads with the store's index; results with the stored version
+    expect(excel.stats.largestRequestBytes).toBeLessThan(4_000_000);
+    expect(excel.stats.largestResponseBytes).toBeLessThan(4_000_000);
+    // The results match the model run on the tables directly.
+    const direct = runScenario(scenarioFromTables(await readLinkedTables(), choices));
+    expect(first.result.rows.map((r) => r.totalCost)).toEqual(direct.rows.map((r) => r.totalCost));
+  });
+
+  it("reads a table that grew since the pane looked at it, and a store made since, without losing a row", async () => {
+    const fresh = await readXlsx(readFileSync(SAMPLE_FILE));
+    installExcelGlobals(fresh);
+    const open = await openWorkbook();
+    const roles = detectPlanTables(open.tables);
+    const before = await runPlan(roles, choices, { view: open }); // makes the store the view does not know of
+    const staff = open.tables.find((t) => t.name === roles.staff)!;
+    const rows = fresh.values(staff.sheet, { top: 1, left: 0, bottom: 1, right: staff.columns - 1 });
+    // One more row at the table's end, as Excel extends a table when a row is typed below it.
+    fresh.addTableRows(
+      roles.staff!,
+      rows.map((row) => row.map((cell) => (typeof cell === "string" ? `'${cell}` : (cell as number)))),
+    );
+    const second = await runPlan(roles, { ...choices, name: "Grown" }, { view: open });
+    expect(second.stored).toBe("saved");
+    // The new row is read: the plan's staff are the sample's plus a copy of its first row.
+    const direct = runScenario(scenarioFromTables(await readLinkedTables(), { ...choices, name: "Grown" }));
+    expect(second.result.rows.map((r) => r.supplyFte)).toEqual(direct.rows.map((r) => r.supplyFte));
+    const inPost = (run: typeof direct) => run.rows.filter((r) => r.yearIndex === 1).reduce((sum, r) => sum + r.supplyFte, 0);
+    expect(inPost(second.result)).toBeGreaterThan(inPost(before.result));
+    expect((await listSavedScenarios()).map((s) => s.name)).toEqual(["Base case", "Grown"]);
   });
 });

@@ -34,14 +34,20 @@ export function propertyNotLoaded(property: string, objectName: string): OfficeE
 }
 
 export interface SyncStats {
+  /** Round trips: syncs that carried something. */
   syncs: number;
+  /** Syncs with nothing queued, which Office.js answers without a round trip (Excel.run's closing sync, usually). */
+  emptySyncs: number;
   requestBytes: number;
   responseBytes: number;
+  /** The largest request and response of any one sync, against Excel on the web's 5 MB. */
+  largestRequestBytes: number;
+  largestResponseBytes: number;
   cellsRead: number;
 }
 
 export function newStats(): SyncStats {
-  return { syncs: 0, requestBytes: 0, responseBytes: 0, cellsRead: 0 };
+  return { syncs: 0, emptySyncs: 0, requestBytes: 0, responseBytes: 0, largestRequestBytes: 0, largestResponseBytes: 0, cellsRead: 0 };
 }
 
 /** What one queued operation reports back: the bytes of its answer. */
@@ -96,9 +102,15 @@ export class RequestContext {
     const queue = this.queue;
     this.queue = [];
     this.cellsThisSync = 0;
+    // Office.js sends nothing for a sync with no actions (ClientRequestContext.syncPrivate: `if (!req.hasActions)`).
+    if (queue.length === 0) {
+      this.stats.emptySyncs++;
+      return;
+    }
     this.stats.syncs++;
     const requestBytes = queue.reduce((sum, op) => sum + op.requestBytes, 0);
     this.stats.requestBytes += requestBytes;
+    this.stats.largestRequestBytes = Math.max(this.stats.largestRequestBytes, requestBytes);
     if (requestBytes > PAYLOAD_LIMIT_BYTES) {
       throw new OfficeError(
         "RequestPayloadSizeLimitExceeded",
@@ -118,6 +130,7 @@ export class RequestContext {
       responseBytes += answer?.bytes ?? 0;
     }
     this.stats.responseBytes += responseBytes;
+    this.stats.largestResponseBytes = Math.max(this.stats.largestResponseBytes, responseBytes);
     this.stats.cellsRead += this.cellsThisSync;
     if (responseBytes > PAYLOAD_LIMIT_BYTES) {
       throw new OfficeError(

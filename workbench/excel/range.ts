@@ -162,6 +162,26 @@ export class RangeProxy extends ClientObject<RangeTarget> {
     );
   }
 
+  /** The cells this range shares with `other` (on the same sheet), or a null object, as Excel's Range.getIntersectionOrNullObject. */
+  getIntersectionOrNullObject(other: RangeProxy): RangeProxy {
+    return new RangeProxy(
+      this.context,
+      () => {
+        const { sheet, range } = this.target();
+        const that = other.target();
+        if (that.sheet.name !== sheet.name) return undefined;
+        const shared = {
+          top: Math.max(range.top, that.range.top),
+          left: Math.max(range.left, that.range.left),
+          bottom: Math.min(range.bottom, that.range.bottom),
+          right: Math.min(range.right, that.range.right),
+        };
+        return shared.top <= shared.bottom && shared.left <= shared.right ? { sheet, range: shared } : undefined;
+      },
+      true,
+    );
+  }
+
   getResizedRange(deltaRows: number, deltaColumns: number): RangeProxy {
     return this.derived(({ range }) => ({ ...range, bottom: range.bottom + deltaRows, right: range.right + deltaColumns }));
   }

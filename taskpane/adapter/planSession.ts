@@ -1,0 +1,81 @@
+import type { ScenarioInput, ScenarioResult, TableData, Triangulation } from "../../src/index.ts";
+import { queueTakenNames } from "./names.ts";
+import type { WorkbookView } from "./openWorkbook.ts";
+import { queueTableReads, type TableSummary } from "./planTables.ts";
+import { queueScenarioResults } from "./results.ts";
+import { queueNewestVersion, queueStoreIndex, saveInContext, STORE_SHEET, type StoreIndex } from "./scenarioStore.ts";
+
+/*
+ * The workbook side of a run, in as few syncs as Excel allows: the reads go
+ * in one (the linked tables, the names a new sheet must avoid, the store's
+ * index), the results in a second with the stored version of the scenario's
+ * name, the scenario in a third when it changed. With the pane's first look
+ * at the workbook (two), five in all; more only for tables past the bytes one
+ * response may carry (tests/workbench/runPlan.test.ts counts them).
+ */
+
+export interface PlanSession {
+  readTables(): Promise<TableData[]>;
+  /** Writes the results on a new sheet and returns its name. */
+  writeResults(result: ScenarioResult, checks: Triangulation): Promise<string>;
+  saveScenario(input: ScenarioInput): Promise<"saved" | "unchanged">;
+}
+
+/** Runs `body` with a session over the workbook, `view` being the pane's first look at it and `tables` the linked ones. */
+export async function planSession<T>(
+  view: WorkbookView,
+  tables: readonly TableSummary[],
+  body: (session: PlanSession) => Promise<T>,
+): Promise<T> {
+  return Excel.run(async (context) => {
+    let knowsStore = view.storeExists;
+    let taken!: ReturnType<typeof queueTakenNames>;
+    let storeIndex: (() => StoreIndex) | undefined;
+    let store!: Excel.Worksheet;
+    let index: StoreIndex | undefined;
+    let newest: (() => string) | undefined;
+
+    const session: PlanSession = {
+      async readTables() {
+        for (;;) {
+          const queued = queueTableReads(context, tables);
+          taken = queueTakenNames(context);
+          storeIndex = knowsStore ? queueStoreIndex(context) : undefined;
+          // Whether there is a store now: a run since the pane looked may have made one.
+          store = context.workbook.worksheets.getItemOrNullObject(STORE_SHEET);
+          try {
+            await context.sync();
+          } catch (error) {
+            // The store may have been deleted since the pane looked: read again without it.
+            if (!knowsStore || (error as { code?: string }).code !== "ItemNotFound") throw error;
+            knowsStore = false;
+            continue;
+          }
+          return queued.read();
+        }
+      },
+
+      async writeResults(result, checks) {
+        const { sheet } = queueScenarioResults(context, result, checks, taken());
+        if (!store.isNullObject && storeIndex) {
+          index = storeIndex();
+          newest = queueNewestVersion(context, index, result.scenario.name);
+        } else if (!store.isNullObject) storeIndex = queueStoreIndex(context);
+        await context.sync();
+        if (!store.isNullObject && !index) {
+          // A store the pane did not know of: its index came with the results; now the newest version of this name.
+          index = storeIndex!();
+          newest = queueNewestVersion(context, index, result.scenario.name);
+          if (newest) await context.sync();
+        }
+        return sheet;
+      },
+
+      // `newest` was read for the results' scenario, which is this one.
+      saveScenario(input) {
+        return saveInContext(context, input, index, newest);
+      },
+    };
+    return body(session);
+  });
+}
