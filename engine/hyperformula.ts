@@ -46,15 +46,21 @@ function toCell(value: unknown): CellValue | FunctionError {
   return String(value);
 }
 
+const isPlain = (value: unknown) => typeof value === "number" || typeof value === "string" || typeof value === "boolean";
+
 function toArgument(value: unknown): unknown {
   if (value === undefined) return undefined;
-  if (value instanceof SimpleRangeValue) return value.rawData().map((row) => row.map(toCell));
+  // Rows of plain numbers, text and booleans are handed over as they are; only rows with blanks, errors or rich numbers are converted.
+  if (value instanceof SimpleRangeValue) return value.rawData().map((row) => (row.every(isPlain) ? row : row.map(toCell)));
   return [[toCell(value)]];
 }
 
 function fromResult(result: ResultMatrix): CellError | SimpleRangeValue | number | string {
-  const cells = result.map((row) =>
-    row.map((cell) => (cell instanceof FunctionError ? new CellError(TO_HF[cell.code], cell.message) : cell)),
+  // Rows without an error cell are handed over as they are.
+  const cells = result.map((row): (CellError | number | string)[] =>
+    row.some((cell) => cell instanceof FunctionError)
+      ? row.map((cell) => (cell instanceof FunctionError ? new CellError(TO_HF[cell.code], cell.message) : cell))
+      : (row as (number | string)[]),
   );
   if (cells.length === 1 && cells[0]!.length === 1) return cells[0]![0]!;
   return SimpleRangeValue.onlyValues(cells as never);
@@ -99,7 +105,8 @@ function buildPlugin(metadata: readonly FunctionMetadata[]) {
   const prototype = WfpPlugin.prototype as unknown as Record<string, unknown>;
   // custom-functions-metadata leaves out a function whose JSDoc it cannot attach, without an error.
   const missing = Object.keys(catalogue).filter((id) => !metadata.some((fn) => fn.id === id));
-  if (missing.length) throw new Error(`functions.json has no entry for WFP.${missing.join(", WFP.")}: check the JSDoc just above each function`);
+  if (missing.length)
+    throw new Error(`functions.json has no entry for WFP.${missing.join(", WFP.")}: check the JSDoc just above each function`);
   for (const fn of metadata) {
     const entry = catalogue[fn.id];
     if (!entry) throw new Error(`functions.json names WFP.${fn.id}, which has no implementation`);

@@ -1,3 +1,4 @@
+import { existsSync, readFileSync } from "node:fs";
 import { readFile, mkdir, writeFile, stat } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -8,7 +9,16 @@ import type { FunctionMetadata } from "./functionMetadata.ts";
 
 export type { FunctionMetadata };
 
-export const projectRoot = join(dirname(fileURLToPath(import.meta.url)), "..");
+/** The project's folder: found from this file upwards, as the CLI may run it from a bundle under node_modules/.cache. */
+function findProjectRoot(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    const manifest = join(dir, "package.json");
+    if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, "utf8")) as { name?: string }).name === "wfplan") return dir;
+    if (dirname(dir) === dir) return join(from, "..");
+  }
+}
+
+export const projectRoot = findProjectRoot(dirname(fileURLToPath(import.meta.url)));
 export const FUNCTIONS_SOURCE = join(projectRoot, "functions", "functions.ts");
 const CACHE = join(projectRoot, "node_modules", ".cache", "wfplan", "functions.json");
 

@@ -1,5 +1,7 @@
-import { z } from "zod";
-import { isoDate, sourceSchema, type Source } from "./source.ts";
+import type { OnCostYear } from "./referenceSchemas.ts";
+import type { Source } from "./source.ts";
+
+export type { OnCostYear };
 
 /*
  * Employer on-costs by year. National Insurance and the levy run by tax year
@@ -51,29 +53,6 @@ const LEVY: Source = {
   kind: "primary",
   note: 'The "relevant percentage" is 0.5% of the pay bill (s.99(6)), less a levy allowance of £15,000 a year per employer (s.99(5)).',
 };
-
-const rateSource = z.object({ effectiveFrom: isoDate, source: sourceSchema });
-
-export const onCostYearSchema = z.object({
-  year: z.string().regex(/^\d{4}\/\d{2}$/),
-  nationalInsurance: rateSource.extend({
-    /** Secondary Class 1 rate, as a fraction. */
-    rate: z.number().min(0).max(1),
-    /** Secondary threshold per person per year, in pounds. */
-    threshold: z.number().nonnegative(),
-  }),
-  pension: rateSource.extend({
-    /** Full employer contribution including the administration levy, as a fraction. */
-    employerRate: z.number().min(0).max(1),
-    /** The part NHS employers pay from their own budgets, as a fraction. */
-    paidLocally: z.number().min(0).max(1),
-  }),
-  apprenticeshipLevy: rateSource.extend({
-    rate: z.number().min(0).max(1),
-    allowancePerEmployer: z.number().nonnegative(),
-  }),
-});
-export type OnCostYear = z.infer<typeof onCostYearSchema>;
 
 const taxYear = (year: number) => `${year}-04-06`;
 const schemeYear = (year: number) => `${year}-04-01`;

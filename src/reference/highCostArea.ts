@@ -1,5 +1,7 @@
-import { z } from "zod";
-import { isoDate, sourceSchema, type Source } from "./source.ts";
+import type { HcasYear } from "./referenceSchemas.ts";
+import type { Source } from "./source.ts";
+
+export type { HcasYear };
 
 /*
  * High Cost Area Supplements (NHS Terms and Conditions of Service Handbook,
@@ -31,20 +33,6 @@ export const HCAS_PERCENT_SOURCE: Source = {
   url: "https://www.nhsemployers.org/tchandbook/part-2-pay/section-4-pay-in-high-cost-areas",
   kind: "primary",
 };
-
-const bandSchema = z.object({
-  percent: z.number().positive().max(100),
-  minimum: z.number().int().positive(),
-  maximum: z.number().int().positive(),
-});
-
-export const hcasYearSchema = z.object({
-  year: z.string().regex(/^\d{4}\/\d{2}$/),
-  effectiveFrom: isoDate,
-  areas: z.object({ inner: bandSchema, outer: bandSchema, fringe: bandSchema }),
-  source: sourceSchema,
-});
-export type HcasYear = z.infer<typeof hcasYearSchema>;
 
 export const HIGH_COST_AREA_SUPPLEMENTS: readonly HcasYear[] = [
   {

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { AGENDA_FOR_CHANGE_PAY } from "./agendaForChangePay.ts";
-import { EMPLOYER_ON_COSTS, onCostYearSchema } from "./employerOnCosts.ts";
-import { HIGH_COST_AREA_SUPPLEMENTS, hcasYearSchema } from "./highCostArea.ts";
+import { EMPLOYER_ON_COSTS } from "./employerOnCosts.ts";
+import { HIGH_COST_AREA_SUPPLEMENTS } from "./highCostArea.ts";
+import { hcasYearSchema, onCostYearSchema } from "./referenceSchemas.ts";
 import { MEDICAL_PAY } from "./medicalPay.ts";
 import { payScaleSchema } from "./payScaleSchema.ts";
 

@@ -9,8 +9,8 @@ import type { TableData } from "../../src/index.ts";
  * also carries whatever else the run needs to know.
  */
 
-/** Bytes of values one sync may carry, by the sample's estimate: half of 4 MB, as rows vary. */
-export const BYTES_PER_SYNC = 2_000_000;
+/** Bytes of values one sync may carry, by the sample's estimate: three quarters of 4 MB, as rows vary. */
+export const BYTES_PER_SYNC = 3_000_000;
 /** Rows sampled from each table at the first look, to estimate its bytes per row. */
 const SAMPLE_ROWS = 25;
 
