@@ -31,5 +31,6 @@ describe("npm run bench, at smoke sizes", () => {
     expect(results[4]!.details).toMatchObject({ syncs1x: 5 });
     expect(results[4]!.details!.largestBytes1x).toBeLessThan(4_000_000);
     expect(results[5]!.details!.functionsGzipBytes).toBeLessThan(80 * 1024);
+    expect(results[5]!.details!.paneGzipBytes).toBeLessThan(350 * 1024);
   }, 180_000);
 });

@@ -1,11 +1,11 @@
-import { z } from "zod";
+import { config, z } from "zod";
 import { fail } from "../errors.ts";
 import { parseFinancialYear, parsePostGrade } from "../reference/index.ts";
 import { AFC_ANNUAL_HOURS } from "../workforce/time.ts";
 
 // zod probes for code generation with Function(""), which the pages' Content-Security-Policy refuses (and reports):
 // validate without it. Set here, where the pane first loads zod, before any schema parses.
-z.config({ jitless: true });
+config({ jitless: true });
 
 /*
  * A multi-year workforce scenario: a baseline (establishment and staff in post
