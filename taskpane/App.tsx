@@ -10,10 +10,13 @@ import {
   tokens,
   webLightTheme,
 } from "@fluentui/react-components";
-import { use, useEffect, useState, Suspense } from "react";
+import { lazy, use, useEffect, useState, Suspense } from "react";
 import { PostCostCard } from "./components/PostCostCard.tsx";
-import { CompareCard } from "./components/CompareCard.tsx";
-import { ScenarioCard } from "./components/ScenarioCard.tsx";
+
+// The scenario cards (and the expression evaluator and schemas they bring) load after the first paint:
+// the calculator a planner sees first does not wait for them.
+const ScenarioCard = lazy(() => import("./components/ScenarioCard.tsx").then((m) => ({ default: m.ScenarioCard })));
+const CompareCard = lazy(() => import("./components/CompareCard.tsx").then((m) => ({ default: m.CompareCard })));
 import { EXAMPLE_ROWS } from "./examples.ts";
 import { insertExampleSheet, type HostInfo } from "./adapter/workbook.ts";
 import { openWorkbook, type WorkbookView } from "./adapter/openWorkbook.ts";
@@ -74,8 +77,10 @@ function HostStatus({ hostInfo }: { hostInfo: Promise<HostInfo> }) {
   };
   return (
     <>
-      <ScenarioCard view={view} problem={openProblem} onSaved={() => setSavedVersion((v) => v + 1)} />
-      <CompareCard initial={view?.saved} version={savedVersion} />
+      <Suspense fallback={<Spinner size="tiny" label="Loading the scenario tools…" />}>
+        <ScenarioCard view={view} problem={openProblem} onSaved={() => setSavedVersion((v) => v + 1)} />
+        <CompareCard initial={view?.saved} version={savedVersion} />
+      </Suspense>
       <Button appearance="secondary" onClick={insert}>
         Insert example formulas
       </Button>

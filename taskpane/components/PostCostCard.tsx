@@ -28,7 +28,7 @@ import {
   type AreaOrNone,
   type FinancialYear,
   type PostCost,
-} from "../../src/index.ts";
+} from "../../src/calculations.ts";
 
 const useStyles = makeStyles({
   form: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)", gap: tokens.spacingHorizontalM },
