@@ -46,6 +46,7 @@ const COLUMNS = {
   point: ["Point", "Pay point", "Step", "Nodal point", "Threshold"],
   annualPay: ["Annual pay", "Annual salary", "Salary", "Basic pay", "Annual basic pay"],
   weeklyHours: ["Weekly hours", "Standard hours", "Hours"],
+  area: ["Area", "High cost area", "HCAS area", "HCAS"],
 } as const;
 type ColumnKey = keyof typeof COLUMNS;
 
@@ -156,8 +157,14 @@ function readStaff(reader: TableReader): { records: StaffRecord[]; places: strin
   const band = reader.column("band");
   const hours = reader.column("hours");
   const type = reader.column("assignmentType", false);
+  const point = reader.column("point", false);
+  const area = reader.column("area", false);
   const rows = [...reader.filled()];
   const places = rows.map((row) => reader.place(row, band));
+  const cell = (row: number, column: number) => {
+    const value = column >= 0 ? reader.table.rows[row]?.[column] : undefined;
+    return typeof value === "number" || (typeof value === "string" && value.trim() !== "") ? value : undefined;
+  };
   const records = rows.map((row) => {
     const kind = type >= 0 ? normal(reader.text(row, type)) : "";
     const assignmentType: AssignmentType = kind.startsWith("bank") ? "bank" : kind.startsWith("agency") ? "agency" : "substantive";
@@ -166,6 +173,8 @@ function readStaff(reader: TableReader): { records: StaffRecord[]; places: strin
       band: reader.text(row, band),
       contractedHours: reader.number(row, hours, "contracted hours"),
       assignmentType,
+      payPoint: cell(row, point),
+      area: cell(row, area) as string | undefined,
     };
   });
   return { records, places };

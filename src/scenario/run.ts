@@ -1,6 +1,8 @@
 import { fail } from "../errors.ts";
 import { loadPayTable, nextYear, parsePostGrade, payScale, type FinancialYear, type Grade, type PayTable } from "../reference/index.ts";
 import { postCost } from "../workforce/cost.ts";
+import { parseArea } from "../workforce/highCostArea.ts";
+import { parsePayPoint } from "../workforce/pay.ts";
 import { activityFte } from "../workforce/demand.ts";
 import { driverValue, type Driver } from "./drivers.ts";
 import { parseScenario, type Scenario } from "./schema.ts";
@@ -176,8 +178,46 @@ export function runScenario(input: unknown): ScenarioResult {
     return cost;
   };
 
+  // A baseline line that knows who is in post costs each kind of post at its own FTE, point and area,
+  // with NI per person, and the FTE-weighted mean is the line's cost per WTE; other lines cost one WTE at the scenario's point and area.
+  const inPostCost = new Map<string, number>();
+  const lineWteCost = (
+    line: Scenario["staffGroups"][number]["grades"][number] | undefined,
+    postKey: string,
+    groupIndex: number,
+    y: number,
+  ) => {
+    if (!line?.posts?.length) return wteCost(postKey, y);
+    const key = `${groupIndex}|${postKey}|${y}`;
+    let cost = inPostCost.get(key);
+    if (cost === undefined) {
+      const post = posts.get(postKey)!;
+      let total = 0;
+      let fte = 0;
+      for (const kind of line.posts) {
+        const point = kind.point === undefined ? undefined : parsePayPoint(kind.point, "pay point");
+        total +=
+          kind.count *
+          postCost(post.grade, kind.fte, {
+            year: scenario.startYear,
+            // A training grade's nodal point; else the row's point (checked against the grade when the baseline was read).
+            point: post.nodalPoint ?? point ?? options.payPoint,
+            payTable,
+            area: kind.area === undefined ? options.area : parseArea(kind.area),
+            pensionBasis: options.pensionBasis,
+            payFactor: payFactors[y]!,
+          }).total;
+        fte += kind.count * kind.fte;
+      }
+      cost = fte > 0 ? total / fte : wteCost(postKey, y);
+      inPostCost.set(key, cost);
+    }
+    return cost;
+  };
+
   const rows: ScenarioRow[] = [];
   scenario.staffGroups.forEach((group, groupIndex) => {
+    const lineOf = (postKey: string) => group.grades.find((g) => g.key === postKey && g.posts?.length);
     const mixes = gradeMixByYear(scenario, groupIndex, posts);
     const budgetLines = scenario.payBudget.filter((line) => line.staffGroup === group.name);
     let establishment = group.grades.reduce((sum, g) => sum + g.establishmentFte, 0);
@@ -214,7 +254,7 @@ export function runScenario(input: unknown): ScenarioResult {
       const unmetFte = shortfall - bankFte - agencyFte;
 
       let averageWteCost = 0;
-      for (const [grade, share] of mixes[y]!) if (share > 0) averageWteCost += share * wteCost(grade, y);
+      for (const [grade, share] of mixes[y]!) if (share > 0) averageWteCost += share * lineWteCost(lineOf(grade), grade, groupIndex, y);
       // New roles are costed at their own grade; everyone else at the group's mix.
       let newRoleCost = 0;
       let newRoleTotal = 0;

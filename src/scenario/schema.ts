@@ -52,6 +52,17 @@ export const gradeLineSchema = z
     inPostFte: fte,
     bankFte: fte.default(0),
     agencyFte: fte.default(0),
+    /** Who is in post by distinct FTE, pay point and area, costed each at their own (see aggregateStaff). */
+    posts: z
+      .array(
+        z.object({
+          fte,
+          count: z.number().int().positive(),
+          point: z.union([z.string(), z.number()]).optional(),
+          area: z.string().optional(),
+        }),
+      )
+      .optional(),
   })
   .transform(({ grade: post, ...line }) => ({ ...line, ...post }));
 

@@ -72,8 +72,19 @@ describe("building a scenario from the tables", () => {
     const group = input.staffGroups[0]!;
     expect(group.name).toBe("Nursing");
     expect(group.grades).toEqual([
-      { grade: "5", establishmentFte: 0, inPostFte: 1.8, bankFte: 0, agencyFte: 0 },
-      { grade: "3", establishmentFte: 0, inPostFte: 1, bankFte: 0, agencyFte: 0 },
+      {
+        grade: "5",
+        establishmentFte: 0,
+        inPostFte: 1.8,
+        bankFte: 0,
+        agencyFte: 0,
+        // Who is in post, by FTE (and point and area, blank here): each is costed as they are.
+        posts: [
+          { fte: 1, count: 1 },
+          { fte: 0.8, count: 1 },
+        ],
+      },
+      { grade: "3", establishmentFte: 0, inPostFte: 1, bankFte: 0, agencyFte: 0, posts: [{ fte: 1, count: 1 }] },
     ]);
     expect(group.leaverRate).toBe(0.25); // 1 leaver / 4 average headcount
     expect(group.starters).toBeCloseTo(2 * (2.8 / 3), 12); // 2 starters x 0.9333 FTE a head

@@ -186,8 +186,26 @@ describe("baseline from an ESR-style extract", () => {
       [{ staffGroup: "Nursing", band: "5", establishmentFte: 2.5 }],
     );
     expect(groups).toEqual([
-      { name: "Nursing", grades: [{ grade: "5", establishmentFte: 2.5, inPostFte: 1.8, bankFte: 0.4, agencyFte: 0 }] },
-      { name: "Medical", grades: [{ grade: "Consultant", establishmentFte: 0, inPostFte: 1, bankFte: 0, agencyFte: 0 }] },
+      {
+        name: "Nursing",
+        grades: [
+          {
+            grade: "5",
+            establishmentFte: 2.5,
+            inPostFte: 1.8,
+            bankFte: 0.4,
+            agencyFte: 0,
+            posts: [
+              { fte: 1, count: 1 },
+              { fte: 0.8, count: 1 },
+            ],
+          },
+        ],
+      },
+      {
+        name: "Medical",
+        grades: [{ grade: "Consultant", establishmentFte: 0, inPostFte: 1, bankFte: 0, agencyFte: 0, posts: [{ fte: 1, count: 1 }] }],
+      },
     ]);
   });
   it("says which row is wrong", () => {

@@ -124,22 +124,34 @@ describe("the pane's scenario flow through the Excel API, on the sample workbook
     const without = scenarioFromTables({ ...byRole, payTable: undefined }, choices);
 
     const cost = (input: typeof withTable, group: string) => runScenario(input).rows.find((r) => r.staffGroup === group)!.substantiveCost;
-    // Each group's year-1 cost is its supply x the grade mix's cost per WTE, so the override moves it by supply x share x the difference.
-    const lift = (group: string, grade: string, pay: number, wholeTime: number, point: number | "top") => {
+    // Each group's year-1 cost is its supply x the cost per WTE of those in post, each row costed at its own FTE and point:
+    // the override moves it by supply / FTE in post x the change in the overridden rows' cost, NI per person.
+    const loaded = (annual: number) => annual + 0.15 * Math.max(0, annual - 5000) + 0.2378 * annual + 0.005 * annual;
+    const lift = (
+      group: string,
+      grade: string,
+      pay: number,
+      wholeTime: number,
+      point: number | "top",
+      overridden: (point: unknown) => boolean,
+    ) => {
       const line = without.staffGroups.find((g) => g.name === group)!;
       const inPost = line.grades.reduce((sum, g) => sum + g.inPostFte, 0);
-      const share = line.grades.filter((g) => g.grade === grade).reduce((sum, g) => sum + g.inPostFte, 0) / inPost;
+      let change = 0;
+      for (const kind of line.grades.find((g) => g.grade === grade)!.posts!) {
+        if (overridden(kind.point)) change += kind.count * (loaded(kind.fte * pay) - loaded(kind.fte * wholeTime));
+      }
       const supply = runScenario(without).rows.find((r) => r.staffGroup === group)!.supplyFte;
-      const loaded = (annual: number) => annual + 0.15 * (annual - 5000) + 0.2378 * annual + 0.005 * annual;
       expect(postCost(grade === "FY1" ? "Resident doctor" : "5", 1, { point, year: "2025/26" }).total).toBeCloseTo(loaded(wholeTime), 8);
-      return supply * share * (loaded(pay) - loaded(wholeTime));
+      expect(change).toBeGreaterThan(0);
+      return (supply * change) / inPost;
     };
     expect(cost(withTable, "Registered nursing and midwifery") - cost(without, "Registered nursing and midwifery")).toBeCloseTo(
-      lift("Registered nursing and midwifery", "5", 40000, 37796, "top"),
+      lift("Registered nursing and midwifery", "5", 40000, 37796, "top", (point) => point === 3), // band 5's top is point 3
       4,
     );
     expect(cost(withTable, "Medical and dental") - cost(without, "Medical and dental")).toBeCloseTo(
-      lift("Medical and dental", "FY1", 40500, 38831, 1),
+      lift("Medical and dental", "FY1", 40500, 38831, 1, () => true),
       4,
     );
   });
