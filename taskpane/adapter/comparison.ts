@@ -20,14 +20,19 @@ const COLUMNS: [header: string, value: (row: ComparisonRow) => string | number, 
   ["Checks failed", (r) => r.failedChecks, "0"],
 ];
 
-/** Years down, one column a scenario: the shape a chart of scenarios needs. */
-function byYear(rows: readonly ComparisonRow[], pick: (row: ComparisonRow) => number): (string | number)[][] {
+/**
+ * Years down, one column a scenario: the shape a chart of scenarios needs.
+ * Scenarios of different horizons or start years share the rows of every
+ * year any of them has; a year a scenario does not reach is left blank.
+ */
+export function byYear(rows: readonly ComparisonRow[], pick: (row: ComparisonRow) => number): (string | number)[][] {
   const scenarios = [...new Set(rows.map((r) => r.scenario))];
-  const years = [...new Set(rows.map((r) => r.year))];
-  return [
-    ["Year", ...scenarios.map(asText)],
-    ...years.map((year) => [asText(year), ...scenarios.map((s) => pick(rows.find((r) => r.scenario === s && r.year === year)!) ?? "")]),
-  ];
+  const years = [...new Set(rows.map((r) => r.year))].sort();
+  const cell = (scenario: string, year: string) => {
+    const row = rows.find((r) => r.scenario === scenario && r.year === year);
+    return row ? pick(row) : "";
+  };
+  return [["Year", ...scenarios.map(asText)], ...years.map((year) => [asText(year), ...scenarios.map((s) => cell(s, year))])];
 }
 
 export async function writeComparison(rows: readonly ComparisonRow[]): Promise<string> {
