@@ -15,3 +15,4 @@ export * from "./scenario/triangulate.ts";
 export * from "./scenario/baseline.ts";
 export * from "./scenario/fromTables.ts";
 export * from "./scenario/compare.ts";
+export * from "./scenario/percentInput.ts";

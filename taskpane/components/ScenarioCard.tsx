@@ -13,7 +13,17 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
-import { detectPlanTables, formatPounds, latestOnCostYear, type TableRole, type Triangulation } from "../../src/index.ts";
+import {
+  detectPlanTables,
+  formatPounds,
+  latestOnCostYear,
+  PERCENT_RANGES,
+  readPercent,
+  type PercentRange,
+  type PercentRead,
+  type TableRole,
+  type Triangulation,
+} from "../../src/index.ts";
 import type { WorkbookView } from "../adapter/openWorkbook.ts";
 import { runPlan } from "../useCases/runPlan.ts";
 
@@ -62,10 +72,18 @@ export function ScenarioCard({ view, problem: openProblem, onSaved }: { view?: W
     if (tables) setRoles(detectPlanTables(tables));
   }, [tables]);
 
-  const percent = (text: string, label: string) => {
-    const value = Number(text);
-    if (text.trim() === "" || !Number.isFinite(value)) throw new Error(`${label} must be a number of per cent, not "${text}"`);
-    return value / 100;
+  // Each percentage as typed, read as the model reads it: what was understood, or why it cannot be used.
+  const percents = {
+    activityGrowth: understand(growth, "Activity growth", PERCENT_RANGES.activityGrowth),
+    payAward: understand(award, "Pay award", PERCENT_RANGES.payAward),
+    headroom: understand(headroom, "Headroom", PERCENT_RANGES.headroom),
+    bankPremium: understand(bankPremium, "Bank premium", PERCENT_RANGES.bankPremium),
+    agencyPremium: understand(agencyPremium, "Agency premium", PERCENT_RANGES.agencyPremium),
+  };
+  const percent = (key: keyof typeof percents) => {
+    const read = percents[key];
+    if ("problem" in read) throw new Error(read.problem);
+    return read.fraction;
   };
 
   const run = async () => {
@@ -73,17 +91,20 @@ export function ScenarioCard({ view, problem: openProblem, onSaved }: { view?: W
     setProblem(undefined);
     setOutcome(undefined);
     try {
+      // Every percentage that cannot be used, at once.
+      const problems = Object.values(percents).flatMap((read) => ("problem" in read ? [read.problem] : []));
+      if (problems.length) throw new Error(problems.join(". "));
       const { result, checks, sheet, stored, notStored } = await runPlan(
         roles,
         {
           name: name.trim() || "Scenario",
           startYear: latestOnCostYear(),
           horizonYears: Number(years),
-          activityGrowth: percent(growth, "Activity growth"),
-          payAward: percent(award, "Pay award"),
-          headroom: percent(headroom, "Headroom"),
-          bankPremium: percent(bankPremium, "Bank premium"),
-          agencyPremium: percent(agencyPremium, "Agency premium"),
+          activityGrowth: percent("activityGrowth"),
+          payAward: percent("payAward"),
+          headroom: percent("headroom"),
+          bankPremium: percent("bankPremium"),
+          agencyPremium: percent("agencyPremium"),
           pensionBasis,
         },
         { view },
@@ -143,13 +164,13 @@ export function ScenarioCard({ view, problem: openProblem, onSaved }: { view?: W
             ))}
           </Select>
         </Field>
-        <Field label="Activity growth, % a year">
+        <Field label="Activity growth, % a year" {...feedback(percents.activityGrowth)}>
           <Input className={styles.control} value={growth} onChange={(_, d) => setGrowth(d.value)} inputMode="decimal" />
         </Field>
-        <Field label="Pay award, % a year">
+        <Field label="Pay award, % a year" {...feedback(percents.payAward)}>
           <Input className={styles.control} value={award} onChange={(_, d) => setAward(d.value)} inputMode="decimal" />
         </Field>
-        <Field label="Headroom, %">
+        <Field label="Headroom, %" {...feedback(percents.headroom)}>
           <Input className={styles.control} value={headroom} onChange={(_, d) => setHeadroom(d.value)} inputMode="decimal" />
         </Field>
         <Field label="Pension in costs">
@@ -158,10 +179,10 @@ export function ScenarioCard({ view, problem: openProblem, onSaved }: { view?: W
             <option value="local">Paid locally, 14.38%</option>
           </Select>
         </Field>
-        <Field label="Bank premium, %" hint="over substantive cost">
+        <Field label="Bank premium, %" hint="over substantive cost" {...feedback(percents.bankPremium)}>
           <Input className={styles.control} value={bankPremium} onChange={(_, d) => setBankPremium(d.value)} inputMode="decimal" />
         </Field>
-        <Field label="Agency premium, %" hint="over substantive cost">
+        <Field label="Agency premium, %" hint="over substantive cost" {...feedback(percents.agencyPremium)}>
           <Input className={styles.control} value={agencyPremium} onChange={(_, d) => setAgencyPremium(d.value)} inputMode="decimal" />
         </Field>
       </div>
@@ -206,4 +227,21 @@ function OutcomeView({ outcome }: { outcome: Outcome }) {
       )}
     </>
   );
+}
+
+type Understood = PercentRead | { problem: string };
+
+function understand(text: string, label: string, range: PercentRange): Understood {
+  try {
+    return readPercent(text, label, range);
+  } catch (error) {
+    return { problem: (error as Error).message };
+  }
+}
+
+/** What a percentage field says under it: what was understood, or why it cannot be used. */
+function feedback(read: Understood) {
+  return "problem" in read
+    ? { validationState: "error" as const, validationMessage: read.problem }
+    : { validationState: "none" as const, validationMessage: `Read as ${read.understood}` };
 }

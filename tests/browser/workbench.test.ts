@@ -116,7 +116,11 @@ describe("the workbench in headless Chromium", () => {
 
   it("compares saved scenarios side by side for a board", async () => {
     await page.getByLabel("Scenario name").fill("Growth 5%");
-    await page.getByLabel("Activity growth, % a year").fill("5");
+    // Percentages as planners type them, said back; a slip of a digit is refused before anything runs.
+    await page.getByLabel("Activity growth, % a year").fill("300");
+    await page.getByText("Activity growth of 300% a year is outside what a plan can use: give -50% to 100%").waitFor();
+    await page.getByLabel("Activity growth, % a year").fill("0.05");
+    await page.getByText("Read as 5%").waitFor();
     await page.getByRole("button", { name: "Run and triangulate" }).click();
     await page.getByText('Results are on the sheet "WFP results (2)"').waitFor({ timeout: 20_000 });
     await page.getByText(/^Growth 5% \(saved /).waitFor();
