@@ -11,6 +11,8 @@ export interface ComparisonRow {
   gapFte: number;
   unmetFte: number;
   totalCost: number;
+  /** What the workforce the activity needs would cost (unmet FTE at the substantive rate). */
+  neededCost: number;
   budget: number;
   variance: number;
   /** Places (staff groups) where that year fails a triangulation check. */
@@ -32,6 +34,7 @@ export function compareScenarios(results: readonly ScenarioResult[]): Comparison
         gapFte: sum((r) => r.gapFte),
         unmetFte: sum((r) => r.unmetFte),
         totalCost: sum((r) => r.totalCost),
+        neededCost: sum((r) => r.neededCost),
         budget: sum((r) => r.budget),
         variance: sum((r) => r.variance),
         failedChecks: failures.filter((f) => f.year === year).length,

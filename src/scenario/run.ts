@@ -27,7 +27,12 @@ export interface ScenarioRow {
   substantiveCost: number;
   bankCost: number;
   agencyCost: number;
+  /** What the workforce in post and its bank and agency cover cost: substantive + bank + agency. */
   totalCost: number;
+  /** The unmet FTE costed at the group's substantive rate, as if recruited. */
+  unmetCost: number;
+  /** What the workforce the activity needs would cost: totalCost + unmetCost (a surplus in post is still paid). */
+  neededCost: number;
   budget: number;
   /** Whether the finance plan gives this staff group a budget at all. */
   budgeted: boolean;
@@ -267,6 +272,7 @@ export function runScenario(input: unknown): ScenarioResult {
       const bankCost = bankFte * averageWteCost * (1 + options.bankPremium);
       const agencyCost = agencyFte * averageWteCost * (1 + options.agencyPremium);
       const totalCost = substantiveCost + bankCost + agencyCost;
+      const unmetCost = unmetFte * averageWteCost;
       const budget = budgetLines.reduce((sum, line) => sum + (line.byYear?.[y] ?? line.amount * payFactors[y]!), 0);
 
       rows.push({
@@ -284,6 +290,8 @@ export function runScenario(input: unknown): ScenarioResult {
         bankCost,
         agencyCost,
         totalCost,
+        unmetCost,
+        neededCost: totalCost + unmetCost,
         budget,
         budgeted: budgetLines.length > 0,
         variance: budget - totalCost,

@@ -22,6 +22,8 @@ const COLUMNS: [header: string, value: (row: ScenarioResult["rows"][number]) => 
   ["Bank cost", (r) => r.bankCost, "£#,##0"],
   ["Agency cost", (r) => r.agencyCost, "£#,##0"],
   ["Total pay cost", (r) => r.totalCost, "£#,##0"],
+  ["Cost of unmet FTE", (r) => r.unmetCost, "£#,##0"],
+  ["Cost of the workforce needed", (r) => r.neededCost, "£#,##0"],
   ["Budget", (r) => r.budget, "£#,##0"],
   ["Variance", (r) => r.variance, "£#,##0"],
 ];

@@ -132,7 +132,7 @@ describe("the workbench in headless Chromium", () => {
     const header = await page.evaluate(() => {
       const bench = (window as unknown as { wfplanWorkbench: { model: () => { values: (sheet: string, range: object) => unknown[][] } } })
         .wfplanWorkbench;
-      return bench.model().values("WFP comparison", { top: 2, left: 11, bottom: 2, right: 13 })[0];
+      return bench.model().values("WFP comparison", { top: 2, left: 12, bottom: 2, right: 14 })[0];
     });
     expect(header).toEqual(["Year", "Northfield base case", "Growth 5%"]);
     expect(await page.locator("figure canvas").count()).toBe(2);

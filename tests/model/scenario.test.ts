@@ -1,3 +1,4 @@
+import { AFC_ANNUAL_HOURS } from "../../src/workforce/time.ts";
 import { describe, expect, it } from "vitest";
 import { aggregateStaff, driverValue, parseScenario, postCost, runScenario, triangulate, type ScenarioInput } from "../../src/index.ts";
 
@@ -243,5 +244,26 @@ describe("compareScenarios", () => {
         .checks.flatMap((c) => c.failures)
         .filter((f) => f.year === "2027/28").length,
     );
+  });
+});
+
+describe("what the workforce in post costs, and what the workforce the activity needs would cost", () => {
+  it("costs the unmet FTE at the group's substantive rate, on top of the cost in post and its cover", () => {
+    // 10 FTE of band 5 in post; 20,000 units of 60 minutes need 20,000 / 1,955.3625 (37.5 x 52.143) = 10.228 FTE; no bank or agency.
+    const result = runScenario({
+      name: "Short",
+      startYear: "2025/26",
+      horizonYears: 1,
+      staffGroups: [{ name: "Nursing", grades: [{ grade: "5", establishmentFte: 10, inPostFte: 10 }] }],
+      serviceLines: [{ name: "Ward", activity: 20_000, staffing: [{ staffGroup: "Nursing", minutesPerUnit: 60 }] }],
+      payBudget: [],
+    });
+    const row = result.rows[0]!;
+    const perWte = 51_892.2688; // band 5 top 2025/26, loaded (WFP.COST("Band 5",1,"top","2025/26"))
+    expect(row.requiredFte).toBeCloseTo(20_000 / AFC_ANNUAL_HOURS, 9);
+    expect(row.unmetFte).toBeCloseTo(20_000 / AFC_ANNUAL_HOURS - 10, 9);
+    expect(row.totalCost).toBeCloseTo(10 * perWte, 6);
+    expect(row.unmetCost).toBeCloseTo((20_000 / AFC_ANNUAL_HOURS - 10) * perWte, 6);
+    expect(row.neededCost).toBeCloseTo((20_000 / AFC_ANNUAL_HOURS) * perWte, 6);
   });
 });

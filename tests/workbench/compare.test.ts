@@ -31,7 +31,7 @@ describe("Compare, across scenarios of different horizons and start years", () =
     const sheet = await writeComparison(compareScenarios([short, long]));
     expect(sheet).toBe("WFP comparison");
     // The pay cost block beside the table: years down (2024/25 to 2029/30), one column a scenario.
-    const block = model.values(sheet, { top: 2, left: 11, bottom: 8, right: 13 });
+    const block = model.values(sheet, { top: 2, left: 12, bottom: 8, right: 14 });
     expect(block.map((row) => row[0])).toEqual(["Year", "2024/25", "2025/26", "2026/27", "2027/28", "2028/29", "2029/30"]);
     expect(block[0]).toEqual(["Year", "Three years", "Five years"]);
     expect(block[1]![2]).toBe(""); // the five-year plan starts in 2025/26

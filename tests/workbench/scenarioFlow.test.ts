@@ -91,7 +91,7 @@ describe("the pane's scenario flow through the Excel API, on the sample workbook
     // Side by side for a board: years down, one column a scenario, each block charted.
     const compared = compareScenarios(saved.map((s) => runScenario(s.input)));
     expect(await writeComparison(compared)).toBe("WFP comparison");
-    expect(model.values("WFP comparison", { top: 2, left: 11, bottom: 3, right: 13 })).toEqual([
+    expect(model.values("WFP comparison", { top: 2, left: 12, bottom: 3, right: 14 })).toEqual([
       ["Year", "Base case", "Growth 5%"],
       ["2025/26", expect.closeTo(compared[0]!.totalCost, 4), expect.closeTo(compared[3]!.totalCost, 4)],
     ]);
