@@ -40,7 +40,8 @@ function costColumnTotal(): { total: number; rows: number } {
 
 describe("the scenario's cost of the staff in post", () => {
   it("equals the sum of the staff table's WFP.COST column, to the penny, at 0% pay award", async () => {
-    const { flows: _leavers, ...tables } = await readLinkedTables();
+    // Without the leavers and starters table, nothing moves the workforce in the first year.
+    const tables = { ...(await readLinkedTables()), flows: undefined };
     const result = runScenario(scenarioFromTables(tables, choices));
     const { total, rows } = costColumnTotal();
     expect(rows).toBe(2602);
