@@ -1,6 +1,7 @@
 import { fail, PlanningError } from "../errors.ts";
 import { cellPlace } from "../format.ts";
 import { leaverRate } from "../workforce/rates.ts";
+import { didYouMean } from "./nearestName.ts";
 import { aggregateStaff, type AssignmentType, type EstablishmentLine, type StaffRecord } from "./baseline.ts";
 import type { ScenarioInput } from "./schema.ts";
 
@@ -251,6 +252,18 @@ export function scenarioFromTables(tables: Partial<Record<TableRole, TableData>>
     : { lines: [], places: [] };
   const baseline = aggregateStaff(records, establishment.lines, (i, kind) => (kind === "staff" ? staff.places : establishment.places)[i]!);
 
+  // Names that match nothing in the other tables, every one at once, each with its cell and the name most likely meant.
+  const unknown: string[] = [];
+  const groupNames = baseline.map((g) => g.name);
+  const knownGroup = (reader: TableReader, row: number, column: number, what: string) => {
+    const name = reader.text(row, column);
+    if (!groupNames.includes(name)) {
+      unknown.push(
+        `${reader.place(row, column)}: ${what} "${name}" is not a staff group of the staff table ${tables.staff!.name}${didYouMean(name, groupNames)}`,
+      );
+    }
+  };
+
   // People per FTE, to turn flows counted in heads into FTE.
   const headsByGroup = new Map<string, number>();
   for (const r of records)
@@ -265,6 +278,7 @@ export function scenarioFromTables(tables: Partial<Record<TableRole, TableData>>
     const starters = reader.column("starters", false);
     for (const row of reader.filled()) {
       const name = reader.text(row, group);
+      knownGroup(reader, row, group, "staff group");
       const inPost = baseline.find((g) => g.name === name)?.grades.reduce((sum, g) => sum + g.inPostFte, 0) ?? 0;
       const ftePerHead = inPost > 0 ? inPost / (headsByGroup.get(name) ?? 1) : 1;
       let rate: number;
@@ -307,12 +321,12 @@ export function scenarioFromTables(tables: Partial<Record<TableRole, TableData>>
   const staffing = new Map<string, { staffGroup: string; minutesPerUnit: number }[]>();
   for (const row of standardsReader.filled()) {
     const line = standardsReader.text(row, sLine);
+    knownGroup(standardsReader, row, sGroup, "staff group");
     if (!activity.has(line)) {
-      fail(
-        "value",
-        `${standardsReader.place(row, sLine)}: service line "${line}" is not in the activity plan ${tables.activity!.name} (it has ${[...activity.keys()].join(", ")})`,
-        "standards",
+      unknown.push(
+        `${standardsReader.place(row, sLine)}: service line "${line}" is not in the activity plan ${tables.activity!.name}${didYouMean(line, [...activity.keys()])} (it has ${[...activity.keys()].join(", ")})`,
       );
+      continue;
     }
     staffing.set(line, [
       ...(staffing.get(line) ?? []),
@@ -339,6 +353,7 @@ export function scenarioFromTables(tables: Partial<Record<TableRole, TableData>>
       );
     const centre = reader.column("costCentre", false);
     for (const row of reader.filled()) {
+      knownGroup(reader, row, group, "staff group");
       payBudget.push({
         staffGroup: reader.text(row, group),
         costCentre: centre >= 0 ? reader.text(row, centre) : undefined,
@@ -346,6 +361,9 @@ export function scenarioFromTables(tables: Partial<Record<TableRole, TableData>>
       });
     }
   }
+
+  if (unknown.length)
+    fail("value", `${unknown.length} name${unknown.length > 1 ? "s match" : " matches"} nothing: ${unknown.join("; ")}`, "names");
 
   return {
     name: choices.name,

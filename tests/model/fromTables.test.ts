@@ -109,7 +109,41 @@ describe("building a scenario from the tables", () => {
     const unknownLine = minimal();
     unknownLine.standards = small("Standards", ["Service line", "Staff group", "Minutes per unit"], [["Theatres", "Nursing", 60]]);
     expect(() => scenarioFromTables(unknownLine, { name: "x", startYear: "2025/26", horizonYears: 1 })).toThrow(
-      'Standards!A2: service line "Theatres" is not in the activity plan Activity (it has Bed days)',
+      '1 name matches nothing: Standards!A2: service line "Theatres" is not in the activity plan Activity (it has Bed days)',
+    );
+    // Names that match nothing: every one at once, each with its cell and the name most likely meant; nothing becomes a new group.
+    const typos = minimal();
+    typos.staff = small(
+      "Staff",
+      ["Staff group", "Band", "Contracted hours"],
+      [
+        ["Registered nursing and midwifery", "Band 5", 37.5],
+        ["Healthcare support workers", "Band 3", 37.5],
+      ],
+    );
+    typos.standards = small(
+      "Standards",
+      ["Service line", "Staff group", "Minutes per unit"],
+      [
+        ["Bed days", "Nurses", 480],
+        ["Bed day", "Healthcare support workers", 120],
+      ],
+    );
+    typos.flows = small("Flows", ["Staff group", "Leavers", "Average headcount"], [["Registered nursing and midwifery", 1, 4]]);
+    typos.budget = small(
+      "Budget",
+      ["Cost centre", "Staff group", "Budget 2025/26"],
+      [
+        ["W1", "Heathcare support workers", 150000],
+        ["W1", "Estates", 1000],
+      ],
+    );
+    expect(() => scenarioFromTables(typos, { name: "x", startYear: "2025/26", horizonYears: 1 })).toThrow(
+      "4 names match nothing: " +
+        'Standards!B2: staff group "Nurses" is not a staff group of the staff table Staff; did you mean "Registered nursing and midwifery"?; ' +
+        'Standards!A3: service line "Bed day" is not in the activity plan Activity; did you mean "Bed days"? (it has Bed days); ' +
+        'Budget!B2: staff group "Heathcare support workers" is not a staff group of the staff table Staff; did you mean "Healthcare support workers"?; ' +
+        'Budget!B3: staff group "Estates" is not a staff group of the staff table Staff',
     );
     const band = minimal();
     band.staff = small("Staff", ["Staff group", "Band", "Contracted hours"], [["Nursing", "Band 11", 37.5]]);
