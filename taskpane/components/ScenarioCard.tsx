@@ -17,7 +17,9 @@ import {
   detectPlanTables,
   formatPounds,
   latestOnCostYear,
+  nextYear,
   PERCENT_RANGES,
+  referenceData,
   readPercent,
   type PercentRange,
   type PercentRead,
@@ -57,6 +59,7 @@ export function ScenarioCard({ view, problem: openProblem, onSaved }: { view?: W
   const tables = view?.tables;
   const [roles, setRoles] = useState<Partial<Record<TableRole, string>>>({});
   const [name, setName] = useState("Base case");
+  const [startYear, setStartYear] = useState<string>(latestOnCostYear());
   const [years, setYears] = useState("3");
   const [growth, setGrowth] = useState("3");
   const [award, setAward] = useState("3");
@@ -98,7 +101,7 @@ export function ScenarioCard({ view, problem: openProblem, onSaved }: { view?: W
         roles,
         {
           name: name.trim() || "Scenario",
-          startYear: latestOnCostYear(),
+          startYear,
           horizonYears: Number(years),
           activityGrowth: percent("activityGrowth"),
           payAward: percent("payAward"),
@@ -156,6 +159,13 @@ export function ScenarioCard({ view, problem: openProblem, onSaved }: { view?: W
         ))}
         <Field label="Scenario name">
           <Input className={styles.control} value={name} onChange={(_, d) => setName(d.value)} />
+        </Field>
+        <Field label="First plan year" hint={startYear > latestOnCostYear() ? "wfplan holds no pay tables for it: link one" : undefined}>
+          <Select className={styles.control} value={startYear} onChange={(_, d) => setStartYear(d.value)}>
+            {START_YEARS.map((year) => (
+              <option key={year}>{year}</option>
+            ))}
+          </Select>
         </Field>
         <Field label="Years">
           <Select className={styles.control} value={years} onChange={(_, d) => setYears(d.value)}>
@@ -228,6 +238,15 @@ function OutcomeView({ outcome }: { outcome: Outcome }) {
     </>
   );
 }
+
+/** Years a plan can start in: each year whose on-costs are held, and the year after the newest (with a pay table of its own). */
+const START_YEARS = [
+  nextYear(latestOnCostYear()),
+  ...referenceData.onCostYears
+    .map((y) => y.year)
+    .sort()
+    .reverse(),
+];
 
 type Understood = PercentRead | { problem: string };
 

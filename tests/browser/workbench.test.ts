@@ -139,6 +139,23 @@ describe("the workbench in headless Chromium", () => {
     await screenshot(page, "workbench-comparison");
   });
 
+  it("starts a plan in the year the planner chooses", async () => {
+    await page.getByLabel("Scenario name").fill("From 2024/25");
+    await page.getByLabel("First plan year").selectOption("2024/25");
+    await page.getByRole("button", { name: "Run and triangulate" }).click();
+    await page.getByText('Results are on the sheet "WFP results (3)"').waitFor({ timeout: 20_000 });
+    expect(await cell(page, "A5").textContent()).toBe("2024/25");
+    // A year after the newest pay tables wfplan holds needs the trust's own: the pane says so before and after.
+    await page.getByLabel("First plan year").selectOption("2026/27");
+    await page.getByText("wfplan holds no pay tables for it: link one").waitFor();
+    await page.getByRole("button", { name: "Run and triangulate" }).click();
+    await page
+      .getByText(/2026\/27 is not held/)
+      .first()
+      .waitFor({ timeout: 20_000 });
+    await page.getByLabel("First plan year").selectOption("2025/26");
+  });
+
   it("saves to .xlsx and reopens it with the same values", async () => {
     await page.getByRole("tab", { name: "Summary" }).click();
     const download = page.waitForEvent("download");
@@ -148,9 +165,9 @@ describe("the workbench in headless Chromium", () => {
     const saved = await readXlsx(readFileSync(path));
     expect(saved.sheets.map((s) => s.name)).toEqual(expect.arrayContaining(["WFP examples", "WFP results"]));
     expect(saved.sheet("wfplan_scenarios").visibility).toBe("VeryHidden");
-    // The charts the pane drew are in the file: two for each results sheet and two for the comparison.
+    // The charts the pane drew are in the file: two for each of the three results sheets and two for the comparison.
     const parts = Object.keys((await JSZip.loadAsync(readFileSync(path))).files).filter((name) => /^xl\/charts\/chart\d+\.xml$/.test(name));
-    expect(parts).toHaveLength(6);
+    expect(parts).toHaveLength(8);
     expect(saved.values("wfplan_scenarios", { top: 1, left: 0, bottom: 1, right: 0 })).toEqual([["Northfield base case"]]);
     expect(saved.values("Summary", { top: 1, left: 3, bottom: 1, right: 3 })).toEqual([[46580]]);
     expect(saved.formulas("Summary", { top: 1, left: 3, bottom: 1, right: 3 })).toEqual([['=WFP.PAY("Band 6","top","2025/26")']]);
