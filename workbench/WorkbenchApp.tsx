@@ -144,10 +144,11 @@ export function WorkbenchApp({ initial, fileName: initialName, adopt }: Props) {
         <SheetTabs model={model} active={sheet} onActivate={(name) => model.activate(name)} />
         <NamesPanel model={model} />
       </section>
-      <aside className="wb-taskpane" aria-label="Task pane">
+      {/* Not a landmark: the pane's own <main> is the page's main content, as it is in Excel's pane. */}
+      <div className="wb-taskpane">
         {/* Excel gives each workbook its own pane: a new one for each workbook opened, so all it shows comes from that workbook. */}
         <TaskPane key={workbookKey(model)} hostInfo={hostInfo} />
-      </aside>
+      </div>
     </FluentProvider>
   );
 }
