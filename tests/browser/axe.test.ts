@@ -1,25 +1,13 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { blockExternalRequests, launchChromium, serveBuilt } from "./browser.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { blockExternalRequests, servedBrowser } from "./browser.ts";
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 describe("the task pane's accessibility", () => {
-  let browser: Browser;
-  let origin: string;
-  let close: () => Promise<void>;
-  beforeAll(async () => {
-    const served = await serveBuilt();
-    origin = served.origin;
-    close = () => served.server.close();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await close?.();
-  });
+  const served = servedBrowser();
 
   /** axe-core's violations on `selector` of the page, as "rule: first elements". */
   async function violations(page: Page, selector: string): Promise<string[]> {
@@ -42,10 +30,10 @@ describe("the task pane's accessibility", () => {
 
   for (const width of [320, 450]) {
     it(`finds no axe-core violation in the pane at ${width} px, outside Excel`, async () => {
-      const context = await browser.newContext({ bypassCSP: true, viewport: { width, height: 900 } });
+      const context = await served.browser.newContext({ bypassCSP: true, viewport: { width, height: 900 } });
       const page = await context.newPage();
-      await blockExternalRequests(page, origin, []);
-      await page.goto(`${origin}/taskpane.html`);
+      await blockExternalRequests(page, served.origin, []);
+      await page.goto(`${served.origin}/taskpane.html`);
       await page.getByRole("button", { name: "Cost this post" }).waitFor();
       await page.getByText("Not running inside Excel").waitFor();
       expect(await violations(page, "body")).toEqual([]);
@@ -54,10 +42,10 @@ describe("the task pane's accessibility", () => {
   }
 
   it("finds no axe-core violation in the pane with its scenario cards, in the workbench", async () => {
-    const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1400, height: 900 } });
+    const context = await served.browser.newContext({ bypassCSP: true, viewport: { width: 1400, height: 900 } });
     const page = await context.newPage();
-    await blockExternalRequests(page, origin, []);
-    await page.goto(`${origin}/workbench.html`);
+    await blockExternalRequests(page, served.origin, []);
+    await page.goto(`${served.origin}/workbench.html`);
     await page.getByRole("button", { name: "Run and triangulate" }).waitFor({ timeout: 20_000 });
     expect(await violations(page, ".wb-taskpane")).toEqual([]);
     await context.close();

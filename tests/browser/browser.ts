@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
-import { inject } from "vitest";
+import { afterAll, beforeAll, inject } from "vitest";
 import { projectRoot } from "../../engine/metadata.ts";
 import { serve } from "../../scripts/server.ts";
 
@@ -31,6 +31,28 @@ export async function launchChromium(): Promise<Browser> {
 /** Serves the already-built dist/ (see tests/globalSetup.ts) on a free port. */
 export async function serveBuilt() {
   return serve({ port: 0, skipBuild: true, quiet: true });
+}
+
+/** The built pages and a headless Chromium for a file's tests: started before them, closed after. */
+export function servedBrowser(): { readonly browser: Browser; readonly origin: string } {
+  let browser: Browser | undefined;
+  let served: Awaited<ReturnType<typeof serveBuilt>> | undefined;
+  beforeAll(async () => {
+    served = await serveBuilt();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await served?.server.close();
+  });
+  return {
+    get browser() {
+      return browser!;
+    },
+    get origin() {
+      return served!.origin;
+    },
+  };
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {

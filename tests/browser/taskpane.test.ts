@@ -1,28 +1,14 @@
 import { existsSync } from "node:fs";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { blockExternalRequests, launchChromium, screenshot, serveBuilt } from "./browser.ts";
+import { describe, expect, it } from "vitest";
+import { blockExternalRequests, screenshot, servedBrowser } from "./browser.ts";
 
 describe("the task pane in headless Chromium, outside Excel", () => {
-  let browser: Browser;
-  let origin: string;
-  let close: () => Promise<void>;
-
-  beforeAll(async () => {
-    const served = await serveBuilt();
-    origin = served.origin;
-    close = () => served.server.close();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await close?.();
-  });
+  const served = servedBrowser();
 
   it("renders the Fluent UI shell, says it is not in Excel, and costs a post with the model's figures", async () => {
-    const page = await browser.newPage();
+    const page = await served.browser.newPage();
     const leaked: string[] = [];
-    await blockExternalRequests(page, origin, leaked);
+    await blockExternalRequests(page, served.origin, leaked);
     const errors: string[] = [];
     page.on("pageerror", (error) => errors.push(error.message));
     await page.addInitScript(() => {
@@ -30,7 +16,7 @@ describe("the task pane in headless Chromium, outside Excel", () => {
       (window as unknown as { refused: string[] }).refused = seen;
       document.addEventListener("securitypolicyviolation", (event) => seen.push(`${event.violatedDirective} ${event.blockedURI}`));
     });
-    await page.goto(`${origin}/taskpane.html`);
+    await page.goto(`${served.origin}/taskpane.html`);
 
     await expect(page.getByRole("heading", { name: "Workforce plan" }).textContent()).resolves.toBe("Workforce plan");
     await page.getByText("Not running inside Excel").waitFor();
@@ -84,11 +70,11 @@ describe("the task pane in headless Chromium, outside Excel", () => {
   });
 
   it("serves the custom functions entry and metadata the manifest names", async () => {
-    const functions = await fetch(`${origin}/functions.js`);
+    const functions = await fetch(`${served.origin}/functions.js`);
     expect(functions.status).toBe(200);
-    const metadata = (await (await fetch(`${origin}/functions.json`)).json()) as { functions: { id: string }[] };
+    const metadata = (await (await fetch(`${served.origin}/functions.json`)).json()) as { functions: { id: string }[] };
     expect(metadata.functions.map((f) => f.id)).toContain("COST");
-    expect((await fetch(`${origin}/office-js/office.js`)).status).toBe(200);
-    expect(await (await fetch(`${origin}/`)).text()).toContain('url=workbench.html"');
+    expect((await fetch(`${served.origin}/office-js/office.js`)).status).toBe(200);
+    expect(await (await fetch(`${served.origin}/`)).text()).toContain('url=workbench.html"');
   });
 });

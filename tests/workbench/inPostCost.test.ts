@@ -1,13 +1,7 @@
-import { readFileSync } from "node:fs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { registerWfpFunctions } from "../../engine/hyperformula.ts";
-import { loadMetadata } from "../../engine/metadata.ts";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Workbook } from "../../engine/workbook.ts";
-import { readXlsx } from "../../engine/xlsx.ts";
-import { SAMPLE_FILE } from "../../examples/generate.ts";
 import { runScenario, scenarioFromTables } from "../../src/index.ts";
-import { installExcelGlobals } from "../../workbench/excel/index.ts";
-import { readLinkedTables } from "./plan.ts";
+import { openSample, readLinkedTables } from "./plan.ts";
 
 /*
  * A scenario costs the staff in post as the workbook's own WFP.COST column
@@ -19,13 +13,7 @@ import { readLinkedTables } from "./plan.ts";
 
 let model: Workbook;
 beforeAll(async () => {
-  registerWfpFunctions(await loadMetadata());
-  model = await readXlsx(readFileSync(SAMPLE_FILE));
-  installExcelGlobals(model);
-});
-afterAll(() => {
-  delete (globalThis as Record<string, unknown>).Excel;
-  delete (globalThis as Record<string, unknown>).Office;
+  ({ model } = await openSample());
 });
 
 const choices = { name: "In post", startYear: "2025/26", horizonYears: 1, payAward: 0, activityGrowth: 0 };

@@ -1,4 +1,11 @@
+import { readFileSync } from "node:fs";
+import { afterAll } from "vitest";
+import { registerWfpFunctions } from "../../engine/hyperformula.ts";
+import { loadMetadata } from "../../engine/metadata.ts";
 import type { Workbook } from "../../engine/workbook.ts";
+import { readXlsx } from "../../engine/xlsx.ts";
+import { SAMPLE_FILE } from "../../examples/generate.ts";
+import { installExcelGlobals } from "../../workbench/excel/index.ts";
 import { detectPlanTables, type TableData, type TableRole } from "../../src/index.ts";
 import { listTables, readTables } from "../../taskpane/adapter/planTables.ts";
 
@@ -30,3 +37,18 @@ export async function readLinkedTables(): Promise<Partial<Record<TableRole, Tabl
   const read = await readTables(Object.values(roles) as string[]);
   return Object.fromEntries(Object.entries(roles).map(([role, name]) => [role, read.find((t) => t.name === name)!]));
 }
+
+/**
+ * A fresh copy of the sample workbook behind the workbench's Excel API, as
+ * the pane sees it; a file that opens one has the globals removed after it.
+ */
+export async function openSample(): Promise<{ model: Workbook; excel: ReturnType<typeof installExcelGlobals> }> {
+  registerWfpFunctions(await loadMetadata());
+  const model = await readXlsx(readFileSync(SAMPLE_FILE));
+  return { model, excel: installExcelGlobals(model) };
+}
+
+afterAll(() => {
+  delete (globalThis as Record<string, unknown>).Excel;
+  delete (globalThis as Record<string, unknown>).Office;
+});

@@ -1,27 +1,15 @@
-import { readFileSync } from "node:fs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { registerWfpFunctions } from "../../engine/hyperformula.ts";
-import { loadMetadata } from "../../engine/metadata.ts";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Workbook } from "../../engine/workbook.ts";
-import { readXlsx } from "../../engine/xlsx.ts";
-import { SAMPLE_FILE } from "../../examples/generate.ts";
 import { detectPlanTables, runScenario, scenarioFromTables } from "../../src/index.ts";
 import { listTables } from "../../taskpane/adapter/planTables.ts";
 import { listSavedScenarios, STORE_SHEET } from "../../taskpane/adapter/scenarioStore.ts";
 import { runPlan } from "../../taskpane/useCases/runPlan.ts";
 import { openWorkbook } from "../../taskpane/adapter/openWorkbook.ts";
-import { readLinkedTables } from "./plan.ts";
-import { installExcelGlobals } from "../../workbench/excel/index.ts";
+import { openSample, readLinkedTables } from "./plan.ts";
 
 let model: Workbook;
 beforeAll(async () => {
-  registerWfpFunctions(await loadMetadata());
-  model = await readXlsx(readFileSync(SAMPLE_FILE));
-  installExcelGlobals(model);
-});
-afterAll(() => {
-  delete (globalThis as Record<string, unknown>).Excel;
-  delete (globalThis as Record<string, unknown>).Office;
+  ({ model } = await openSample());
 });
 
 describe("a run of the pane's plan, step by step", () => {
@@ -49,8 +37,7 @@ describe("a run of the pane's plan, step by step", () => {
   });
 
   it("takes five syncs from opening the pane to a stored scenario, four when nothing changed, none over 4 MB", async () => {
-    const fresh = await readXlsx(readFileSync(SAMPLE_FILE));
-    const excel = installExcelGlobals(fresh);
+    const { excel } = await openSample();
     const open = await openWorkbook();
     expect(excel.stats.syncs).toBe(2); // names; headers, sizes, samples and the store
     const roles = detectPlanTables(open.tables);
@@ -70,8 +57,7 @@ describe("a run of the pane's plan, step by step", () => {
   });
 
   it("reads a table that grew since the pane looked at it, and a store made since, without losing a row", async () => {
-    const fresh = await readXlsx(readFileSync(SAMPLE_FILE));
-    installExcelGlobals(fresh);
+    const { model: fresh } = await openSample();
     const open = await openWorkbook();
     const roles = detectPlanTables(open.tables);
     const before = await runPlan(roles, choices, { view: open }); // makes the store the view does not know of
