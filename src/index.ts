@@ -14,5 +14,6 @@ export * from "./scenario/run.ts";
 export * from "./scenario/triangulate.ts";
 export * from "./scenario/baseline.ts";
 export * from "./scenario/fromTables.ts";
+export * from "./scenario/link.ts";
 export * from "./scenario/compare.ts";
 export * from "./scenario/percentInput.ts";

@@ -1,6 +1,10 @@
-import { fail, PlanningError } from "../errors.ts";
+import { fail } from "../errors.ts";
 import { cellPlace } from "../format.ts";
 import { leaverRate } from "../workforce/rates.ts";
+import { parsePostGrade, standardHours } from "../reference/grades.ts";
+import { parseArea } from "../workforce/highCostArea.ts";
+import { parsePayPoint, postPoint } from "../workforce/pay.ts";
+import { columnByHeader, fieldLabel, proposeLinks, ROLES, type FieldKey, type TableRole } from "./link.ts";
 import { didYouMean } from "./nearestName.ts";
 import { aggregateStaff, type AssignmentType, type EstablishmentLine, type StaffRecord } from "./baseline.ts";
 import type { ScenarioInput } from "./schema.ts";
@@ -22,92 +26,84 @@ export interface TableData {
   /** The header row and first column on the sheet, 0-based. */
   top: number;
   left: number;
+  /** The column of each field as the planner linked it; when absent, columns are found by their headers. */
+  columns?: Partial<Record<FieldKey, number>>;
 }
-
-export type TableRole = "staff" | "establishment" | "activity" | "standards" | "budget" | "temporary" | "flows" | "payTable";
-
-/** The headers that identify each kind of table; the first of each list is the one planners are told about. */
-const COLUMNS = {
-  staffGroup: ["Staff group", "Staff Group", "Group"],
-  band: ["Band", "Grade", "Pay band", "Band or grade"],
-  hours: ["Contracted hours", "Hours", "Contracted Hours"],
-  assignmentType: ["Assignment type", "Assignment category"],
-  establishmentFte: ["Establishment FTE", "Establishment", "Budgeted FTE"],
-  serviceLine: ["Service line", "Service", "Point of delivery"],
-  unit: ["Unit", "Activity unit"],
-  total: ["Total", "Annual total", "Activity"],
-  minutes: ["Minutes per unit", "Minutes"],
-  costCentre: ["Cost centre", "Cost center"],
-  bankFte: ["Bank FTE"],
-  agencyFte: ["Agency FTE"],
-  leavers: ["Leavers"],
-  starters: ["Starters", "Joiners"],
-  averageHeadcount: ["Average headcount", "Headcount"],
-  year: ["Year", "Financial year", "Pay year"],
-  point: ["Point", "Pay point", "Step", "Nodal point", "Threshold"],
-  annualPay: ["Annual pay", "Annual salary", "Salary", "Basic pay", "Annual basic pay"],
-  weeklyHours: ["Weekly hours", "Standard hours", "Hours"],
-  area: ["Area", "High cost area", "HCAS area", "HCAS"],
-} as const;
-type ColumnKey = keyof typeof COLUMNS;
-
-const ROLES: Record<TableRole, { required: ColumnKey[]; describe: string }> = {
-  staff: { required: ["staffGroup", "band", "hours"], describe: "staff in post (an ESR-style extract)" },
-  establishment: { required: ["staffGroup", "band", "establishmentFte"], describe: "establishment" },
-  activity: { required: ["serviceLine", "total"], describe: "activity plan" },
-  standards: { required: ["serviceLine", "staffGroup", "minutes"], describe: "staffing standards" },
-  budget: { required: ["staffGroup"], describe: "pay budget" },
-  temporary: { required: ["staffGroup", "bankFte", "agencyFte"], describe: "bank and agency use" },
-  flows: { required: ["staffGroup", "leavers", "averageHeadcount"], describe: "leavers and starters" },
-  payTable: { required: ["year", "band", "point", "annualPay"], describe: "pay table" },
-};
 
 const normal = (text: string) => text.trim().toLowerCase();
 
-function findColumn(headers: readonly string[], key: ColumnKey): number {
-  const wanted = COLUMNS[key].map(normal);
-  return headers.findIndex((h) => wanted.includes(normal(String(h))));
+/** Which table plays each part, judged by its headers (and, where they do not decide, its values): the best that fits wins. */
+export function detectPlanTables(
+  tables: readonly { name: string; headers: readonly string[]; sample?: readonly (readonly unknown[])[] }[],
+): Partial<Record<TableRole, string>> {
+  const links = proposeLinks(tables.map((t) => ({ id: t.name, headers: t.headers, sample: t.sample ?? [] })));
+  return Object.fromEntries(Object.entries(links).map(([role, link]) => [role, link!.source]));
 }
 
-/** The budget column: the first whose header starts with "Budget". */
-function budgetColumn(headers: readonly string[]): number {
-  return headers.findIndex((h) => normal(String(h)).startsWith("budget"));
+/** A row left out of the plan: where it is, what it holds and what was expected there. */
+export interface LeftOutRow {
+  table: string;
+  sheet: string;
+  /** The cell, as "Staff!C12", and its row and column on the sheet (0-based) for a link that selects it. */
+  place: string;
+  row: number;
+  column: number;
+  value: unknown;
+  /** What is wrong, naming the value and what was expected: `contracted hours "full time" must be a number of 0 or more`. */
+  problem: string;
 }
 
-function fits(role: TableRole, headers: readonly string[]): boolean {
-  if (role === "budget" && budgetColumn(headers) < 0) return false;
-  return ROLES[role].required.every((key) => findColumn(headers, key) >= 0);
-}
-
-/** Which table plays each part, judged by its headers; the first table that fits wins. */
-export function detectPlanTables(tables: readonly { name: string; headers: readonly string[] }[]): Partial<Record<TableRole, string>> {
-  const found: Partial<Record<TableRole, string>> = {};
-  // Standards before activity and establishment before staff: their headers are the more specific.
-  for (const role of ["payTable", "standards", "establishment", "temporary", "flows", "budget", "activity", "staff"] as TableRole[]) {
-    const taken = new Set(Object.values(found));
-    const table = tables.find((t) => !taken.has(t.name) && fits(role, t.headers));
-    if (table) found[role] = table.name;
-  }
-  return found;
-}
+/** A left-out row as a planner reads it. */
+export const leftOutText = (row: LeftOutRow) => `${row.place}: ${row.problem}`;
 
 /** Reads one table's columns by header, saying where anything is wrong. */
 class TableReader {
   constructor(
     readonly table: TableData,
     readonly role: TableRole,
-  ) {}
+    leftOut?: LeftOutRow[],
+  ) {
+    if (leftOut) this.leftOut = leftOut;
+  }
 
-  column(key: ColumnKey, required = true): number {
-    const index = findColumn(this.table.headers, key);
+  /** Rows left out, each with its cell and what was expected: shared by every table of a plan. */
+  readonly leftOut: LeftOutRow[] = [];
+
+  /** The field's column: as the planner linked it, or by its header. */
+  column(key: FieldKey, required = true): number {
+    const linked = this.table.columns;
+    const index = linked ? (linked[key] ?? -1) : columnByHeader(this.table.headers, key);
     if (index < 0 && required) {
       fail(
         "value",
-        `the ${ROLES[this.role].describe} table ${this.table.name} (sheet ${this.table.sheet}) needs a column headed "${COLUMNS[key][0]}"; its headers are ${this.table.headers.join(", ")}`,
+        `the ${ROLES[this.role].describe} table ${this.table.name} (sheet ${this.table.sheet}) needs a column for ${fieldLabel(key)}; its headers are ${this.table.headers.join(", ")}`,
         this.table.name,
       );
     }
     return index;
+  }
+
+  /** Leaves a row out of the plan, saying where and why; false, for `&&` chains. */
+  leaveOut(row: number, column: number, problem: string): false {
+    this.leftOut.push({
+      table: this.table.name,
+      sheet: this.table.sheet,
+      place: this.place(row, column),
+      row: this.table.top + 1 + row,
+      column: this.table.left + column,
+      value: this.table.rows[row]?.[column] ?? "",
+      problem,
+    });
+    return false;
+  }
+
+  /** The cell as a number of 0 or more, or NaN with the row left out. */
+  amount(row: number, column: number, what: string): number {
+    const value = this.table.rows[row]?.[column];
+    const number = typeof value === "number" ? value : typeof value === "string" && value.trim() !== "" ? Number(value) : NaN;
+    if (Number.isFinite(number) && number >= 0) return number;
+    this.leaveOut(row, column, `${what} ${JSON.stringify(value ?? "")} must be a number of 0 or more`);
+    return NaN;
   }
 
   place(row: number, column: number): string {
@@ -117,15 +113,6 @@ class TableReader {
   text(row: number, column: number): string {
     const value = this.table.rows[row]?.[column];
     return value === null || value === undefined ? "" : String(value).trim();
-  }
-
-  number(row: number, column: number, what: string): number {
-    const value = this.table.rows[row]?.[column];
-    const number = typeof value === "number" ? value : typeof value === "string" && value.trim() !== "" ? Number(value) : NaN;
-    if (!Number.isFinite(number) || number < 0) {
-      fail("value", `${this.place(row, column)}: ${what} ${JSON.stringify(value ?? "")} must be a number of 0 or more`, this.table.name);
-    }
-    return number;
   }
 
   /** Rows that are not wholly blank, with their index. */
@@ -152,32 +139,65 @@ export interface ScenarioChoices {
   pensionBasis?: "full" | "local";
 }
 
-/** Staff records, with each one's place on the sheet for errors. */
+/** Staff records, with each one's place on the sheet for errors; a row whose band, point, area or hours cannot be used is left out and listed. */
 function readStaff(reader: TableReader): { records: StaffRecord[]; places: string[] } {
   const group = reader.column("staffGroup");
   const band = reader.column("band");
-  const hours = reader.column("hours");
+  const hours = reader.column("hours", false);
+  const fte = hours >= 0 ? -1 : reader.column("fte", false);
+  if (hours < 0 && fte < 0) reader.column("hours");
   const type = reader.column("assignmentType", false);
   const point = reader.column("point", false);
   const area = reader.column("area", false);
-  const rows = [...reader.filled()];
-  const places = rows.map((row) => reader.place(row, band));
   const cell = (row: number, column: number) => {
     const value = column >= 0 ? reader.table.rows[row]?.[column] : undefined;
     return typeof value === "number" || (typeof value === "string" && value.trim() !== "") ? value : undefined;
   };
-  const records = rows.map((row) => {
+  const records: StaffRecord[] = [];
+  const places: string[] = [];
+  for (const row of reader.filled()) {
+    const payPoint = cell(row, point);
+    const where = cell(row, area);
+    let grade: ReturnType<typeof parsePostGrade>;
+    try {
+      grade = parsePostGrade(reader.table.rows[row]?.[band]);
+    } catch (error) {
+      reader.leaveOut(row, band, (error as Error).message);
+      continue;
+    }
+    if (!reader.text(row, group)) {
+      reader.leaveOut(row, group, "the staff group is blank: every row needs one");
+      continue;
+    }
+    try {
+      postPoint(grade, payPoint === undefined ? undefined : parsePayPoint(payPoint, "pay point"));
+    } catch (error) {
+      reader.leaveOut(row, point, (error as Error).message);
+      continue;
+    }
+    if (where !== undefined) {
+      try {
+        parseArea(where);
+      } catch (error) {
+        reader.leaveOut(row, area, (error as Error).message);
+        continue;
+      }
+    }
+    const contracted =
+      hours >= 0 ? reader.amount(row, hours, "contracted hours") : reader.amount(row, fte, "contracted WTE") * standardHours(grade.grade);
+    if (Number.isNaN(contracted)) continue;
     const kind = type >= 0 ? normal(reader.text(row, type)) : "";
     const assignmentType: AssignmentType = kind.startsWith("bank") ? "bank" : kind.startsWith("agency") ? "agency" : "substantive";
-    return {
+    records.push({
       staffGroup: reader.text(row, group),
-      band: reader.text(row, band),
-      contractedHours: reader.number(row, hours, "contracted hours"),
+      band: reader.table.rows[row]![band],
+      contractedHours: contracted,
       assignmentType,
-      payPoint: cell(row, point),
-      area: cell(row, area) as string | undefined,
-    };
-  });
+      payPoint,
+      area: where as string | undefined,
+    });
+    places.push(reader.place(row, band));
+  }
   return { records, places };
 }
 
@@ -185,15 +205,21 @@ function readEstablishment(reader: TableReader): { lines: EstablishmentLine[]; p
   const group = reader.column("staffGroup");
   const band = reader.column("band");
   const fte = reader.column("establishmentFte");
-  const rows = [...reader.filled()];
-  return {
-    lines: rows.map((row) => ({
-      staffGroup: reader.text(row, group),
-      band: reader.text(row, band),
-      establishmentFte: reader.number(row, fte, "establishment FTE"),
-    })),
-    places: rows.map((row) => reader.place(row, band)),
-  };
+  const lines: EstablishmentLine[] = [];
+  const places: string[] = [];
+  for (const row of reader.filled()) {
+    try {
+      parsePostGrade(reader.table.rows[row]?.[band]);
+    } catch (error) {
+      reader.leaveOut(row, band, (error as Error).message);
+      continue;
+    }
+    const establishmentFte = reader.amount(row, fte, "establishment FTE");
+    if (Number.isNaN(establishmentFte)) continue;
+    lines.push({ staffGroup: reader.text(row, group), band: reader.table.rows[row]![band], establishmentFte });
+    places.push(reader.place(row, band));
+  }
+  return { lines, places };
 }
 
 /** Average bank and agency FTE per staff group over the table's rows (months, usually). */
@@ -205,8 +231,11 @@ function readTemporary(reader: TableReader): Map<string, { bank: number; agency:
   for (const row of reader.filled()) {
     const name = reader.text(row, group);
     const sum = sums.get(name) ?? { bank: 0, agency: 0, rows: 0 };
-    sum.bank += reader.number(row, bank, "bank FTE");
-    sum.agency += reader.number(row, agency, "agency FTE");
+    const bankFte = reader.amount(row, bank, "bank FTE");
+    const agencyFte = reader.amount(row, agency, "agency FTE");
+    if (Number.isNaN(bankFte) || Number.isNaN(agencyFte)) continue;
+    sum.bank += bankFte;
+    sum.agency += agencyFte;
     sum.rows++;
     sums.set(name, sum);
   }
@@ -235,8 +264,30 @@ function readPayTableRows(reader: TableReader): NonNullable<ScenarioInput["payTa
   return { name: `${reader.table.name} (sheet ${reader.table.sheet})`, rows };
 }
 
-/** Turns the plan's tables and the planner's choices into a scenario for runScenario. */
+/**
+ * Turns the plan's tables and the planner's choices into a scenario, failing
+ * on any row that cannot be used (every one listed): for the CLI and the
+ * tests, which want all or nothing. The pane uses planFromTables.
+ */
 export function scenarioFromTables(tables: Partial<Record<TableRole, TableData>>, choices: ScenarioChoices): ScenarioInput {
+  const { input, leftOut } = planFromTables(tables, choices);
+  if (leftOut.length === 1) fail("value", leftOutText(leftOut[0]!), leftOut[0]!.place);
+  if (leftOut.length) fail("value", `${leftOut.length} rows cannot be used: ${leftOut.map(leftOutText).join("; ")}`, leftOut[0]!.place);
+  return input;
+}
+
+/**
+ * Turns the plan's tables and the planner's choices into a scenario for
+ * runScenario. A row that cannot be used (a band that is not one, hours that
+ * are not a number) is left out and listed with its cell, never stopping the
+ * rest; a table or column that is missing, or a name that matches nothing in
+ * the other tables, stops the plan, every such problem listed at once.
+ */
+export function planFromTables(
+  tables: Partial<Record<TableRole, TableData>>,
+  choices: ScenarioChoices,
+): { input: ScenarioInput; leftOut: LeftOutRow[] } {
+  const leftOut: LeftOutRow[] = [];
   for (const role of ["staff", "activity", "standards"] as const) {
     if (!tables[role])
       fail(
@@ -245,49 +296,58 @@ export function scenarioFromTables(tables: Partial<Record<TableRole, TableData>>
         role,
       );
   }
-  const staff = readStaff(new TableReader(tables.staff!, "staff"));
+  const staff = readStaff(new TableReader(tables.staff!, "staff", leftOut));
   const records = staff.records;
   const establishment = tables.establishment
-    ? readEstablishment(new TableReader(tables.establishment, "establishment"))
+    ? readEstablishment(new TableReader(tables.establishment, "establishment", leftOut))
     : { lines: [], places: [] };
   const baseline = aggregateStaff(records, establishment.lines, (i, kind) => (kind === "staff" ? staff.places : establishment.places)[i]!);
 
   // Names that match nothing in the other tables, every one at once, each with its cell and the name most likely meant.
   const unknown: string[] = [];
   const groupNames = baseline.map((g) => g.name);
-  const knownGroup = (reader: TableReader, row: number, column: number, what: string) => {
+  // A group all of whose staff rows were left out is known; rows that need it are left out too, saying why.
+  const staffReader = new TableReader(tables.staff!, "staff");
+  const written = new Set([...staffReader.filled()].map((row) => staffReader.text(row, staffReader.column("staffGroup"))));
+  const knownGroup = (reader: TableReader, row: number, column: number, what: string): boolean => {
     const name = reader.text(row, column);
-    if (!groupNames.includes(name)) {
-      unknown.push(
-        `${reader.place(row, column)}: ${what} "${name}" is not a staff group of the staff table ${tables.staff!.name}${didYouMean(name, groupNames)}`,
-      );
-    }
+    if (groupNames.includes(name)) return true;
+    if (written.has(name)) return reader.leaveOut(row, column, `${what} "${name}" has no row of the staff table that can be used`);
+    unknown.push(
+      `${reader.place(row, column)}: ${what} "${name}" is not a staff group of the staff table ${tables.staff!.name}${didYouMean(name, groupNames)}`,
+    );
+    return false;
   };
 
   // People per FTE, to turn flows counted in heads into FTE.
   const headsByGroup = new Map<string, number>();
   for (const r of records)
     if ((r.assignmentType ?? "substantive") === "substantive") headsByGroup.set(r.staffGroup, (headsByGroup.get(r.staffGroup) ?? 0) + 1);
-  const temporary = tables.temporary ? readTemporary(new TableReader(tables.temporary, "temporary")) : new Map();
+  const temporary = tables.temporary ? readTemporary(new TableReader(tables.temporary, "temporary", leftOut)) : new Map();
   const flows = new Map<string, { leaverRate: number; startersFte: number }>();
   if (tables.flows) {
-    const reader = new TableReader(tables.flows, "flows");
+    const reader = new TableReader(tables.flows, "flows", leftOut);
     const group = reader.column("staffGroup");
     const leavers = reader.column("leavers");
     const headcount = reader.column("averageHeadcount");
     const starters = reader.column("starters", false);
     for (const row of reader.filled()) {
       const name = reader.text(row, group);
-      knownGroup(reader, row, group, "staff group");
+      if (!knownGroup(reader, row, group, "staff group")) continue;
       const inPost = baseline.find((g) => g.name === name)?.grades.reduce((sum, g) => sum + g.inPostFte, 0) ?? 0;
       const ftePerHead = inPost > 0 ? inPost / (headsByGroup.get(name) ?? 1) : 1;
+      const out = reader.amount(row, leavers, "leavers");
+      const heads = reader.amount(row, headcount, "average headcount");
+      const joined = starters >= 0 ? reader.amount(row, starters, "starters") : 0;
+      if ([out, heads, joined].some(Number.isNaN)) continue;
       let rate: number;
       try {
-        rate = leaverRate(reader.number(row, leavers, "leavers"), reader.number(row, headcount, "average headcount"));
+        rate = leaverRate(out, heads);
       } catch (error) {
-        throw new PlanningError((error as PlanningError).kind ?? "value", `${reader.place(row, headcount)}: ${(error as Error).message}`);
+        reader.leaveOut(row, headcount, (error as Error).message);
+        continue;
       }
-      flows.set(name, { leaverRate: rate, startersFte: starters >= 0 ? reader.number(row, starters, "starters") * ftePerHead : 0 });
+      flows.set(name, { leaverRate: rate, startersFte: joined * ftePerHead });
     }
   }
 
@@ -303,35 +363,36 @@ export function scenarioFromTables(tables: Partial<Record<TableRole, TableData>>
   });
 
   // Activity totals by service line, and the minutes each staff group gives a unit.
-  const activityReader = new TableReader(tables.activity!, "activity");
+  const activityReader = new TableReader(tables.activity!, "activity", leftOut);
   const lineColumn = activityReader.column("serviceLine");
   const totalColumn = activityReader.column("total");
   const unitColumn = activityReader.column("unit", false);
   const activity = new Map<string, { total: number; unit: string }>();
   for (const row of activityReader.filled()) {
+    const total = activityReader.amount(row, totalColumn, "activity");
+    if (Number.isNaN(total)) continue;
     activity.set(activityReader.text(row, lineColumn), {
-      total: activityReader.number(row, totalColumn, "activity"),
+      total,
       unit: unitColumn >= 0 ? activityReader.text(row, unitColumn) : "units",
     });
   }
-  const standardsReader = new TableReader(tables.standards!, "standards");
+  const standardsReader = new TableReader(tables.standards!, "standards", leftOut);
   const sLine = standardsReader.column("serviceLine");
   const sGroup = standardsReader.column("staffGroup");
   const sMinutes = standardsReader.column("minutes");
   const staffing = new Map<string, { staffGroup: string; minutesPerUnit: number }[]>();
   for (const row of standardsReader.filled()) {
     const line = standardsReader.text(row, sLine);
-    knownGroup(standardsReader, row, sGroup, "staff group");
+    if (!knownGroup(standardsReader, row, sGroup, "staff group")) continue;
     if (!activity.has(line)) {
       unknown.push(
         `${standardsReader.place(row, sLine)}: service line "${line}" is not in the activity plan ${tables.activity!.name}${didYouMean(line, [...activity.keys()])} (it has ${[...activity.keys()].join(", ")})`,
       );
       continue;
     }
-    staffing.set(line, [
-      ...(staffing.get(line) ?? []),
-      { staffGroup: standardsReader.text(row, sGroup), minutesPerUnit: standardsReader.number(row, sMinutes, "minutes per unit") },
-    ]);
+    const minutesPerUnit = standardsReader.amount(row, sMinutes, "minutes per unit");
+    if (Number.isNaN(minutesPerUnit)) continue;
+    staffing.set(line, [...(staffing.get(line) ?? []), { staffGroup: standardsReader.text(row, sGroup), minutesPerUnit }]);
   }
   const serviceLines = [...staffing].map(([name, lines]) => ({
     name,
@@ -342,22 +403,18 @@ export function scenarioFromTables(tables: Partial<Record<TableRole, TableData>>
 
   const payBudget: NonNullable<ScenarioInput["payBudget"]> = [];
   if (tables.budget) {
-    const reader = new TableReader(tables.budget, "budget");
+    const reader = new TableReader(tables.budget, "budget", leftOut);
     const group = reader.column("staffGroup");
-    const amount = budgetColumn(tables.budget.headers);
-    if (amount < 0)
-      fail(
-        "value",
-        `the pay budget table ${tables.budget.name} needs a column headed "Budget ..."; its headers are ${tables.budget.headers.join(", ")}`,
-        "budget",
-      );
+    const amount = reader.column("budget");
     const centre = reader.column("costCentre", false);
     for (const row of reader.filled()) {
-      knownGroup(reader, row, group, "staff group");
+      if (!knownGroup(reader, row, group, "staff group")) continue;
+      const value = reader.amount(row, amount, "budget");
+      if (Number.isNaN(value)) continue;
       payBudget.push({
         staffGroup: reader.text(row, group),
         costCentre: centre >= 0 ? reader.text(row, centre) : undefined,
-        amount: reader.number(row, amount, "budget"),
+        amount: value,
       });
     }
   }
@@ -365,7 +422,7 @@ export function scenarioFromTables(tables: Partial<Record<TableRole, TableData>>
   if (unknown.length)
     fail("value", `${unknown.length} name${unknown.length > 1 ? "s match" : " matches"} nothing: ${unknown.join("; ")}`, "names");
 
-  return {
+  const input: ScenarioInput = {
     name: choices.name,
     startYear: choices.startYear,
     payTable: tables.payTable ? readPayTableRows(new TableReader(tables.payTable, "payTable")) : undefined,
@@ -387,4 +444,5 @@ export function scenarioFromTables(tables: Partial<Record<TableRole, TableData>>
       agencyReduction: choices.agencyReduction ?? 0,
     },
   };
+  return { input, leftOut };
 }

@@ -98,13 +98,17 @@ describe("building a scenario from the tables", () => {
   it("names the table, sheet, cell and what is wrong", () => {
     const bad = minimal();
     bad.staff = small("Staff", ["Staff group", "Band", "Contracted hours"], [["Nursing", "Band 5", "full time"]], "ESR extract");
+    // The group's one staff row is left out, so the rows of other tables that need the group are left out too, each saying why.
     expect(() => scenarioFromTables(bad, { name: "x", startYear: "2025/26", horizonYears: 1 })).toThrow(
-      `'ESR extract'!C2: contracted hours "full time" must be a number of 0 or more`,
+      `4 rows cannot be used: 'ESR extract'!C2: contracted hours "full time" must be a number of 0 or more; ` +
+        `Flows!A2: staff group "Nursing" has no row of the staff table that can be used; ` +
+        `Standards!B2: staff group "Nursing" has no row of the staff table that can be used; ` +
+        `Budget!B2: staff group "Nursing" has no row of the staff table that can be used`,
     );
     const missing = minimal();
     missing.activity = small("Activity", ["Service line", "Apr"], [["Bed days", 800]]);
     expect(() => scenarioFromTables(missing, { name: "x", startYear: "2025/26", horizonYears: 1 })).toThrow(
-      'the activity plan table Activity (sheet Activity) needs a column headed "Total"; its headers are Service line, Apr',
+      "the activity plan table Activity (sheet Activity) needs a column for Total; its headers are Service line, Apr",
     );
     const unknownLine = minimal();
     unknownLine.standards = small("Standards", ["Service line", "Staff group", "Minutes per unit"], [["Theatres", "Nursing", 60]]);
@@ -148,7 +152,7 @@ describe("building a scenario from the tables", () => {
     const band = minimal();
     band.staff = small("Staff", ["Staff group", "Band", "Contracted hours"], [["Nursing", "Band 11", 37.5]]);
     expect(() => scenarioFromTables(band, { name: "x", startYear: "2025/26", horizonYears: 1 })).toThrow(
-      /^Staff!B2: band "Band 11" is not/,
+      /^4 rows cannot be used: Staff!B2: band "Band 11" is not/,
     );
     expect(() =>
       scenarioFromTables({ staff: minimal().staff } as Partial<Record<TableRole, TableData>>, {
