@@ -132,7 +132,15 @@ export function WorkbenchApp({ initial, fileName: initialName, adopt }: Props) {
         )}
         <FormulaBar model={model} sheet={sheet} cell={cell} version={version} onEdit={edit} />
         <div className="wb-grid-area">
-          <SheetGrid key={`${sheet}|${fileName}`} model={model} sheet={sheet} version={version} onSelect={select} onEdit={edit} />
+          <SheetGrid
+            key={`${sheet}|${fileName}`}
+            model={model}
+            sheet={sheet}
+            version={version}
+            onSelect={select}
+            onEdit={edit}
+            selected={model.selection?.sheet === sheet ? { row: model.selection.range.top, column: model.selection.range.left } : undefined}
+          />
         </div>
         {charts.length > 0 && (
           <div className="wb-charts">

@@ -1,38 +1,80 @@
-import { queueTableSummary, type TableSummary } from "./planTables.ts";
+import { LINK_SHEET, queueStoredLinks, type StoredLinks } from "./linkStore.ts";
+import { queueRangeSummary, queueTableSummary, type RangeBounds, type TableSummary } from "./planTables.ts";
 import { listSavedScenarios, queueWholeStore, STORE_SHEET, type SavedScenario } from "./scenarioStore.ts";
 
 /*
- * The pane's first look at a workbook, in two syncs: the names of its tables
- * and sheets, then each table's headers, size and sample rows with the whole
- * scenario store. A store too large for one response is read again with the
- * store's careful block reader.
+ * The pane's first look at a workbook, in two syncs: the names of its tables,
+ * sheets and named ranges; then each table's headers, size and sample rows,
+ * the top rows of each named range and of each sheet's used range (to find a
+ * header row under any title rows), the stored links and the whole scenario
+ * store. A store too large for one response is read again with the store's
+ * careful block reader.
  */
 
 export interface WorkbookView {
+  /** Tables, named ranges and sheets the plan can read: tables first. */
   tables: TableSummary[];
   /** Whether the workbook has a scenario store, so a run can read its index without asking first. */
   storeExists: boolean;
   saved: SavedScenario[];
+  /** The planner's stored links; undefined when none were ever stored. */
+  links?: StoredLinks;
 }
 
 const isPayloadLimit = (error: unknown) => /PayloadSizeLimitExceeded/.test(String((error as { code?: string }).code ?? error));
+const isOffTheGrid = (error: unknown) => /InvalidArgument/.test(String((error as { code?: string }).code ?? error));
+
+/** Sheets wfplan writes or keeps its own things on: never offered as a part of the plan. */
+const isWfplanSheet = (name: string) => /^wfp /i.test(name) || [STORE_SHEET, LINK_SHEET].includes(name.toLowerCase());
 
 export async function openWorkbook(): Promise<WorkbookView> {
   return Excel.run(async (context) => {
     const tables = context.workbook.tables.load("items/name");
-    const sheets = context.workbook.worksheets.load("items/name");
+    const sheets = context.workbook.worksheets.load("items/name, items/visibility");
+    const names = context.workbook.names.load("items/name, items/type, items/visible");
     await context.sync();
-    const storeExists = sheets.items.some((s) => s.name.toLowerCase() === STORE_SHEET.toLowerCase());
-    let summaries = tables.items.map(queueTableSummary);
+    const has = (name: string) => sheets.items.some((s) => s.name.toLowerCase() === name.toLowerCase());
+    const storeExists = has(STORE_SHEET);
+    // Named ranges, and sheets by their used range (values only, as a header row is values).
+    const ranges = (): ["name" | "sheet", string, Excel.Range][] => [
+      ...names.items
+        .filter((n) => n.type === "Range" && n.visible)
+        .map((n): ["name", string, Excel.Range] => ["name", n.name, n.getRange()]),
+      ...sheets.items
+        .filter((s) => s.visibility === "Visible" && !isWfplanSheet(s.name))
+        // An empty sheet's used range is A1, as in Excel: no header row is found in it.
+        .map((s): ["sheet", string, Excel.Range] => ["sheet", s.name, s.getUsedRange(true)]),
+    ];
+    // Each plain range's size, when it had to be read first.
+    const known: { bounds?: RangeBounds[] } = {};
+    const queue = () => ({
+      tables: tables.items.map(queueTableSummary),
+      plain: ranges().map(([kind, name, range], i) => queueRangeSummary(kind, name, range, known.bounds?.[i])),
+      links: has(LINK_SHEET) ? queueStoredLinks(context) : undefined,
+    });
+    const sources = (queued: ReturnType<typeof queue>) => {
+      const listed = queued.tables.map((q) => q.summarise());
+      // A sheet that holds a table is offered as its tables, not as a plain range.
+      const onTables = new Set(listed.map((t) => t.sheet.toLowerCase()));
+      const ranges = queued.plain
+        .map((q) => q.summarise())
+        .filter((s): s is TableSummary => s !== undefined && !(s.kind === "sheet" && onTables.has(s.sheet.toLowerCase())));
+      return [...listed, ...ranges];
+    };
+    let queued = queue();
     const store = storeExists ? queueWholeStore(context) : undefined;
     try {
       await context.sync();
-      return { tables: summaries.map((q) => q.summarise()), storeExists, saved: store?.() ?? [] };
+      return { tables: sources(queued), storeExists, saved: store?.() ?? [], links: queued.links?.() };
     } catch (error) {
-      if (!store || !isPayloadLimit(error)) throw error;
+      if (!isPayloadLimit(error) && !isOffTheGrid(error)) throw error;
     }
-    summaries = tables.items.map(queueTableSummary);
+    // A range whose top rows run off the sheet's edge (data in its last rows or columns): its size first, then its top rows within it.
+    const sized = ranges().map(([, , range]) => range.load("rowIndex, columnIndex, rowCount, columnCount"));
     await context.sync();
-    return { tables: summaries.map((q) => q.summarise()), storeExists, saved: await listSavedScenarios() };
+    known.bounds = sized.map(({ rowIndex, columnIndex, rowCount, columnCount }) => ({ rowIndex, columnIndex, rowCount, columnCount }));
+    queued = queue();
+    await context.sync();
+    return { tables: sources(queued), storeExists, saved: storeExists ? await listSavedScenarios() : [], links: queued.links?.() };
   });
 }

@@ -1,4 +1,5 @@
 import type { ScenarioInput, ScenarioResult, TableData, Triangulation } from "../../src/index.ts";
+import { LINK_SHEET, queueSaveLinks, queueStoredLinks, type PlanLinks, type StoredLinks } from "./linkStore.ts";
 import { queueTakenNames } from "./names.ts";
 import type { WorkbookView } from "./openWorkbook.ts";
 import { queueTableReads, type TableSummary } from "./planTables.ts";
@@ -16,8 +17,8 @@ import { queueNewestVersion, queueStoreIndex, saveInContext, STORE_SHEET, type S
 
 export interface PlanSession {
   readTables(): Promise<TableData[]>;
-  /** Writes the results on a new sheet and returns its name. */
-  writeResults(result: ScenarioResult, checks: Triangulation): Promise<string>;
+  /** Writes the results on a new sheet, with the planner's links when they changed, and returns the sheet's name. */
+  writeResults(result: ScenarioResult, checks: Triangulation, links?: PlanLinks): Promise<string>;
   saveScenario(input: ScenarioInput): Promise<"saved" | "unchanged">;
 }
 
@@ -34,6 +35,8 @@ export async function planSession<T>(
     let store!: Excel.Worksheet;
     let index: StoreIndex | undefined;
     let newest: (() => string) | undefined;
+    let linkSheet!: Excel.Worksheet;
+    let storedLinks: (() => StoredLinks) | undefined;
 
     const session: PlanSession = {
       async readTables() {
@@ -43,20 +46,26 @@ export async function planSession<T>(
           storeIndex = knowsStore ? queueStoreIndex(context) : undefined;
           // Whether there is a store now: a run since the pane looked may have made one.
           store = context.workbook.worksheets.getItemOrNullObject(STORE_SHEET);
+          linkSheet = context.workbook.worksheets.getItemOrNullObject(LINK_SHEET);
+          storedLinks = view.links ? queueStoredLinks(context) : undefined;
           try {
             await context.sync();
           } catch (error) {
             // The store may have been deleted since the pane looked: read again without it.
-            if (!knowsStore || (error as { code?: string }).code !== "ItemNotFound") throw error;
+            if ((!knowsStore && !view.links) || (error as { code?: string }).code !== "ItemNotFound") throw error;
             knowsStore = false;
+            view = { ...view, links: undefined };
             continue;
           }
           return queued.read();
         }
       },
 
-      async writeResults(result, checks) {
+      async writeResults(result, checks, links) {
         const { sheet } = queueScenarioResults(context, result, checks, taken());
+        // Links ride on this sync: stored as a new row when they changed; left as another pane stored them if it made the sheet since.
+        if (links && linkSheet.isNullObject) queueSaveLinks(context, links, undefined);
+        else if (links && storedLinks) queueSaveLinks(context, links, storedLinks());
         if (!store.isNullObject && storeIndex) {
           index = storeIndex();
           newest = queueNewestVersion(context, index, result.scenario.name);

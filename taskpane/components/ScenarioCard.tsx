@@ -4,6 +4,7 @@ import {
   CardHeader,
   Field,
   Input,
+  Link,
   MessageBar,
   MessageBarBody,
   Select,
@@ -14,7 +15,6 @@ import {
 } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
 import {
-  detectPlanTables,
   formatPounds,
   latestOnCostYear,
   nextYear,
@@ -23,11 +23,13 @@ import {
   readPercent,
   type PercentRange,
   type PercentRead,
-  type TableRole,
   type Triangulation,
 } from "../../src/index.ts";
+import type { PlanLinks } from "../adapter/linkStore.ts";
 import type { WorkbookView } from "../adapter/openWorkbook.ts";
-import { runPlan } from "../useCases/runPlan.ts";
+import { selectCell } from "../adapter/selectCell.ts";
+import { leftOutText, runPlan, type PlanRun } from "../useCases/runPlan.ts";
+import { initialLinks, PlanLinksForm } from "./PlanLinks.tsx";
 
 const useStyles = makeStyles({
   form: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)", gap: tokens.spacingHorizontalM },
@@ -35,19 +37,9 @@ const useStyles = makeStyles({
   failures: { margin: 0, paddingLeft: tokens.spacingHorizontalL, maxHeight: "14rem", overflowY: "auto" },
 });
 
-const ROLE_LABELS: [TableRole, string, boolean][] = [
-  ["staff", "Staff in post", true],
-  ["activity", "Activity plan", true],
-  ["standards", "Staffing standards", true],
-  ["establishment", "Establishment", false],
-  ["budget", "Pay budget", false],
-  ["temporary", "Bank and agency", false],
-  ["flows", "Leavers and starters", false],
-  ["payTable", "Pay table (its rows override wfplan's pay figures)", false],
-];
-
 interface Outcome {
   sheet: string;
+  leftOut: PlanRun["leftOut"];
   checks: Triangulation;
   cost: number;
   budget: number;
@@ -57,7 +49,7 @@ interface Outcome {
 export function ScenarioCard({ view, problem: openProblem, onSaved }: { view?: WorkbookView; problem?: string; onSaved?: () => void }) {
   const styles = useStyles();
   const tables = view?.tables;
-  const [roles, setRoles] = useState<Partial<Record<TableRole, string>>>({});
+  const [links, setLinks] = useState<PlanLinks>({});
   const [name, setName] = useState("Base case");
   const [startYear, setStartYear] = useState<string>(latestOnCostYear());
   const [years, setYears] = useState("3");
@@ -72,8 +64,8 @@ export function ScenarioCard({ view, problem: openProblem, onSaved }: { view?: W
   const [problem, setProblem] = useState<string>();
 
   useEffect(() => {
-    if (tables) setRoles(detectPlanTables(tables));
-  }, [tables]);
+    if (view) setLinks(initialLinks(view.tables, view.links?.links));
+  }, [view]);
 
   // Each percentage as typed, read as the model reads it: what was understood, or why it cannot be used.
   const percents = {
@@ -97,8 +89,8 @@ export function ScenarioCard({ view, problem: openProblem, onSaved }: { view?: W
       // Every percentage that cannot be used, at once.
       const problems = Object.values(percents).flatMap((read) => ("problem" in read ? [read.problem] : []));
       if (problems.length) throw new Error(problems.join(". "));
-      const { result, checks, sheet, stored, notStored } = await runPlan(
-        roles,
+      const { result, checks, sheet, stored, notStored, leftOut } = await runPlan(
+        links,
         {
           name: name.trim() || "Scenario",
           startYear,
@@ -117,6 +109,7 @@ export function ScenarioCard({ view, problem: openProblem, onSaved }: { view?: W
       const first = result.rows.filter((r) => r.yearIndex === 1);
       setOutcome({
         sheet,
+        leftOut,
         checks,
         cost: first.reduce((sum, r) => sum + r.totalCost, 0),
         budget: first.reduce((sum, r) => sum + r.budget, 0),
@@ -140,23 +133,13 @@ export function ScenarioCard({ view, problem: openProblem, onSaved }: { view?: W
   return (
     <Card>
       <CardHeader header={<Text weight="semibold">Scenario</Text>} description="Link the plan's tables, then run and triangulate" />
+      <PlanLinksForm sources={options} links={links} onChange={setLinks} />
+      {view?.links?.problems.map((p) => (
+        <MessageBar key={p} intent="warning">
+          <MessageBarBody>Stored links that cannot be read: {p}</MessageBarBody>
+        </MessageBar>
+      ))}
       <div className={styles.form}>
-        {ROLE_LABELS.map(([role, label, required]) => (
-          <Field key={role} label={label} required={required}>
-            <Select
-              className={styles.control}
-              value={roles[role] ?? ""}
-              onChange={(_, data) => setRoles({ ...roles, [role]: data.value || undefined })}
-            >
-              <option value="">{required ? "Choose a table" : "(none)"}</option>
-              {options.map((t) => (
-                <option key={t.name} value={t.name}>
-                  {t.name} ({t.sheet})
-                </option>
-              ))}
-            </Select>
-          </Field>
-        ))}
         <Field label="Scenario name">
           <Input className={styles.control} value={name} onChange={(_, d) => setName(d.value)} />
         </Field>
@@ -226,6 +209,25 @@ function OutcomeView({ outcome }: { outcome: Outcome }) {
           {check.passed ? "" : `: not in ${check.failures.length} place(s)`}
         </Text>
       ))}
+      {outcome.leftOut.length > 0 && (
+        <>
+          <MessageBar intent="warning">
+            <MessageBarBody>
+              {outcome.leftOut.length} row{outcome.leftOut.length > 1 ? "s were" : " was"} left out of the plan; the rest were read. Select
+              one to go to its cell, correct it, and run again.
+            </MessageBarBody>
+          </MessageBar>
+          <ul className={styles.failures} aria-label="Rows left out of the plan">
+            {outcome.leftOut.map((row) => (
+              <li key={row.place}>
+                <Link as="button" onClick={() => void selectCell(row.sheet, row.row, row.column)}>
+                  {leftOutText(row)}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       {failures.length > 0 && (
         <ul className={styles.failures} aria-label="Where the plan does not triangulate">
           {failures.map((f) => (

@@ -1,12 +1,18 @@
 import {
+  cellPlace,
+  leftOutText,
+  planFromTables,
+  resolveLink,
   runScenario,
-  scenarioFromTables,
   triangulate,
+  type LeftOutRow,
   type ScenarioChoices,
   type ScenarioResult,
+  type StoredLink,
   type TableRole,
   type Triangulation,
 } from "../../src/index.ts";
+import type { PlanLinks } from "../adapter/linkStore.ts";
 import { openWorkbook, type WorkbookView } from "../adapter/openWorkbook.ts";
 import { planSession, type PlanSession } from "../adapter/planSession.ts";
 
@@ -28,7 +34,14 @@ export interface PlanRun {
   stored?: "saved" | "unchanged";
   /** Set when the results were written but the scenario could not be stored. */
   notStored?: string;
+  /** Rows that could not be used, each with its cell: left out of the plan, the rest read. */
+  leftOut: LeftOutRow[];
 }
+
+/** What plays a part of the plan: a source by its id or table name (columns found by header), or a link the planner confirmed. */
+export type PartLink = string | StoredLink;
+
+export { leftOutText };
 
 export interface PlanOptions {
   /** The pane's first look at the workbook; read afresh (two syncs) when not given. */
@@ -38,30 +51,49 @@ export interface PlanOptions {
 }
 
 export async function runPlan(
-  roles: Partial<Record<TableRole, string>>,
+  parts: Partial<Record<TableRole, PartLink>>,
   choices: ScenarioChoices,
   options: PlanOptions = {},
 ): Promise<PlanRun> {
   const view = options.view ?? (await openWorkbook());
-  const chosen = Object.entries(roles).filter(([, table]) => table) as [TableRole, string][];
-  const linked = chosen.map(([, name]) => {
-    const found = view.tables.find((t) => t.name.toLowerCase() === name.toLowerCase());
-    if (!found) throw new Error(`The table "${name}" is not in this workbook: choose another for it, or open the pane again.`);
+  const chosen = Object.entries(parts).filter(([, part]) => part) as [TableRole, PartLink][];
+  const linked = chosen.map(([, part]) => {
+    const source = typeof part === "string" ? part : part.source;
+    const found =
+      view.tables.find((t) => t.id === source) ??
+      view.tables.find((t) => t.kind === "table" && t.name.toLowerCase() === source.toLowerCase());
+    if (!found) throw new Error(`"${source.replace(/^\w+:/, "")}" is not in this workbook: choose another for it, or open the pane again.`);
     return found;
   });
+  // Links the planner confirmed are stored with the results, so they are there when the workbook is next opened.
+  const links: PlanLinks | undefined = chosen.every(([, part]) => typeof part !== "string")
+    ? (Object.fromEntries(chosen) as PlanLinks)
+    : undefined;
 
   return planSession(view, linked, async (workbook) => {
     const steps = { ...workbook, ...options.steps };
     const read = await steps.readTables();
-    const input = scenarioFromTables(Object.fromEntries(chosen.map(([role], i) => [role, read[i]!])), choices);
+    // Each confirmed link's columns among the headers as they are now: every column that has gone, at once.
+    const problems: string[] = [];
+    const tables = Object.fromEntries(
+      chosen.map(([role, part], i) => {
+        const table = read[i]!;
+        if (typeof part === "string") return [role, table];
+        const { columns, problems: gone } = resolveLink(part, table.headers, cellPlace(table.sheet, table.top, table.left));
+        problems.push(...gone);
+        return [role, { ...table, columns }];
+      }),
+    );
+    if (problems.length) throw new Error(problems.join(". "));
+    const { input, leftOut } = planFromTables(tables, choices);
     const result = runScenario(input);
     const checks = triangulate(result);
-    const sheet = await steps.writeResults(result, checks);
+    const sheet = await steps.writeResults(result, checks, links);
     try {
-      return { result, checks, sheet, stored: await steps.saveScenario(input) };
+      return { result, checks, sheet, stored: await steps.saveScenario(input), leftOut };
     } catch (error) {
       const notStored = `The results are on the sheet "${sheet}", but the scenario was not saved in the workbook: ${(error as Error).message}. Nothing else was written; run again to save it.`;
-      return { result, checks, sheet, notStored };
+      return { result, checks, sheet, notStored, leftOut };
     }
   });
 }

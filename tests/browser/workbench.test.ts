@@ -99,8 +99,8 @@ describe("the workbench in headless Chromium", () => {
 
   it("links the sample's tables, runs and triangulates a scenario, and writes results with native charts", async () => {
     // The pane found each table by its headers.
-    expect(await page.getByLabel("Staff in post").inputValue()).toBe("tblStaff");
-    expect(await page.getByLabel("Pay budget").inputValue()).toBe("tblPayBudget");
+    expect(await page.getByLabel("Staff in post").inputValue()).toBe("table:tblStaff");
+    expect(await page.getByLabel("Pay budget").inputValue()).toBe("table:tblPayBudget");
     await page.getByLabel("Scenario name").fill("Northfield base case");
     await page.getByRole("button", { name: "Run and triangulate" }).click();
     await page.getByText('Results are on the sheet "WFP results"').waitFor({ timeout: 20_000 });
@@ -205,7 +205,7 @@ describe("the workbench in headless Chromium", () => {
     await page.getByText("Opened far-corners.xlsx.").waitFor();
     await expect.poll(() => cell(page, "A1").textContent()).toBe("1");
     // The pane follows the open workbook: this one has no tables and no saved scenarios.
-    await expect.poll(() => page.getByLabel("Staff in post").locator("option").allTextContents()).toEqual(["Choose a table"]);
+    await expect.poll(() => page.getByLabel("Staff in post").locator("option").allTextContents()).toEqual(["Choose a table or range"]);
     expect(await page.getByText("Compare scenarios").count()).toBe(0);
     expect(errors).toEqual([]);
   });

@@ -1,6 +1,6 @@
-import { DataGrid, type Column, type RenderEditCellProps } from "react-data-grid";
+import { DataGrid, type Column, type DataGridHandle, type RenderEditCellProps } from "react-data-grid";
 import "react-data-grid/lib/styles.css";
-import { useMemo, useRef } from "react";
+import { useEffect, useMemo, useRef } from "react";
 import { columnLetters } from "../../engine/addresses.ts";
 import type { Workbook } from "../../engine/workbook.ts";
 import { formatValue } from "../numberFormat.ts";
@@ -16,12 +16,14 @@ interface Props {
   version: number;
   onSelect: (cell: CellPosition) => void;
   onEdit: (cell: CellPosition, input: string) => void;
+  /** The cell selected from outside the grid (the pane's Range.select): the grid moves to it. */
+  selected?: CellPosition;
 }
 
 const PIXELS_PER_POINT = 4 / 3;
 
 /** The cells of one sheet: values as formatted, errors with their message on hover, tables banded. */
-export function SheetGrid({ model, sheet, version, onSelect, onEdit }: Props) {
+export function SheetGrid({ model, sheet, version, onSelect, onEdit, selected }: Props) {
   const used = model.usedRange(sheet);
   const rowCount = Math.max(60, (used?.bottom ?? 0) + 30);
   const columnCount = Math.max(12, (used?.right ?? 0) + 4);
@@ -29,6 +31,16 @@ export function SheetGrid({ model, sheet, version, onSelect, onEdit }: Props) {
   const tables = model.tables.filter((t) => t.sheet === sheet);
   // As in Excel, typing on a cell replaces what is there; double-click or F2 edits it.
   const typedOver = useRef(false);
+  const grid = useRef<DataGridHandle>(null);
+  // The cell the grid last reported, so a selection it made itself is not sent back to it.
+  const reported = useRef<CellPosition | undefined>(undefined);
+  const wanted = selected && `${selected.row}:${selected.column}`;
+  useEffect(() => {
+    if (!selected || (reported.current?.row === selected.row && reported.current.column === selected.column)) return;
+    grid.current?.setActivePosition({ rowIdx: selected.row, idx: selected.column + 1 });
+    grid.current?.scrollToCell({ rowIdx: selected.row, idx: selected.column + 1 });
+    // The position, as text, is what changes: a new object for the same cell does not move the grid.
+  }, [wanted]);
 
   const columns = useMemo((): Column<number>[] => {
     const rowHeader: Column<number> = {
@@ -65,6 +77,7 @@ export function SheetGrid({ model, sheet, version, onSelect, onEdit }: Props) {
 
   return (
     <DataGrid
+      ref={grid}
       className="wb-grid rdg-light"
       aria-label={`Cells of ${sheet}`}
       columns={columns}
@@ -79,7 +92,10 @@ export function SheetGrid({ model, sheet, version, onSelect, onEdit }: Props) {
         typedOver.current = false;
       }}
       onActivePositionChange={({ rowIdx, column }) => {
-        if (rowIdx >= 0 && column && column.key !== "row") onSelect({ row: rowIdx, column: column.idx - 1 });
+        if (rowIdx >= 0 && column && column.key !== "row") {
+          reported.current = { row: rowIdx, column: column.idx - 1 };
+          onSelect(reported.current);
+        }
       }}
     />
   );

@@ -3,6 +3,7 @@ import type { CellInput, SheetInfo } from "../../engine/workbook.ts";
 import { accessors, ClientObject, type PropertySpec } from "./clientObject.ts";
 import { formatValue } from "../numberFormat.ts";
 import { OfficeError, type RequestContext } from "./context.ts";
+import { WorksheetProxy } from "./worksheet.ts";
 
 export interface RangeTarget {
   sheet: SheetInfo;
@@ -81,6 +82,11 @@ export class RangeProxy extends ClientObject<RangeTarget> {
     this.format = new RangeFormatProxy(context, () => this.target());
   }
 
+  /** The sheet the range is on, as Excel's Range.worksheet. */
+  get worksheet(): WorksheetProxy {
+    return new WorksheetProxy(this.context, () => this.target().sheet);
+  }
+
   protected properties(): Record<string, PropertySpec<RangeTarget>> {
     const model = this.context.model;
     return {
@@ -128,7 +134,15 @@ export class RangeProxy extends ClientObject<RangeTarget> {
     return new RangeProxy(this.context, () => {
       const t = this.target();
       const range = change(t);
-      if (range.top < 0 || range.left < 0 || range.bottom < range.top || range.right < range.left) {
+      // Excel refuses a range off the grid on either side (1,048,576 rows by 16,384 columns).
+      if (
+        range.top < 0 ||
+        range.left < 0 ||
+        range.bottom < range.top ||
+        range.right < range.left ||
+        range.bottom > 1_048_575 ||
+        range.right > 16_383
+      ) {
         throw new OfficeError("InvalidArgument", "The range would fall outside the worksheet.");
       }
       return { sheet: t.sheet, range };
@@ -213,8 +227,12 @@ export class RangeProxy extends ClientObject<RangeTarget> {
   clear(): void {
     this.queue("clear", (t) => this.context.model.clear(t.sheet.name, t.range));
   }
+  /** Activates the range's sheet and selects the range, as Excel's Range.select. */
   select(): void {
-    this.queue("select", (t) => this.context.model.activate(t.sheet.name));
+    this.queue("select", (t) => {
+      this.context.model.selection = { sheet: t.sheet.name, range: t.range };
+      this.context.model.activate(t.sheet.name);
+    });
   }
 }
 accessors(

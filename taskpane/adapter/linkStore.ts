@@ -1,0 +1,71 @@
+import type { StoredLink, TableRole } from "../../src/index.ts";
+import { asText } from "./cellText.ts";
+
+/*
+ * The planner's links (which table, named range or sheet plays each part of
+ * the plan, and which column holds each field, by header text) live in the
+ * workbook on a very hidden sheet, so they survive closing and reopening the
+ * file. Each change is a new row, never written over: the newest row that
+ * can be read is the one in force; one that cannot be read is reported and
+ * kept as it is.
+ */
+
+export const LINK_SHEET = "wfplan_links";
+const LINK_SCHEMA = 1;
+
+export type PlanLinks = Partial<Record<TableRole, StoredLink>>;
+
+export interface StoredLinks {
+  links: PlanLinks;
+  /** The stored JSON in force, to tell a change from none. */
+  json?: string;
+  /** Rows that could not be read, with why: kept, never overwritten. */
+  problems: string[];
+  /** The first free row (0-based). */
+  nextRow: number;
+}
+
+/** The JSON a set of links is stored as. */
+export const linksJson = (links: PlanLinks) => JSON.stringify({ wfplanLinks: LINK_SCHEMA, links });
+
+/** Queues a read of the stored links, for a sync the caller makes anyway. */
+export function queueStoredLinks(context: Excel.RequestContext): () => StoredLinks {
+  const used = context.workbook.worksheets.getItem(LINK_SHEET).getUsedRangeOrNullObject(true).load("values, rowIndex, columnIndex");
+  return () => {
+    if (used.isNullObject) return { links: {}, problems: [], nextRow: 1 };
+    const problems: string[] = [];
+    let found: { links: PlanLinks; json: string } | undefined;
+    used.values.forEach((cells, i) => {
+      const json = String(cells[1 - used.columnIndex] ?? "");
+      const row = used.rowIndex + i + 1;
+      if (row === 1 || json === "") return;
+      try {
+        const stored = JSON.parse(json) as { wfplanLinks?: unknown; links?: unknown };
+        if (stored.wfplanLinks !== LINK_SCHEMA || typeof stored.links !== "object" || stored.links === null)
+          throw new Error("not wfplan's links");
+        found = { links: stored.links as PlanLinks, json };
+      } catch (error) {
+        problems.push(`${LINK_SHEET} row ${row}: ${(error as Error).message.slice(0, 120)}; kept as it is`);
+      }
+    });
+    return { ...found, links: found?.links ?? {}, problems, nextRow: used.rowIndex + used.values.length };
+  };
+}
+
+/** Queues storing the links as a new row, when they differ from those in force; nothing otherwise. */
+export function queueSaveLinks(
+  context: Excel.RequestContext,
+  links: PlanLinks,
+  stored: StoredLinks | undefined,
+  savedAt = new Date().toISOString(),
+): void {
+  const json = linksJson(links);
+  if (stored?.json === json) return;
+  let sheet: Excel.Worksheet;
+  if (!stored) {
+    sheet = context.workbook.worksheets.add(LINK_SHEET);
+    sheet.getRange("A1:B1").values = [["Saved at", "Links"]];
+    sheet.visibility = "VeryHidden";
+  } else sheet = context.workbook.worksheets.getItem(LINK_SHEET);
+  sheet.getRangeByIndexes(Math.max(1, stored?.nextRow ?? 1), 0, 1, 2).values = [[asText(savedAt), asText(json)]];
+}
