@@ -1,0 +1,141 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { registerWfpFunctions } from "../../engine/hyperformula.ts";
+import { loadMetadata } from "../../engine/metadata.ts";
+import { readXlsx } from "../../engine/xlsx.ts";
+import { blockExternalRequests, screenshot, SCREENSHOTS, servedBrowser } from "./browser.ts";
+
+/*
+ * A planner's own workbook in the workbench, laid out as no one here chose:
+ * an ESR extract as a plain range under title rows with ESR's column names
+ * and a band typed wrong, an activity plan starting at B2, standards as a
+ * named range, the budget as a table. The pane proposes each link, the run
+ * leaves the bad row out and links to it, the planner follows the link and
+ * fixes it, and the links are in the saved file.
+ */
+
+async function trustFile(path: string): Promise<void> {
+  const file = new ExcelJS.Workbook();
+  const esr = file.addWorksheet("ESR extract");
+  esr.addRows([
+    ["Staff in post, Northgate Community NHS Trust"],
+    ["Extracted from ESR, 31 March 2026"],
+    [],
+    ["Assignment Number", "Organisation", "Staff Group", "Pay Band", "Contracted WTE", "Cost Centre"],
+    ["10000001", "Northgate", "Nursing", "Band 5", 1, "W100"],
+    ["10000002", "Northgate", "Nursing", "Band 5", 0.8, "W100"],
+    ["10000003", "Northgate", "Nursing", "Band 55", 1, "W100"],
+    ["10000004", "Northgate", "Nursing", "Band 6", 1, "W100"],
+    ["10000005", "Northgate", "Support", "Band 3", 1, "W100"],
+  ]);
+  const activity = file.addWorksheet("Activity");
+  activity.getCell("B2").value = "Point of delivery";
+  activity.getCell("C2").value = "Planned activity";
+  activity.getCell("D2").value = "Currency";
+  activity.getCell("B3").value = "Home visits";
+  activity.getCell("C3").value = 12000;
+  activity.getCell("D3").value = "visits";
+  const standards = file.addWorksheet("Standards");
+  [
+    ["Service line", "Staff group", "Minutes per unit"],
+    ["Home visits", "Nursing", 45],
+    ["Home visits", "Support", 20],
+  ].forEach((row, r) => row.forEach((value, c) => (standards.getCell(5 + r, 5 + c).value = value)));
+  file.definedNames.add("Standards!$E$5:$G$7", "StaffingStandards");
+  const finance = file.addWorksheet("Finance");
+  finance.addTable({
+    name: "tblBudget",
+    ref: "A1",
+    style: { theme: "TableStyleMedium2", showRowStripes: true },
+    columns: [{ name: "Cost centre" }, { name: "Staff group" }, { name: "Budget 2025/26" }],
+    rows: [
+      ["W100", "Nursing", 120000],
+      ["W100", "Support", 30000],
+    ],
+  });
+  await file.xlsx.writeFile(path);
+}
+
+const cell = (page: Page, address: string) => page.locator(`[data-cell="${address}"]`);
+
+describe("a planner's own layout in the workbench", () => {
+  const served = servedBrowser();
+  beforeAll(async () => registerWfpFunctions(await loadMetadata()));
+
+  it("links it, runs it, follows a left-out row to its cell, and keeps the links in the saved file", async () => {
+    const path = join(SCREENSHOTS, "northgate-own-layout.xlsx");
+    await trustFile(path);
+    const page = await served.browser.newPage({ viewport: { width: 1500, height: 900 }, acceptDownloads: true });
+    const leaked: string[] = [];
+    await blockExternalRequests(page, served.origin, leaked);
+    await page.goto(`${served.origin}/workbench.html`);
+    await page.getByRole("button", { name: "Run and triangulate" }).waitFor({ timeout: 30_000 });
+    await page.locator('input[type="file"]').setInputFiles(path);
+    await page.getByText("Opened northgate-own-layout.xlsx.").waitFor();
+
+    // Each part proposed from the headers: a sheet under title rows, a sheet from B2, a named range, a table.
+    await expect.poll(() => page.getByLabel("Staff in post").inputValue()).toBe("sheet:ESR extract");
+    expect(await page.getByLabel("Activity plan").inputValue()).toBe("sheet:Activity");
+    expect(await page.getByLabel("Staffing standards").inputValue()).toBe("name:StaffingStandards");
+    expect(await page.getByLabel("Pay budget").inputValue()).toBe("table:tblBudget");
+    expect(await page.getByLabel("Staff in post").locator("option:checked").textContent()).toBe(
+      "Sheet ESR extract (header on row 4, 3 title rows above)",
+    );
+    // Its columns, with the first rows as they will be read.
+    await page.getByRole("button", { name: "Columns of staff in post" }).click();
+    expect(await page.getByLabel("Contracted WTE").locator("option:checked").textContent()).toBe("Contracted WTE");
+    expect(await page.getByRole("table").first().locator("tbody tr").first().locator("td").allTextContents()).toEqual([
+      "Nursing",
+      "Band 5",
+      "1",
+      "W100",
+      "10000001",
+      "Northgate",
+    ]);
+    await screenshot(page, "own-layout-links");
+
+    await page.getByLabel("Scenario name").fill("Northgate base");
+    await page.getByLabel("Years").selectOption("1");
+    await page.getByRole("button", { name: "Run and triangulate" }).click();
+    await page.getByText('Results are on the sheet "WFP results"').waitFor({ timeout: 20_000 });
+    await page.getByText("1 row was left out of the plan; the rest were read.", { exact: false }).waitFor();
+
+    // Following the row's link selects its cell; the planner corrects it there and runs again.
+    await page.getByRole("button", { name: /^'ESR extract'!D7: band "Band 55" is not/ }).click();
+    await expect.poll(() => page.getByRole("tab", { name: "ESR extract" }).getAttribute("aria-selected")).toBe("true");
+    await expect.poll(() => page.getByLabel("Name box").inputValue()).toBe("D7");
+    await page.getByLabel("Formula bar").fill("Band 5");
+    await page.getByLabel("Formula bar").press("Enter");
+    await expect.poll(() => cell(page, "D7").textContent()).toBe("Band 5");
+    await page.getByRole("button", { name: "Run and triangulate" }).click();
+    await page.getByText('Results are on the sheet "WFP results (2)"').waitFor({ timeout: 20_000 });
+    expect(await page.getByText("left out of the plan").count()).toBe(0);
+    // The budget is the table's two rows: £120,000 + £30,000.
+    await page.getByText("against a budget of £150,000.").waitFor();
+
+    // Saved, the links are in the file by header text, on a sheet the planner does not see.
+    const download = page.waitForEvent("download");
+    await page.getByRole("button", { name: "Save .xlsx" }).click();
+    const savedPath = join(SCREENSHOTS, "northgate-saved.xlsx");
+    await (await download).saveAs(savedPath);
+    const saved = await readXlsx(readFileSync(savedPath));
+    expect(saved.sheet("wfplan_links").visibility).toBe("VeryHidden");
+    const stored = JSON.parse(String(saved.values("wfplan_links", { top: 1, left: 1, bottom: 1, right: 1 })[0]![0]));
+    expect(stored.links.staff).toEqual({
+      source: "sheet:ESR extract",
+      fields: {
+        staffGroup: "Staff Group",
+        band: "Pay Band",
+        fte: "Contracted WTE",
+        costCentre: "Cost Centre",
+        assignmentNumber: "Assignment Number",
+        organisation: "Organisation",
+      },
+    });
+    expect(leaked).toEqual([]);
+    await page.close();
+  }, 120_000);
+});
