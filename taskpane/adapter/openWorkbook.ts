@@ -1,4 +1,5 @@
 import { LINK_SHEET, queueStoredLinks, type StoredLinks } from "./linkStore.ts";
+import { OUTPUTS_SHEET, queueOutputRegister, type OutputRegister } from "./outputSheets.ts";
 import { queueRangeSummary, queueTableSummary, type RangeBounds, type TableSummary } from "./planTables.ts";
 import { listSavedScenarios, queueWholeStore, STORE_SHEET, type SavedScenario } from "./scenarioStore.ts";
 
@@ -19,13 +20,15 @@ export interface WorkbookView {
   saved: SavedScenario[];
   /** The planner's stored links; undefined when none were ever stored. */
   links?: StoredLinks;
+  /** wfplan's output sheets by scenario; undefined when none was ever written. */
+  outputs?: OutputRegister;
 }
 
 const isPayloadLimit = (error: unknown) => /PayloadSizeLimitExceeded/.test(String((error as { code?: string }).code ?? error));
 const isOffTheGrid = (error: unknown) => /InvalidArgument/.test(String((error as { code?: string }).code ?? error));
 
 /** Sheets wfplan writes or keeps its own things on: never offered as a part of the plan. */
-const isWfplanSheet = (name: string) => /^wfp /i.test(name) || [STORE_SHEET, LINK_SHEET].includes(name.toLowerCase());
+const isWfplanSheet = (name: string) => /^wfp /i.test(name) || [STORE_SHEET, LINK_SHEET, OUTPUTS_SHEET].includes(name.toLowerCase());
 
 export async function openWorkbook(): Promise<WorkbookView> {
   return Excel.run(async (context) => {
@@ -51,6 +54,7 @@ export async function openWorkbook(): Promise<WorkbookView> {
       tables: tables.items.map(queueTableSummary),
       plain: ranges().map(([kind, name, range], i) => queueRangeSummary(kind, name, range, known.bounds?.[i])),
       links: has(LINK_SHEET) ? queueStoredLinks(context) : undefined,
+      outputs: has(OUTPUTS_SHEET) ? queueOutputRegister(context) : undefined,
     });
     const sources = (queued: ReturnType<typeof queue>) => {
       const listed = queued.tables.map((q) => q.summarise());
@@ -65,7 +69,7 @@ export async function openWorkbook(): Promise<WorkbookView> {
     const store = storeExists ? queueWholeStore(context) : undefined;
     try {
       await context.sync();
-      return { tables: sources(queued), storeExists, saved: store?.() ?? [], links: queued.links?.() };
+      return { tables: sources(queued), storeExists, saved: store?.() ?? [], links: queued.links?.(), outputs: queued.outputs?.() };
     } catch (error) {
       if (!isPayloadLimit(error) && !isOffTheGrid(error)) throw error;
     }
@@ -75,6 +79,7 @@ export async function openWorkbook(): Promise<WorkbookView> {
     known.bounds = sized.map(({ rowIndex, columnIndex, rowCount, columnCount }) => ({ rowIndex, columnIndex, rowCount, columnCount }));
     queued = queue();
     await context.sync();
-    return { tables: sources(queued), storeExists, saved: storeExists ? await listSavedScenarios() : [], links: queued.links?.() };
+    const saved = storeExists ? await listSavedScenarios() : [];
+    return { tables: sources(queued), storeExists, saved, links: queued.links?.(), outputs: queued.outputs?.() };
   });
 }

@@ -1,35 +1,76 @@
 import type { ScenarioInput, ScenarioResult, TableData, Triangulation } from "../../src/index.ts";
-import { LINK_SHEET, queueSaveLinks, queueStoredLinks, type PlanLinks, type StoredLinks } from "./linkStore.ts";
+import { LINK_SHEET, linksJson, queueSaveLinks, queueStoredLinks, type PlanLinks, type StoredLinks } from "./linkStore.ts";
 import { queueTakenNames } from "./names.ts";
 import type { WorkbookView } from "./openWorkbook.ts";
 import { queueTableReads, type TableSummary } from "./planTables.ts";
+import {
+  OUTPUTS_SHEET,
+  outputTarget,
+  queueOutputRegister,
+  queueOutputSheet,
+  queueRegisterOutput,
+  wasEdited,
+  type OutputRegister,
+  type OutputSheetNow,
+} from "./outputSheets.ts";
 import { queueScenarioResults } from "./results.ts";
 import { queueNewestVersion, queueStoreIndex, saveInContext, STORE_SHEET, type StoreIndex } from "./scenarioStore.ts";
 
 /*
  * The workbook side of a run, in as few syncs as Excel allows: the reads go
  * in one (the linked tables, the names a new sheet must avoid, the store's
- * index), the results in a second with the stored version of the scenario's
- * name, the scenario in a third when it changed. With the pane's first look
+ * index, the stored links, the output register and what is on the
+ * scenario's own sheet now), the results in a second with the register's
+ * row, the links and the stored version of the scenario's name, the
+ * scenario in a third when it changed. With the pane's first look
  * at the workbook (two), five in all; more only for tables past the bytes one
  * response may carry (tests/workbench/runPlan.test.ts counts them).
  */
 
 export interface PlanSession {
   readTables(): Promise<TableData[]>;
-  /** Writes the results on a new sheet, with the planner's links when they changed, and returns the sheet's name. */
+  /**
+   * Writes the results on the scenario's own sheet (replaced, or new), with
+   * the planner's links when they changed, and returns the sheet's name.
+   */
   writeResults(result: ScenarioResult, checks: Triangulation, links?: PlanLinks): Promise<string>;
   saveScenario(input: ScenarioInput): Promise<"saved" | "unchanged">;
 }
 
-/** Runs `body` with a session over the workbook, `view` being the pane's first look at it and `tables` the linked ones. */
+/** What to do with a scenario's sheet that the planner edited since wfplan wrote it. */
+export type EditedSheetChoice = "replace" | "keep" | "cancel";
+
+/** Thrown when the planner cancels: nothing was written. */
+export class RunCancelled extends Error {
+  constructor(message = "Nothing was written: the run was cancelled.") {
+    super(message);
+    this.name = "RunCancelled";
+  }
+}
+
+export interface SessionOptions {
+  /** The scenario's name, to read its own sheet with the tables. */
+  scenario: string;
+  /** Asked when the scenario's sheet was edited since wfplan wrote it; without it, the planner's copy is kept. */
+  onEdited?: (sheet: string) => Promise<EditedSheetChoice>;
+}
+
+/**
+ * Runs `body` with a session over the workbook, `view` being the pane's first
+ * look at it and `tables` the linked ones. After the body, `view` (the
+ * session's second argument) is the view as the run left the workbook, for
+ * the next run to start from.
+ */
 export async function planSession<T>(
   view: WorkbookView,
   tables: readonly TableSummary[],
+  options: SessionOptions,
   body: (session: PlanSession) => Promise<T>,
-): Promise<T> {
+): Promise<{ value: T; view: WorkbookView }> {
   return Excel.run(async (context) => {
-    let knowsStore = view.storeExists;
+    // What the pane knew was there; a read of something gone since fails the sync, and is made again without it.
+    let knows = { store: view.storeExists, links: Boolean(view.links), outputs: Boolean(view.outputs) };
+    let after: WorkbookView = { ...view };
     let taken!: ReturnType<typeof queueTakenNames>;
     let storeIndex: (() => StoreIndex) | undefined;
     let store!: Excel.Worksheet;
@@ -37,24 +78,32 @@ export async function planSession<T>(
     let newest: (() => string) | undefined;
     let linkSheet!: Excel.Worksheet;
     let storedLinks: (() => StoredLinks) | undefined;
+    let outputsSheet!: Excel.Worksheet;
+    let register: (() => OutputRegister) | undefined;
+    let sheetNow: (() => OutputSheetNow) | undefined;
+    const ownRecord = (records: OutputRegister | undefined) =>
+      records?.records.find((r) => r.scenario.toLowerCase() === options.scenario.toLowerCase());
 
     const session: PlanSession = {
       async readTables() {
         for (;;) {
           const queued = queueTableReads(context, tables);
           taken = queueTakenNames(context);
-          storeIndex = knowsStore ? queueStoreIndex(context) : undefined;
-          // Whether there is a store now: a run since the pane looked may have made one.
+          storeIndex = knows.store ? queueStoreIndex(context) : undefined;
+          // Whether each of wfplan's sheets is there now: a run since the pane looked may have made one.
           store = context.workbook.worksheets.getItemOrNullObject(STORE_SHEET);
           linkSheet = context.workbook.worksheets.getItemOrNullObject(LINK_SHEET);
-          storedLinks = view.links ? queueStoredLinks(context) : undefined;
+          outputsSheet = context.workbook.worksheets.getItemOrNullObject(OUTPUTS_SHEET);
+          storedLinks = knows.links ? queueStoredLinks(context) : undefined;
+          register = knows.outputs ? queueOutputRegister(context) : undefined;
+          const record = knows.outputs ? ownRecord(view.outputs) : undefined;
+          sheetNow = record ? queueOutputSheet(context, record.sheet) : undefined;
           try {
             await context.sync();
           } catch (error) {
-            // The store may have been deleted since the pane looked: read again without it.
-            if ((!knowsStore && !view.links) || (error as { code?: string }).code !== "ItemNotFound") throw error;
-            knowsStore = false;
-            view = { ...view, links: undefined };
+            // Something the pane knew of was deleted since: read again without any of it (writing reads what is there).
+            if (!(knows.store || knows.links || knows.outputs) || (error as { code?: string }).code !== "ItemNotFound") throw error;
+            knows = { store: false, links: false, outputs: false };
             continue;
           }
           return queued.read();
@@ -62,10 +111,31 @@ export async function planSession<T>(
       },
 
       async writeResults(result, checks, links) {
-        const { sheet } = queueScenarioResults(context, result, checks, taken());
-        // Links ride on this sync: stored as a new row when they changed; left as another pane stored them if it made the sheet since.
-        if (links && linkSheet.isNullObject) queueSaveLinks(context, links, undefined);
-        else if (links && storedLinks) queueSaveLinks(context, links, storedLinks());
+        // wfplan's sheets made since the pane looked (or read again after a deletion): read now, one sync, only then.
+        const lateLinks = links && !linkSheet.isNullObject && !storedLinks;
+        const lateRegister = !outputsSheet.isNullObject && !register;
+        if (lateLinks) storedLinks = queueStoredLinks(context);
+        if (lateRegister) register = queueOutputRegister(context);
+        if (lateLinks || lateRegister) await context.sync();
+        const registerNow = outputsSheet.isNullObject ? undefined : register!();
+        const record = ownRecord(registerNow);
+        if (record && !sheetNow && taken().sheets.some((name) => name.toLowerCase() === record.sheet.toLowerCase())) {
+          sheetNow = queueOutputSheet(context, record.sheet);
+          await context.sync();
+        }
+        const now = record && sheetNow ? sheetNow() : undefined;
+        let keep = false;
+        if (wasEdited(options.scenario, registerNow, now)) {
+          const choice = options.onEdited ? await options.onEdited(record!.sheet) : "keep";
+          if (choice === "cancel") throw new RunCancelled();
+          keep = choice === "keep";
+        }
+        const target = outputTarget(options.scenario, registerNow, taken().sheets, now, keep);
+        const written = queueScenarioResults(context, result, checks, taken(), target);
+        queueRegisterOutput(context, registerNow, options.scenario, written.sheet, written.fingerprint);
+        // Links ride on this sync: stored as a new row when they changed.
+        const linksBefore = storedLinks && !linkSheet.isNullObject ? storedLinks() : undefined;
+        if (links && (linkSheet.isNullObject || linksBefore)) queueSaveLinks(context, links, linksBefore);
         if (!store.isNullObject && storeIndex) {
           index = storeIndex();
           newest = queueNewestVersion(context, index, result.scenario.name);
@@ -77,14 +147,38 @@ export async function planSession<T>(
           newest = queueNewestVersion(context, index, result.scenario.name);
           if (newest) await context.sync();
         }
-        return sheet;
+        after = {
+          ...after,
+          links: links ? afterSave(links, linkSheet.isNullObject ? undefined : linksBefore) : after.links,
+          outputs: registered(registerNow, options.scenario, written.sheet, written.fingerprint),
+        };
+        return written.sheet;
       },
 
       // `newest` was read for the results' scenario, which is this one.
-      saveScenario(input) {
-        return saveInContext(context, input, index, newest);
+      async saveScenario(input) {
+        const saved = await saveInContext(context, input, index, newest);
+        after = { ...after, storeExists: true };
+        return saved;
       },
     };
-    return body(session);
+    const value = await body(session);
+    return { value, view: after };
   });
+}
+
+/** The stored links as they are after a save (a new row when they changed). */
+function afterSave(links: PlanLinks, before: StoredLinks | undefined): StoredLinks {
+  const json = linksJson(links);
+  if (before?.json === json) return before;
+  return { links, json, problems: before?.problems ?? [], nextRow: Math.max(1, before?.nextRow ?? 1) + 1 };
+}
+
+/** The register as it is after a scenario's sheet was written. */
+function registered(register: OutputRegister | undefined, scenario: string, sheet: string, fingerprint: string): OutputRegister {
+  const records = register?.records ?? [];
+  const own = records.find((r) => r.scenario.toLowerCase() === scenario.toLowerCase());
+  if (own) return { ...register!, records: records.map((r) => (r === own ? { ...r, sheet, fingerprint } : r)) };
+  const row = Math.max(1, register?.nextRow ?? 1);
+  return { records: [...records, { scenario, sheet, fingerprint, row }], nextRow: row + 1 };
 }

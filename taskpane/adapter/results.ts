@@ -1,11 +1,13 @@
 import { formatPounds, type ScenarioResult, type Triangulation } from "../../src/index.ts";
 import { asText, asTextCells } from "./cellText.ts";
 import { freeName, queueTakenNames, type TakenNames } from "./names.ts";
+import { outputSheetName, valuesFingerprint, type OutputTarget, type WrittenBlock } from "./outputSheets.ts";
 
 /*
- * Writes a scenario's results to a new sheet: a table by year and staff
+ * Writes a scenario's results to its own sheet: a table by year and staff
  * group, yearly summaries with two native charts, and the triangulation's
- * checks. Nothing is written over: the sheet and table get free names.
+ * checks. The sheet is new (under a free name), or wfplan's own sheet for
+ * the scenario, cleared first; nothing the planner wrote is written over.
  */
 
 const COLUMNS: [header: string, value: (row: ScenarioResult["rows"][number]) => string | number, format: string][] = [
@@ -34,6 +36,8 @@ const SUMMARY_LEFT = COLUMNS.length + 1; // one blank column after the table
 export interface WrittenResults {
   sheet: string;
   table: string;
+  /** The fingerprint of the values written, for telling later whether the planner edited the sheet. */
+  fingerprint: string;
 }
 
 function yearly(result: ScenarioResult) {
@@ -55,37 +59,67 @@ export async function writeScenarioResults(result: ScenarioResult, checks: Trian
   return Excel.run(async (context) => {
     const taken = queueTakenNames(context);
     await context.sync();
-    const written = queueScenarioResults(context, result, checks, taken());
+    const names = taken();
+    const written = queueScenarioResults(context, result, checks, names, {
+      kind: "add",
+      name: freeName(outputSheetName(result.scenario.name), names.sheets),
+    });
     await context.sync();
     return written;
   });
 }
 
 /**
- * Queues the writing of a scenario's results on a new sheet, named clear of
- * `taken`: the caller's next sync writes them.
+ * Queues the writing of a scenario's results at `target`: a new sheet, or
+ * wfplan's own sheet for the scenario, whose tables and charts are removed
+ * and values cleared first (renamed out of the way instead, when the planner
+ * keeps an edited copy). The caller's next sync writes them.
  */
 export function queueScenarioResults(
   context: Excel.RequestContext,
   result: ScenarioResult,
   checks: Triangulation,
   taken: TakenNames,
+  target: OutputTarget,
 ): WrittenResults {
-  const sheetName = freeName("WFP results", taken.sheets);
-  const sheet = context.workbook.worksheets.add(sheetName);
-  const tableName = freeName("tblWfpResults", taken.tablesAndNames, (base, n) => `${base}${n}`);
+  const sheetName = target.name;
+  let sheet: Excel.Worksheet;
+  let freed: string[] = [];
+  if (target.kind === "replace" && target.keepAs) {
+    context.workbook.worksheets.getItem(sheetName).name = target.keepAs;
+    sheet = context.workbook.worksheets.add(sheetName);
+  } else if (target.kind === "replace") {
+    sheet = context.workbook.worksheets.getItem(sheetName);
+    for (const chart of target.now.charts) sheet.charts.getItem(chart).delete();
+    for (const table of target.now.tables) context.workbook.tables.getItem(table).delete();
+    sheet.getUsedRange().clear();
+    freed = target.now.tables.map((t) => t.toLowerCase());
+  } else sheet = context.workbook.worksheets.add(sheetName);
+  const tableName = freeName(
+    "tblWfpResults",
+    taken.tablesAndNames.filter((name) => !freed.includes(name.toLowerCase())),
+    (base, n) => `${base}${n}`,
+  );
+  // Every block of values written, for the fingerprint.
+  const blocks: WrittenBlock[] = [];
+  const write = (range: Excel.Range, top: number, left: number, values: unknown[][]) => {
+    range.values = values as Excel.Range["values"];
+    blocks.push({ top, left, values });
+  };
 
   const failures = checks.checks.flatMap((c) => c.failures);
   const verdict = checks.checks.map((c) => `${c.title}: ${c.passed ? "yes" : `no, in ${c.failures.length} place(s)`}`).join(". ");
-  sheet.getRange("A1:A2").values = asTextCells([
-    [`Scenario: ${result.scenario.name}, ${result.years[0]} to ${result.years[result.years.length - 1]}`],
-    [verdict],
-  ]);
+  write(
+    sheet.getRange("A1:A2"),
+    0,
+    0,
+    asTextCells([[`Scenario: ${result.scenario.name}, ${result.years[0]} to ${result.years[result.years.length - 1]}`], [verdict]]),
+  );
   sheet.getRange("A1").format.font.bold = true;
 
   const body = asTextCells(result.rows.map((row) => COLUMNS.map(([, value]) => value(row))));
   const block = sheet.getRangeByIndexes(TABLE_TOP, 0, body.length + 1, COLUMNS.length);
-  block.values = [COLUMNS.map(([header]) => header), ...body];
+  write(block, TABLE_TOP, 0, [COLUMNS.map(([header]) => header), ...body]);
   sheet.getRangeByIndexes(TABLE_TOP + 1, 0, body.length, COLUMNS.length).numberFormat = body.map(() =>
     COLUMNS.map(([, , format]) => format),
   );
@@ -95,9 +129,15 @@ export function queueScenarioResults(
   // Yearly summaries beside the table, each the source of a native chart.
   const years = yearly(result);
   const fte = sheet.getRangeByIndexes(TABLE_TOP, SUMMARY_LEFT, years.length + 1, 3);
-  fte.values = [["Year", "Required FTE", "Supply FTE"], ...years.map((y) => [asText(y.year), y.required, y.supply])];
+  write(fte, TABLE_TOP, SUMMARY_LEFT, [
+    ["Year", "Required FTE", "Supply FTE"],
+    ...years.map((y) => [asText(y.year), y.required, y.supply]),
+  ]);
   const money = sheet.getRangeByIndexes(TABLE_TOP, SUMMARY_LEFT + 4, years.length + 1, 3);
-  money.values = [["Year", "Total pay cost", "Budget"], ...years.map((y) => [asText(y.year), y.cost, y.budget])];
+  write(money, TABLE_TOP, SUMMARY_LEFT + 4, [
+    ["Year", "Total pay cost", "Budget"],
+    ...years.map((y) => [asText(y.year), y.cost, y.budget]),
+  ]);
   sheet.getRangeByIndexes(TABLE_TOP + 1, SUMMARY_LEFT + 5, years.length, 2).numberFormat = years.map(() => ["£#,##0", "£#,##0"]);
   const capacity = sheet.charts.add("ColumnClustered", fte, "Columns");
   capacity.title.text = "Workforce needed and in post (FTE)";
@@ -107,9 +147,9 @@ export function queueScenarioResults(
   // The checks, one failure a line, below the table.
   const checksTop = TABLE_TOP + body.length + 3;
   const lines = failures.length ? failures.map((f) => [f.message]) : [["Every check passed."]];
-  sheet.getRangeByIndexes(checksTop, 0, lines.length + 1, 1).values = [["Checks"], ...asTextCells(lines)];
+  write(sheet.getRangeByIndexes(checksTop, 0, lines.length + 1, 1), checksTop, 0, [["Checks"], ...asTextCells(lines)]);
   sheet.getRangeByIndexes(checksTop, 0, 1, 1).format.font.bold = true;
   block.format.autofitColumns();
   sheet.activate();
-  return { sheet: sheetName, table: tableName };
+  return { sheet: sheetName, table: tableName, fingerprint: valuesFingerprint(blocks) };
 }

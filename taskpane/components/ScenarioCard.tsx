@@ -2,6 +2,12 @@ import {
   Button,
   Card,
   CardHeader,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
   Field,
   Input,
   Link,
@@ -27,6 +33,7 @@ import {
 } from "../../src/index.ts";
 import type { PlanLinks } from "../adapter/linkStore.ts";
 import type { WorkbookView } from "../adapter/openWorkbook.ts";
+import { RunCancelled, type EditedSheetChoice } from "../adapter/planSession.ts";
 import { selectCell } from "../adapter/selectCell.ts";
 import { leftOutText, runPlan, type PlanRun } from "../useCases/runPlan.ts";
 import { initialLinks, PlanLinksForm } from "./PlanLinks.tsx";
@@ -46,9 +53,22 @@ interface Outcome {
 }
 
 /** Links the workbook's tables to a scenario, runs and triangulates it, and writes the results back. */
-export function ScenarioCard({ view, problem: openProblem, onSaved }: { view?: WorkbookView; problem?: string; onSaved?: () => void }) {
+export function ScenarioCard({
+  view: opened,
+  problem: openProblem,
+  onSaved,
+}: {
+  view?: WorkbookView;
+  problem?: string;
+  onSaved?: () => void;
+}) {
   const styles = useStyles();
+  // The workbook as the pane last left it: the first look, then as each run left it.
+  const [view, setView] = useState(opened);
+  useEffect(() => setView(opened), [opened]);
   const tables = view?.tables;
+  // The question asked when the scenario's own sheet was edited since wfplan wrote it, with how to answer it.
+  const [edited, setEdited] = useState<{ sheet: string; answer: (choice: EditedSheetChoice) => void }>();
   const [links, setLinks] = useState<PlanLinks>({});
   const [name, setName] = useState("Base case");
   const [startYear, setStartYear] = useState<string>(latestOnCostYear());
@@ -62,10 +82,11 @@ export function ScenarioCard({ view, problem: openProblem, onSaved }: { view?: W
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>();
   const [problem, setProblem] = useState<string>();
+  const [notice, setNotice] = useState<string>();
 
   useEffect(() => {
-    if (view) setLinks(initialLinks(view.tables, view.links?.links));
-  }, [view]);
+    if (opened) setLinks(initialLinks(opened.tables, opened.links?.links));
+  }, [opened]);
 
   // Each percentage as typed, read as the model reads it: what was understood, or why it cannot be used.
   const percents = {
@@ -84,12 +105,31 @@ export function ScenarioCard({ view, problem: openProblem, onSaved }: { view?: W
   const run = async () => {
     setBusy(true);
     setProblem(undefined);
+    setNotice(undefined);
     setOutcome(undefined);
     try {
       // Every percentage that cannot be used, at once.
       const problems = Object.values(percents).flatMap((read) => ("problem" in read ? [read.problem] : []));
       if (problems.length) throw new Error(problems.join(". "));
-      const { result, checks, sheet, stored, notStored, leftOut } = await runPlan(
+      const onEdited = (sheet: string) =>
+        new Promise<EditedSheetChoice>((resolve) =>
+          setEdited({
+            sheet,
+            answer: (choice) => {
+              setEdited(undefined);
+              resolve(choice);
+            },
+          }),
+        );
+      const {
+        result,
+        checks,
+        sheet,
+        stored,
+        notStored,
+        leftOut,
+        view: after,
+      } = await runPlan(
         links,
         {
           name: name.trim() || "Scenario",
@@ -102,8 +142,9 @@ export function ScenarioCard({ view, problem: openProblem, onSaved }: { view?: W
           agencyPremium: percent("agencyPremium"),
           pensionBasis,
         },
-        { view },
+        { view, onEdited },
       );
+      setView(after);
       if (stored) onSaved?.();
       if (notStored) setProblem(notStored);
       const first = result.rows.filter((r) => r.yearIndex === 1);
@@ -115,7 +156,8 @@ export function ScenarioCard({ view, problem: openProblem, onSaved }: { view?: W
         budget: first.reduce((sum, r) => sum + r.budget, 0),
       });
     } catch (error) {
-      setProblem((error as Error).message);
+      setProblem(error instanceof RunCancelled ? undefined : (error as Error).message);
+      if (error instanceof RunCancelled) setNotice(error.message);
     } finally {
       setBusy(false);
     }
@@ -187,6 +229,31 @@ export function ScenarioCard({ view, problem: openProblem, onSaved }: { view?: W
           <MessageBarBody>{problem}</MessageBarBody>
         </MessageBar>
       )}
+      {notice && (
+        <MessageBar intent="info">
+          <MessageBarBody>{notice}</MessageBarBody>
+        </MessageBar>
+      )}
+      <Dialog open={edited !== undefined} onOpenChange={(_, data) => !data.open && edited?.answer("cancel")}>
+        <DialogSurface>
+          <DialogBody>
+            <DialogTitle>The sheet "{edited?.sheet}" was changed since wfplan wrote it</DialogTitle>
+            <DialogContent>
+              Keep your copy (renamed "{edited?.sheet} (edited)") and write the new results on a fresh "{edited?.sheet}", or replace it,
+              losing the changes on it.
+            </DialogContent>
+            <DialogActions>
+              <Button appearance="primary" onClick={() => edited?.answer("keep")}>
+                Keep my copy
+              </Button>
+              <Button onClick={() => edited?.answer("replace")}>Replace it</Button>
+              <Button appearance="subtle" onClick={() => edited?.answer("cancel")}>
+                Cancel the run
+              </Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
       {outcome && <OutcomeView outcome={outcome} />}
     </Card>
   );

@@ -14,7 +14,7 @@ import {
 } from "../../src/index.ts";
 import type { PlanLinks } from "../adapter/linkStore.ts";
 import { openWorkbook, type WorkbookView } from "../adapter/openWorkbook.ts";
-import { planSession, type PlanSession } from "../adapter/planSession.ts";
+import { planSession, type EditedSheetChoice, type PlanSession } from "../adapter/planSession.ts";
 
 /*
  * The steps of a run, in one place the pane and the tests both call: read the
@@ -36,6 +36,8 @@ export interface PlanRun {
   notStored?: string;
   /** Rows that could not be used, each with its cell: left out of the plan, the rest read. */
   leftOut: LeftOutRow[];
+  /** The workbook as the run left it, for the next run to start from without looking again. */
+  view: WorkbookView;
 }
 
 /** What plays a part of the plan: a source by its id or table name (columns found by header), or a link the planner confirmed. */
@@ -48,6 +50,8 @@ export interface PlanOptions {
   view?: WorkbookView;
   /** Steps to use instead of the workbook's: tests pass one that fails. */
   steps?: Partial<PlanSession>;
+  /** Asked when the scenario's own sheet was edited since wfplan wrote it; without it, the planner's copy is kept. */
+  onEdited?: (sheet: string) => Promise<EditedSheetChoice>;
 }
 
 export async function runPlan(
@@ -70,30 +74,36 @@ export async function runPlan(
     ? (Object.fromEntries(chosen) as PlanLinks)
     : undefined;
 
-  return planSession(view, linked, async (workbook) => {
-    const steps = { ...workbook, ...options.steps };
-    const read = await steps.readTables();
-    // Each confirmed link's columns among the headers as they are now: every column that has gone, at once.
-    const problems: string[] = [];
-    const tables = Object.fromEntries(
-      chosen.map(([role, part], i) => {
-        const table = read[i]!;
-        if (typeof part === "string") return [role, table];
-        const { columns, problems: gone } = resolveLink(part, table.headers, cellPlace(table.sheet, table.top, table.left));
-        problems.push(...gone);
-        return [role, { ...table, columns }];
-      }),
-    );
-    if (problems.length) throw new Error(problems.join(". "));
-    const { input, leftOut } = planFromTables(tables, choices);
-    const result = runScenario(input);
-    const checks = triangulate(result);
-    const sheet = await steps.writeResults(result, checks, links);
-    try {
-      return { result, checks, sheet, stored: await steps.saveScenario(input), leftOut };
-    } catch (error) {
-      const notStored = `The results are on the sheet "${sheet}", but the scenario was not saved in the workbook: ${(error as Error).message}. Nothing else was written; run again to save it.`;
-      return { result, checks, sheet, notStored, leftOut };
-    }
-  });
+  const { value, view: after } = await planSession(
+    view,
+    linked,
+    { scenario: choices.name, onEdited: options.onEdited },
+    async (workbook) => {
+      const steps = { ...workbook, ...options.steps };
+      const read = await steps.readTables();
+      // Each confirmed link's columns among the headers as they are now: every column that has gone, at once.
+      const problems: string[] = [];
+      const tables = Object.fromEntries(
+        chosen.map(([role, part], i) => {
+          const table = read[i]!;
+          if (typeof part === "string") return [role, table];
+          const { columns, problems: gone } = resolveLink(part, table.headers, cellPlace(table.sheet, table.top, table.left));
+          problems.push(...gone);
+          return [role, { ...table, columns }];
+        }),
+      );
+      if (problems.length) throw new Error(problems.join(". "));
+      const { input, leftOut } = planFromTables(tables, choices);
+      const result = runScenario(input);
+      const checks = triangulate(result);
+      const sheet = await steps.writeResults(result, checks, links);
+      try {
+        return { result, checks, sheet, stored: await steps.saveScenario(input), leftOut };
+      } catch (error) {
+        const notStored = `The results are on the sheet "${sheet}", but the scenario was not saved in the workbook: ${(error as Error).message}. Nothing else was written; run again to save it.`;
+        return { result, checks, sheet, notStored, leftOut };
+      }
+    },
+  );
+  return { ...value, view: after };
 }

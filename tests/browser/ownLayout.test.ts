@@ -100,7 +100,7 @@ describe("a planner's own layout in the workbench", () => {
     await page.getByLabel("Scenario name").fill("Northgate base");
     await page.getByLabel("Years").selectOption("1");
     await page.getByRole("button", { name: "Run and triangulate" }).click();
-    await page.getByText('Results are on the sheet "WFP results"').waitFor({ timeout: 20_000 });
+    await page.getByText('Results are on the sheet "WFP Northgate base"').waitFor({ timeout: 20_000 });
     await page.getByText("1 row was left out of the plan; the rest were read.", { exact: false }).waitFor();
 
     // Following the row's link selects its cell; the planner corrects it there and runs again.
@@ -111,10 +111,26 @@ describe("a planner's own layout in the workbench", () => {
     await page.getByLabel("Formula bar").press("Enter");
     await expect.poll(() => cell(page, "D7").textContent()).toBe("Band 5");
     await page.getByRole("button", { name: "Run and triangulate" }).click();
-    await page.getByText('Results are on the sheet "WFP results (2)"').waitFor({ timeout: 20_000 });
+    // Run again, the scenario's own sheet is replaced, not added to.
+    await page.getByText("1 row was left out of the plan; the rest were read.", { exact: false }).waitFor({ state: "detached" });
+    await page.getByText('Results are on the sheet "WFP Northgate base"').waitFor({ timeout: 20_000 });
+    expect(await page.getByRole("tab", { name: /^WFP Northgate base/ }).count()).toBe(1);
     expect(await page.getByText("left out of the plan").count()).toBe(0);
     // The budget is the table's two rows: £120,000 + £30,000.
     await page.getByText("against a budget of £150,000.").waitFor();
+
+    // The planner writes on the results sheet; the next run asks, and keeps their copy.
+    await expect.poll(() => page.getByRole("tab", { name: "WFP Northgate base" }).getAttribute("aria-selected")).toBe("true");
+    await cell(page, "D2").locator("..").click();
+    await page.getByLabel("Formula bar").fill("Checked by finance");
+    await page.getByLabel("Formula bar").press("Enter");
+    await page.getByRole("button", { name: "Run and triangulate" }).click();
+    await page.getByText('The sheet "WFP Northgate base" was changed since wfplan wrote it').waitFor();
+    await screenshot(page, "own-layout-edited");
+    await page.getByRole("button", { name: "Keep my copy" }).click();
+    await page.getByRole("tab", { name: "WFP Northgate base (edited)" }).waitFor();
+    await page.getByRole("tab", { name: "WFP Northgate base (edited)" }).click();
+    await expect.poll(() => cell(page, "D2").textContent()).toBe("Checked by finance");
 
     // Saved, the links are in the file by header text, on a sheet the planner does not see.
     const download = page.waitForEvent("download");

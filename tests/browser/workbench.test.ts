@@ -103,8 +103,8 @@ describe("the workbench in headless Chromium", () => {
     expect(await page.getByLabel("Pay budget").inputValue()).toBe("table:tblPayBudget");
     await page.getByLabel("Scenario name").fill("Northfield base case");
     await page.getByRole("button", { name: "Run and triangulate" }).click();
-    await page.getByText('Results are on the sheet "WFP results"').waitFor({ timeout: 20_000 });
-    await expect.poll(() => page.getByRole("tab", { name: "WFP results" }).getAttribute("aria-selected")).toBe("true");
+    await page.getByText('Results are on the sheet "WFP Northfield base case"').waitFor({ timeout: 20_000 });
+    await expect.poll(() => page.getByRole("tab", { name: "WFP Northfield base case" }).getAttribute("aria-selected")).toBe("true");
     expect(await cell(page, "A5").textContent()).toBe("2025/26");
     expect(await cell(page, "B5").textContent()).toBe("Registered nursing and midwifery");
     expect(await page.locator('figure[aria-label="Chart 1"] canvas').count()).toBe(1);
@@ -122,7 +122,7 @@ describe("the workbench in headless Chromium", () => {
     await page.getByLabel("Activity growth, % a year").fill("0.05");
     await page.getByText("Read as 5%").waitFor();
     await page.getByRole("button", { name: "Run and triangulate" }).click();
-    await page.getByText('Results are on the sheet "WFP results (2)"').waitFor({ timeout: 20_000 });
+    await page.getByText('Results are on the sheet "WFP Growth 5%"').waitFor({ timeout: 20_000 });
     await page.getByText(/^Growth 5% \(saved /).waitFor();
     await page.getByRole("button", { name: "Compare side by side" }).click();
     await page.getByText('Compared 2 scenarios on the sheet "WFP comparison".').waitFor();
@@ -143,7 +143,7 @@ describe("the workbench in headless Chromium", () => {
     await page.getByLabel("Scenario name").fill("From 2024/25");
     await page.getByLabel("First plan year").selectOption("2024/25");
     await page.getByRole("button", { name: "Run and triangulate" }).click();
-    await page.getByText('Results are on the sheet "WFP results (3)"').waitFor({ timeout: 20_000 });
+    await page.getByText('Results are on the sheet "WFP From 2024 25"').waitFor({ timeout: 20_000 });
     expect(await cell(page, "A5").textContent()).toBe("2024/25");
     // A year after the newest pay tables wfplan holds needs the trust's own: the pane says so before and after.
     await page.getByLabel("First plan year").selectOption("2026/27");
@@ -163,7 +163,9 @@ describe("the workbench in headless Chromium", () => {
     const path = join(SCREENSHOTS, "saved-from-workbench.xlsx");
     await (await download).saveAs(path);
     const saved = await readXlsx(readFileSync(path));
-    expect(saved.sheets.map((s) => s.name)).toEqual(expect.arrayContaining(["WFP examples", "WFP results"]));
+    expect(saved.sheets.map((s) => s.name)).toEqual(
+      expect.arrayContaining(["WFP examples", "WFP Northfield base case", "WFP Growth 5%", "WFP From 2024 25"]),
+    );
     expect(saved.sheet("wfplan_scenarios").visibility).toBe("VeryHidden");
     // The charts the pane drew are in the file: two for each of the three results sheets and two for the comparison.
     const parts = Object.keys((await JSZip.loadAsync(readFileSync(path))).files).filter((name) => /^xl\/charts\/chart\d+\.xml$/.test(name));

@@ -18,7 +18,7 @@ describe("a run of the pane's plan, step by step", () => {
   it("writes the results and stores the scenario once per version", async () => {
     const roles = detectPlanTables(await listTables());
     const first = await runPlan(roles, choices);
-    expect(first).toMatchObject({ sheet: "WFP results", stored: "saved" });
+    expect(first).toMatchObject({ sheet: "WFP Base case", stored: "saved" });
     expect((await runPlan(roles, choices)).stored).toBe("unchanged");
     expect((await listSavedScenarios()).map((s) => s.name)).toEqual(["Base case"]);
   });
@@ -29,9 +29,9 @@ describe("a run of the pane's plan, step by step", () => {
     const run = await runPlan(roles, { ...choices, name: "Protected" }, { steps: failing });
     expect(run.stored).toBeUndefined();
     expect(run.notStored).toBe(
-      'The results are on the sheet "WFP results (3)", but the scenario was not saved in the workbook: The workbook is protected. Nothing else was written; run again to save it.',
+      'The results are on the sheet "WFP Protected", but the scenario was not saved in the workbook: The workbook is protected. Nothing else was written; run again to save it.',
     );
-    expect(model.findSheet("WFP results (3)")).toBeTruthy();
+    expect(model.findSheet("WFP Protected")).toBeTruthy();
     expect((await listSavedScenarios()).map((s) => s.name)).toEqual(["Base case"]);
     expect(model.findSheet(STORE_SHEET)).toBeTruthy();
   });

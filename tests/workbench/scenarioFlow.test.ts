@@ -60,22 +60,22 @@ describe("the pane's scenario flow through the Excel API, on the sample workbook
     const checks = triangulate(result);
 
     const written = await writeScenarioResults(result, checks);
-    expect(written).toEqual({ sheet: "WFP results", table: "tblWfpResults" });
+    expect(written).toMatchObject({ sheet: "WFP Base case", table: "tblWfpResults" });
     const table = model.table("tblWfpResults");
     expect(table.columns.slice(0, 5)).toEqual(["Year", "Staff group", "Required FTE", "Establishment FTE", "Supply FTE"]);
     expect(table.range.bottom - table.range.top).toBe(18); // 3 years x 6 staff groups
-    const first = model.values("WFP results", { top: 4, left: 0, bottom: 4, right: 14 })[0]!;
+    const first = model.values("WFP Base case", { top: 4, left: 0, bottom: 4, right: 14 })[0]!;
     const row = result.rows[0]!;
     expect(first.slice(0, 2)).toEqual([row.year, row.staffGroup]);
     expect(first[2]).toBeCloseTo(row.requiredFte, 9); // the engine keeps 15 significant digits, as Excel does
     expect(first[12]).toBeCloseTo(row.totalCost, 6);
-    expect(model.charts.filter((c) => c.sheet === "WFP results").map((c) => [c.type, c.title])).toEqual([
+    expect(model.charts.filter((c) => c.sheet === "WFP Base case").map((c) => [c.type, c.title])).toEqual([
       ["ColumnClustered", "Workforce needed and in post (FTE)"],
       ["Line", expect.stringMatching(/^Pay cost and budget/)],
     ]);
-    expect(model.activeSheet).toBe("WFP results");
-    // Running again writes beside, never over, the first results.
-    expect(await writeScenarioResults(result, checks)).toEqual({ sheet: "WFP results (2)", table: "tblWfpResults2" });
+    expect(model.activeSheet).toBe("WFP Base case");
+    // Written on its own (not through a run, which keeps a register of its sheets), a second copy goes beside the first.
+    expect(await writeScenarioResults(result, checks)).toMatchObject({ sheet: "WFP Base case (2)", table: "tblWfpResults2" });
 
     await saveScenario(input, "2026-11-23T09:00:00.000Z");
     await saveScenario({ ...input, name: "Growth 5%", drivers: { ...input.drivers, activityGrowth: 0.05 } }, "2026-11-23T09:05:00.000Z");

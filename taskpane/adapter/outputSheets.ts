@@ -1,0 +1,175 @@
+import { asText } from "./cellText.ts";
+import { freeName } from "./names.ts";
+
+/*
+ * wfplan's own output sheets: one per scenario, named after it, listed in a
+ * register on a very hidden sheet with a fingerprint of the values wfplan
+ * wrote there. A re-run replaces its sheet's contents; if the values on the
+ * sheet no longer match the fingerprint, the planner edited it, and the pane
+ * asks before replacing (or keeps their copy under another name). A sheet
+ * wfplan did not write is never written over: a scenario whose name is taken
+ * by the planner's own sheet gets a free name.
+ *
+ * The fingerprint of what was written is worked out from the values queued,
+ * not read back, so replacing a sheet costs no sync of its own.
+ */
+
+export const OUTPUTS_SHEET = "wfplan_outputs";
+const HEADER = ["Scenario", "Sheet", "Fingerprint", "Written at"];
+
+export interface OutputRecord {
+  scenario: string;
+  sheet: string;
+  fingerprint: string;
+  /** Its row on the register, 0-based. */
+  row: number;
+}
+
+export interface OutputRegister {
+  records: OutputRecord[];
+  nextRow: number;
+}
+
+/** The sheet a scenario's results are written to: "WFP " and its name, without the characters Excel refuses, in 31 characters. */
+export function outputSheetName(scenario: string): string {
+  const cleaned = `WFP ${scenario}`
+    .replace(/[[\]:*?/\\]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+  return cleaned.slice(0, 31).replace(/'+$/, "").trim();
+}
+
+/** Queues a read of the register, for a sync the caller makes anyway. */
+export function queueOutputRegister(context: Excel.RequestContext): () => OutputRegister {
+  const used = context.workbook.worksheets.getItem(OUTPUTS_SHEET).getUsedRangeOrNullObject(true).load("values, rowIndex, columnIndex");
+  return () => {
+    if (used.isNullObject) return { records: [], nextRow: 1 };
+    const at = (cells: readonly unknown[], column: number) => String(cells[column - used.columnIndex] ?? "");
+    const records = used.values.flatMap((cells, i): OutputRecord[] => {
+      const row = used.rowIndex + i;
+      const scenario = at(cells, 0);
+      if (row === 0 || scenario === "") return [];
+      return [{ scenario, sheet: at(cells, 1), fingerprint: at(cells, 2), row }];
+    });
+    return { records, nextRow: used.rowIndex + used.values.length };
+  };
+}
+
+/** A value as it reads back from a cell: text without the apostrophe that kept it text, numbers to Excel's 15 digits. */
+function readBack(value: unknown): string {
+  if (typeof value === "number") return `n${Number(value.toPrecision(15))}`;
+  if (typeof value === "boolean") return `b${value}`;
+  const text = String(value ?? "");
+  return `s${text.startsWith("'") ? text.slice(1) : text}`;
+}
+
+/** A block of values written at (top, left), 0-based. */
+export interface WrittenBlock {
+  top: number;
+  left: number;
+  values: readonly (readonly unknown[])[];
+}
+
+/**
+ * A fingerprint of a sheet's values: every non-blank cell with its place, in
+ * row and column order, hashed (FNV-1a, 32 bits, twice with different seeds).
+ * Blocks written later win over earlier ones where they overlap.
+ */
+export function valuesFingerprint(blocks: readonly WrittenBlock[]): string {
+  const cells = new Map<string, [number, number, string]>();
+  for (const { top, left, values } of blocks) {
+    values.forEach((row, r) =>
+      row.forEach((value, c) => {
+        const key = `${top + r},${left + c}`;
+        if (value === "" || value === null || value === undefined) cells.delete(key);
+        else cells.set(key, [top + r, left + c, readBack(value)]);
+      }),
+    );
+  }
+  const text = [...cells.values()]
+    .sort((a, b) => a[0] - b[0] || a[1] - b[1])
+    .map(([r, c, v]) => `${r},${c}=${v}`)
+    .join("\u0001");
+  return `${fnv(text, 0x811c9dc5)}${fnv(text, 0x01000193)}`;
+}
+
+function fnv(text: string, seed: number): string {
+  let hash = seed >>> 0;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash.toString(16).padStart(8, "0");
+}
+
+/** What is on a registered output sheet now: its values' fingerprint and the tables and charts to remove before rewriting it. */
+export interface OutputSheetNow {
+  fingerprint: string;
+  tables: string[];
+  charts: string[];
+}
+
+/** Queues reads of an output sheet's values, tables and charts; the sync fails with ItemNotFound if the sheet was deleted. */
+export function queueOutputSheet(context: Excel.RequestContext, name: string): () => OutputSheetNow {
+  const sheet = context.workbook.worksheets.getItem(name);
+  const used = sheet.getUsedRangeOrNullObject(true).load("values, rowIndex, columnIndex");
+  const tables = sheet.tables.load("items/name");
+  const charts = sheet.charts.load("items/name");
+  return () => ({
+    fingerprint: valuesFingerprint(used.isNullObject ? [] : [{ top: used.rowIndex, left: used.columnIndex, values: used.values }]),
+    tables: tables.items.map((t) => t.name),
+    charts: charts.items.map((c) => c.name),
+  });
+}
+
+/** Where a run writes: a sheet to add, or wfplan's own sheet to clear and rewrite. */
+export type OutputTarget = { kind: "add"; name: string } | { kind: "replace"; name: string; now: OutputSheetNow; keepAs?: string };
+
+/**
+ * Where a scenario's results go, given the register, the sheet names taken
+ * and what is on its registered sheet now: its own sheet when it has one
+ * (replaced, or, when edited and the planner keeps their copy, renamed out of
+ * the way first), otherwise a new sheet under a free name.
+ */
+export function outputTarget(
+  scenario: string,
+  register: OutputRegister | undefined,
+  sheets: readonly string[],
+  now: OutputSheetNow | undefined,
+  keepEdited: boolean,
+): OutputTarget {
+  const record = register?.records.find((r) => r.scenario.toLowerCase() === scenario.toLowerCase());
+  if (record && now) {
+    if (keepEdited && now.fingerprint !== record.fingerprint) {
+      return { kind: "replace", name: record.sheet, now, keepAs: freeName(`${record.sheet.slice(0, 22)} (edited)`, sheets) };
+    }
+    return { kind: "replace", name: record.sheet, now };
+  }
+  return { kind: "add", name: freeName(outputSheetName(scenario), sheets) };
+}
+
+/** Whether the registered sheet's values differ from what wfplan last wrote there. */
+export function wasEdited(scenario: string, register: OutputRegister | undefined, now: OutputSheetNow | undefined): boolean {
+  const record = register?.records.find((r) => r.scenario.toLowerCase() === scenario.toLowerCase());
+  return Boolean(record && now && now.fingerprint !== record.fingerprint);
+}
+
+/** Queues the register's row for a scenario's sheet and fingerprint: its own row rewritten, or a new one; the sheet made if needed. */
+export function queueRegisterOutput(
+  context: Excel.RequestContext,
+  register: OutputRegister | undefined,
+  scenario: string,
+  sheet: string,
+  fingerprint: string,
+  writtenAt = new Date().toISOString(),
+): void {
+  let store: Excel.Worksheet;
+  if (!register) {
+    store = context.workbook.worksheets.add(OUTPUTS_SHEET);
+    store.getRange("A1:D1").values = [HEADER];
+    store.visibility = "VeryHidden";
+  } else store = context.workbook.worksheets.getItem(OUTPUTS_SHEET);
+  const record = register?.records.find((r) => r.scenario.toLowerCase() === scenario.toLowerCase());
+  const row = record?.row ?? Math.max(1, register?.nextRow ?? 1);
+  store.getRangeByIndexes(row, 0, 1, 4).values = [[asText(scenario), asText(sheet), asText(fingerprint), asText(writtenAt)]];
+}

@@ -1,0 +1,109 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Workbook } from "../../engine/workbook.ts";
+import { detectPlanTables } from "../../src/index.ts";
+import { openWorkbook } from "../../taskpane/adapter/openWorkbook.ts";
+import { outputSheetName, valuesFingerprint } from "../../taskpane/adapter/outputSheets.ts";
+import { RunCancelled } from "../../taskpane/adapter/planSession.ts";
+import type { installExcelGlobals } from "../../workbench/excel/index.ts";
+import { runPlan } from "../../taskpane/useCases/runPlan.ts";
+import { openSample } from "./plan.ts";
+
+/*
+ * One output sheet per scenario: a re-run replaces its contents, an edit by
+ * the planner is noticed and asked about, a sheet wfplan did not write is
+ * never written over, and no sheet but wfplan's own changes.
+ */
+
+let model: Workbook;
+let excel: ReturnType<typeof installExcelGlobals>;
+beforeAll(async () => {
+  ({ model, excel } = await openSample());
+});
+
+const WFPLAN_SHEETS = /^(WFP |wfplan_)/;
+/** Every cell of every sheet that is not wfplan's, as text. */
+function plannersSheets(): string {
+  return JSON.stringify(
+    model.sheets
+      .filter((s) => !WFPLAN_SHEETS.test(s.name))
+      .map((s) => [s.name, model.usedRange(s.name) ? model.values(s.name, model.usedRange(s.name)!) : []]),
+  );
+}
+
+describe("a scenario's own output sheet", () => {
+  const choices = { name: "Base case", startYear: "2025/26", horizonYears: 2 };
+
+  it("names the sheet after the scenario, within Excel's rules", () => {
+    expect(outputSheetName("Base case")).toBe("WFP Base case");
+    expect(outputSheetName("From 2024/25: [draft]?")).toBe("WFP From 2024 25 draft");
+    expect(outputSheetName("A very long scenario name for the board in March")).toBe("WFP A very long scenario name f");
+  });
+
+  it("fingerprints values as they read back: text without its apostrophe, numbers to 15 digits, blanks ignored", () => {
+    const written = valuesFingerprint([{ top: 0, left: 0, values: [["'=Nurses", 0.1 + 0.2, ""]] }]);
+    expect(valuesFingerprint([{ top: 0, left: 0, values: [["=Nurses", 0.3]] }])).toBe(written);
+    expect(valuesFingerprint([{ top: 0, left: 0, values: [["=Nurses", 0.31]] }])).not.toBe(written);
+    expect(valuesFingerprint([{ top: 1, left: 0, values: [["=Nurses", 0.3]] }])).not.toBe(written);
+  });
+
+  it("replaces its own sheet on a re-run, asks when the planner edited it, and never touches the planner's sheets", async () => {
+    const before = plannersSheets();
+    const view = await openWorkbook();
+    const roles = detectPlanTables(view.tables);
+    const asked: string[] = [];
+    let answer: "replace" | "keep" | "cancel" = "keep";
+    const onEdited = async (sheet: string) => (asked.push(sheet), answer);
+
+    const first = await runPlan(roles, choices, { view, onEdited });
+    expect(first.sheet).toBe("WFP Base case");
+    const sheets = model.sheets.length;
+    // Again, with a pay award: the same sheet, its contents replaced, in three syncs and no question.
+    let syncs = excel.stats.syncs;
+    const again = await runPlan(roles, { ...choices, payAward: 0.05 }, { view: first.view, onEdited });
+    expect(excel.stats.syncs - syncs).toBe(3);
+    expect(again.sheet).toBe("WFP Base case");
+    expect(model.sheets.length).toBe(sheets);
+    expect(model.tables.filter((t) => t.sheet === "WFP Base case").map((t) => t.name)).toEqual(["tblWfpResults"]);
+    expect(model.charts.filter((c) => c.sheet === "WFP Base case")).toHaveLength(2);
+    expect(asked).toEqual([]);
+    const cost = model.values("WFP Base case", { top: 4, left: 12, bottom: 4, right: 12 })[0]![0] as number;
+    expect(cost).toBeCloseTo(again.result.rows[0]!.totalCost, 6);
+
+    // The planner writes a note on the sheet: the next run asks; keeping their copy renames it out of the way.
+    model.setContents("WFP Base case", 1, 3, [["'Checked by finance, 24 Nov"]]);
+    const kept = await runPlan(roles, choices, { view: again.view, onEdited });
+    expect(asked).toEqual(["WFP Base case"]);
+    expect(kept.sheet).toBe("WFP Base case");
+    expect(model.values("WFP Base case (edited)", { top: 1, left: 3, bottom: 1, right: 3 })).toEqual([["Checked by finance, 24 Nov"]]);
+    expect(model.values("WFP Base case", { top: 1, left: 3, bottom: 1, right: 3 })).toEqual([[""]]);
+
+    // Edited again: replacing it writes over the edit, in the same sheet.
+    model.setContents("WFP Base case", 1, 3, [["'Draft"]]);
+    answer = "replace";
+    const replaced = await runPlan(roles, choices, { view: kept.view, onEdited });
+    expect(replaced.sheet).toBe("WFP Base case");
+    expect(model.findSheet("WFP Base case (edited) (2)")).toBeUndefined();
+
+    // Edited, and the planner cancels: nothing is written.
+    model.setContents("WFP Base case", 1, 3, [["'Draft 2"]]);
+    answer = "cancel";
+    const count = model.changeCount;
+    await expect(runPlan(roles, choices, { view: replaced.view, onEdited })).rejects.toThrow(RunCancelled);
+    expect(model.changeCount).toBe(count);
+
+    // A sheet of the planner's own with the name a scenario would take is not written over.
+    model.addSheet("WFP Plan B");
+    model.setContents("WFP Plan B", 0, 0, [["'My notes"]]);
+    const planB = await runPlan(roles, { ...choices, name: "Plan B" }, { view: replaced.view, onEdited });
+    expect(planB.sheet).toBe("WFP Plan B (2)");
+    expect(model.values("WFP Plan B", { top: 0, left: 0, bottom: 0, right: 0 })).toEqual([["My notes"]]);
+
+    // No sheet but wfplan's changed through all of it.
+    expect(plannersSheets()).toBe(before);
+    syncs = excel.stats.syncs;
+    // A pane that looked before any of it (a stale view) still finds the scenario's sheet: one sync more.
+    await runPlan(roles, { ...choices, name: "Plan B" }, { view, onEdited });
+    expect(model.findSheet("WFP Plan B (3)")).toBeUndefined();
+    expect(excel.stats.syncs - syncs).toBeLessThanOrEqual(5);
+  });
+});
