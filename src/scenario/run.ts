@@ -241,7 +241,9 @@ export function runScenario(input: unknown): ScenarioResult {
         newRoleFte.set(role.key, (newRoleFte.get(role.key) ?? 0) + role.fte);
       }
       establishment += newRoles;
-      const leaverRate = checkFraction(driverValue(group.leaverRate, year, inputs, field("leaverRate")), field("leaverRate"), year);
+      const retention = checkFraction(driverValue(drivers.retention, year, inputs, "drivers.retention"), "drivers.retention", year);
+      const leaverRate =
+        checkFraction(driverValue(group.leaverRate, year, inputs, field("leaverRate")), field("leaverRate"), year) * (1 - retention);
       const joiners = (["starters", "internationalRecruits", "bankConversions"] as const).reduce(
         (sum, key) => sum + driverValue(group[key], year, inputs, field(key)),
         0,

@@ -158,6 +158,8 @@ export const driversSchema = z.object({
   vacancyFill: driverSchema.default(0),
   /** Share of agency capacity given up each year. */
   agencyReduction: driverSchema.default(0),
+  /** Share by which each group's leaver rate falls (0.1: a tenth fewer leavers), as retention improves. */
+  retention: driverSchema.default(0),
   skillMix: z.array(skillMixTargetSchema).default([]),
   newRoles: z.array(newRoleSchema).default([]),
 });

@@ -1,0 +1,107 @@
+import { runScenario, type ScenarioRow } from "./run.ts";
+import type { ScenarioInput } from "./schema.ts";
+
+/*
+ * The HEE Star made quantitative. HEE's workforce transformation model has
+ * five points: supply, upskilling, new roles, new ways of working and
+ * leadership (HEE, "Workforce transformation"). Every action driver of a
+ * scenario belongs to one point; the rest (activity growth, the pay award,
+ * the leavers and starters the trust's own tables give) is the world the
+ * actions work in. The scenario is run with no action, then with each
+ * point's actions added in the Star's order; what each step changes is what
+ * that point closes of the FTE gap, and what it adds to the pay cost. The
+ * steps add up to the scenario itself. The order matters where actions
+ * interact (vacancy fill recruits to an establishment that new roles raise),
+ * so it is fixed and said.
+ */
+
+export type StarPoint = "supply" | "upskilling" | "newRoles" | "newWaysOfWorking" | "leadership";
+
+export const STAR_POINTS: readonly { point: StarPoint; label: string; drivers: string }[] = [
+  { point: "supply", label: "Supply", drivers: "vacancy fill, international recruits, bank conversions" },
+  { point: "upskilling", label: "Upskilling", drivers: "skill mix" },
+  { point: "newRoles", label: "New roles", drivers: "new roles" },
+  { point: "newWaysOfWorking", label: "New ways of working", drivers: "productivity, agency reduction" },
+  { point: "leadership", label: "Leadership", drivers: "retention" },
+];
+
+export interface StarRow {
+  year: string;
+  yearIndex: number;
+  staffGroup: string;
+  /** Required less substantive supply FTE with no action: positive is a shortfall. */
+  noActionGap: number;
+  /** FTE of the gap each point closes (negative: the point widens it). */
+  closes: Record<StarPoint, number>;
+  /** The gap with every action: noActionGap less all the closes. */
+  gap: number;
+  /** What each point adds to the pay cost (substantive, bank and agency). */
+  costChange: Record<StarPoint, number>;
+}
+
+/** The scenario with only the given points' actions. */
+function withPoints(input: ScenarioInput, kept: ReadonlySet<StarPoint>): ScenarioInput {
+  const drivers = input.drivers ?? {};
+  const on = (point: StarPoint) => kept.has(point);
+  return {
+    ...input,
+    drivers: {
+      ...drivers,
+      vacancyFill: on("supply") ? drivers.vacancyFill : 0,
+      skillMix: on("upskilling") ? drivers.skillMix : [],
+      newRoles: on("newRoles") ? drivers.newRoles : [],
+      productivityChange: on("newWaysOfWorking") ? drivers.productivityChange : 0,
+      agencyReduction: on("newWaysOfWorking") ? drivers.agencyReduction : 0,
+      retention: on("leadership") ? drivers.retention : 0,
+    },
+    staffGroups: input.staffGroups.map((group) =>
+      on("supply") ? group : { ...group, internationalRecruits: 0, bankConversions: 0 },
+    ),
+  };
+}
+
+/** Per year and staff group: the gap with no action, what each point of the Star closes, and the gap left. */
+export function starBreakdown(input: ScenarioInput): StarRow[] {
+  const kept = new Set<StarPoint>();
+  const stages: ScenarioRow[][] = [runScenario(withPoints(input, kept)).rows];
+  for (const { point } of STAR_POINTS) {
+    kept.add(point);
+    stages.push(runScenario(withPoints(input, kept)).rows);
+  }
+  return stages[0]!.map((row, i) => {
+    const closes = {} as Record<StarPoint, number>;
+    const costChange = {} as Record<StarPoint, number>;
+    STAR_POINTS.forEach(({ point }, k) => {
+      closes[point] = stages[k]![i]!.gapFte - stages[k + 1]![i]!.gapFte;
+      costChange[point] = stages[k + 1]![i]!.totalCost - stages[k]![i]!.totalCost;
+    });
+    return {
+      year: row.year,
+      yearIndex: row.yearIndex,
+      staffGroup: row.staffGroup,
+      noActionGap: row.gapFte,
+      closes,
+      gap: stages.at(-1)![i]!.gapFte,
+      costChange,
+    };
+  });
+}
+
+/** The breakdown summed over staff groups, year by year: what a board reads. */
+export function starByYear(rows: readonly StarRow[]): StarRow[] {
+  const years = new Map<string, StarRow>();
+  for (const row of rows) {
+    const sum = years.get(row.year);
+    if (!sum) {
+      years.set(row.year, { ...row, staffGroup: "All staff groups", closes: { ...row.closes }, costChange: { ...row.costChange } });
+      continue;
+    }
+    sum.noActionGap += row.noActionGap;
+    sum.gap += row.gap;
+    for (const { point } of STAR_POINTS) {
+      sum.closes[point] += row.closes[point];
+      sum.costChange[point] += row.costChange[point];
+    }
+  }
+  return [...years.values()];
+}

@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import { postCost, runScenario, starBreakdown, starByYear, type ScenarioInput } from "../../src/index.ts";
+
+/*
+ * The HEE Star made quantitative, by hand: a community nursing team of 10 FTE
+ * against 10 FTE of need, losing a tenth a year, and a scenario with an
+ * action at four of the Star's points (upskilling has none).
+ */
+
+function team(drivers: ScenarioInput["drivers"] = {}): ScenarioInput {
+  return {
+    name: "Star",
+    startYear: "2025/26",
+    horizonYears: 2,
+    // 1,000 productive hours an FTE: 20,000 visits x 30 minutes = 10,000 hours = 10 FTE of need.
+    options: { productiveHoursPerFte: 1000 },
+    staffGroups: [{ name: "Nursing", grades: [{ grade: "5", establishmentFte: 12, inPostFte: 10 }], leaverRate: 0.1 }],
+    serviceLines: [{ name: "Visits", unit: "visits", activity: 20000, staffing: [{ staffGroup: "Nursing", minutesPerUnit: 30 }] }],
+    drivers,
+  };
+}
+
+const actions = {
+  vacancyFill: 0.5, // supply
+  newRoles: [{ staffGroup: "Nursing", grade: "4", fte: 1, fromYear: 1 }], // new roles
+  productivityChange: 0.1, // new ways of working, from year 2
+  retention: 0.5, // leadership: half the leavers
+};
+
+describe("the HEE Star breakdown", () => {
+  it("says what each point closes of year 1's gap, adding up to the scenario", () => {
+    const year1 = starBreakdown(team(actions)).find((r) => r.yearIndex === 1)!;
+    // No action: 10 x 0.9 = 9 in post at year end, 1 FTE short.
+    expect(year1.noActionGap).toBeCloseTo(1, 12);
+    // Supply: half the vacancies (12 - 9) filled: 10.5 in post.
+    expect(year1.closes.supply).toBeCloseTo(1.5, 12);
+    expect(year1.closes.upskilling).toBe(0);
+    // New roles: 1 FTE more in post and in the establishment (13): 9 + 1 + 0.5 x (13 - 10) = 11.5.
+    expect(year1.closes.newRoles).toBeCloseTo(1, 12);
+    // Productivity starts in year 2.
+    expect(year1.closes.newWaysOfWorking).toBeCloseTo(0, 12);
+    // Leadership: a 5% leaver rate: 9.5 + 1 + 0.5 x (13 - 10.5) = 11.75.
+    expect(year1.closes.leadership).toBeCloseTo(0.25, 12);
+    expect(year1.gap).toBeCloseTo(-1.75, 12);
+    expect(year1.gap).toBeCloseTo(runScenario(team(actions)).rows[0]!.gapFte, 12);
+    // Cost: new roles add 1 FTE of band 4 (band 5 stays at 10.5 FTE, no bank or agency): one band 4 post at the top of its band.
+    expect(year1.costChange.newRoles).toBeCloseTo(postCost("4", 1, { year: "2025/26" }).total, 6);
+    // Supply adds 1.5 FTE of band 5.
+    expect(year1.costChange.supply).toBeCloseTo(1.5 * postCost("5", 1, { year: "2025/26" }).total, 6);
+  });
+
+  it("gives year 2 the productivity gain, and sums the groups by year", () => {
+    const rows = starBreakdown(team(actions));
+    const year2 = rows.find((r) => r.yearIndex === 2)!;
+    // 10% fewer minutes a unit in year 2: the need falls from 10 to 10 / 1.1 FTE.
+    expect(year2.closes.newWaysOfWorking).toBeCloseTo(10 - 10 / 1.1, 12);
+    const total = Object.values(year2.closes).reduce((a, b) => a + b, 0);
+    expect(year2.noActionGap - total).toBeCloseTo(year2.gap, 12);
+    expect(starByYear(rows).map((r) => [r.year, r.staffGroup])).toEqual([
+      ["2025/26", "All staff groups"],
+      ["2026/27", "All staff groups"],
+    ]);
+  });
+});
