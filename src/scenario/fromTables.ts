@@ -134,6 +134,8 @@ export interface ScenarioChoices {
   headroom?: number;
   vacancyFill?: number;
   agencyReduction?: number;
+  /** Share by which leaver rates fall. */
+  retention?: number;
   bankPremium?: number;
   agencyPremium?: number;
   pensionBasis?: "full" | "local";
@@ -442,6 +444,7 @@ export function planFromTables(
       productivityChange: choices.productivityChange ?? 0,
       vacancyFill: choices.vacancyFill ?? 0,
       agencyReduction: choices.agencyReduction ?? 0,
+      retention: choices.retention ?? 0,
     },
   };
   return { input, leftOut };

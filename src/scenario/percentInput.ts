@@ -24,6 +24,9 @@ export const PERCENT_RANGES = {
   headroom: { min: 0, max: 1 },
   bankPremium: { min: 0, max: 5 },
   agencyPremium: { min: 0, max: 5 },
+  vacancyFill: { min: 0, max: 1, per: "a year" },
+  productivityChange: { min: -0.5, max: 0.5, per: "a year" },
+  retention: { min: 0, max: 1 },
 } satisfies Record<string, PercentRange>;
 
 export interface PercentRead {

@@ -54,9 +54,7 @@ function withPoints(input: ScenarioInput, kept: ReadonlySet<StarPoint>): Scenari
       agencyReduction: on("newWaysOfWorking") ? drivers.agencyReduction : 0,
       retention: on("leadership") ? drivers.retention : 0,
     },
-    staffGroups: input.staffGroups.map((group) =>
-      on("supply") ? group : { ...group, internationalRecruits: 0, bankConversions: 0 },
-    ),
+    staffGroups: input.staffGroups.map((group) => (on("supply") ? group : { ...group, internationalRecruits: 0, bankConversions: 0 })),
   };
 }
 

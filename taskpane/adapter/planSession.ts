@@ -1,4 +1,4 @@
-import type { ScenarioInput, ScenarioResult, TableData, Triangulation } from "../../src/index.ts";
+import type { ScenarioInput, ScenarioResult, StarRow, TableData, Triangulation } from "../../src/index.ts";
 import { LINK_SHEET, linksJson, queueSaveLinks, queueStoredLinks, type PlanLinks, type StoredLinks } from "./linkStore.ts";
 import { queueTakenNames } from "./names.ts";
 import type { WorkbookView } from "./openWorkbook.ts";
@@ -33,7 +33,7 @@ export interface PlanSession {
    * Writes the results on the scenario's own sheet (replaced, or new), with
    * the planner's links when they changed, and returns the sheet's name.
    */
-  writeResults(result: ScenarioResult, checks: Triangulation, links?: PlanLinks): Promise<string>;
+  writeResults(result: ScenarioResult, checks: Triangulation, links?: PlanLinks, star?: readonly StarRow[]): Promise<string>;
   saveScenario(input: ScenarioInput): Promise<"saved" | "unchanged">;
 }
 
@@ -110,7 +110,7 @@ export async function planSession<T>(
         }
       },
 
-      async writeResults(result, checks, links) {
+      async writeResults(result, checks, links, star) {
         // wfplan's sheets made since the pane looked (or read again after a deletion): read now, one sync, only then.
         const lateLinks = links && !linkSheet.isNullObject && !storedLinks;
         const lateRegister = !outputsSheet.isNullObject && !register;
@@ -131,7 +131,7 @@ export async function planSession<T>(
           keep = choice === "keep";
         }
         const target = outputTarget(options.scenario, registerNow, taken().sheets, now, keep);
-        const written = queueScenarioResults(context, result, checks, taken(), target);
+        const written = queueScenarioResults(context, result, checks, taken(), target, star);
         queueRegisterOutput(context, registerNow, options.scenario, written.sheet, written.fingerprint);
         // Links ride on this sync: stored as a new row when they changed.
         const linksBefore = storedLinks && !linkSheet.isNullObject ? storedLinks() : undefined;

@@ -1,4 +1,4 @@
-import { formatPounds, type ScenarioResult, type Triangulation } from "../../src/index.ts";
+import { formatPounds, STAR_POINTS, starByYear, type ScenarioResult, type StarRow, type Triangulation } from "../../src/index.ts";
 import { asText, asTextCells } from "./cellText.ts";
 import { freeName, queueTakenNames, type TakenNames } from "./names.ts";
 import { outputSheetName, valuesFingerprint, type OutputTarget, type WrittenBlock } from "./outputSheets.ts";
@@ -54,6 +54,47 @@ function yearly(result: ScenarioResult) {
   });
 }
 
+const STAR_LEFT = SUMMARY_LEFT + 8;
+
+/**
+ * The HEE Star breakdown beside the yearly summaries: by year (the source of
+ * a stacked column chart: what each point closes, and the gap left, adding
+ * up to the gap with no action), then by year and staff group below it.
+ */
+function queueStarBlocks(
+  sheet: Excel.Worksheet,
+  star: readonly StarRow[],
+  write: (range: Excel.Range, top: number, left: number, values: unknown[][]) => void,
+): void {
+  const points = STAR_POINTS.map((p) => p.label);
+  const years = starByYear(star);
+  const byYear = [
+    ["Year", ...points, "Gap left", "Gap with no action"],
+    ...years.map((y) => [asText(y.year), ...STAR_POINTS.map(({ point }) => y.closes[point]), y.gap, y.noActionGap]),
+  ];
+  const yearly = sheet.getRangeByIndexes(TABLE_TOP, STAR_LEFT, byYear.length, byYear[0]!.length);
+  write(yearly, TABLE_TOP, STAR_LEFT, byYear);
+  sheet.getRangeByIndexes(TABLE_TOP + 1, STAR_LEFT + 1, years.length, byYear[0]!.length - 1).numberFormat = years.map(() =>
+    byYear[0]!.slice(1).map(() => "#,##0.0"),
+  );
+  const chart = sheet.charts.add(
+    "ColumnStacked",
+    sheet.getRangeByIndexes(TABLE_TOP, STAR_LEFT, byYear.length, points.length + 2),
+    "Columns",
+  );
+  chart.title.text = "HEE Star: FTE of the gap each point closes, and the gap left";
+
+  const top = TABLE_TOP + byYear.length + 2;
+  const byGroup = [
+    ["Year", "Staff group", "Gap with no action", ...points, "Gap left"],
+    ...star.map((r) => [asText(r.year), asText(r.staffGroup), r.noActionGap, ...STAR_POINTS.map(({ point }) => r.closes[point]), r.gap]),
+  ];
+  write(sheet.getRangeByIndexes(top, STAR_LEFT, byGroup.length, byGroup[0]!.length), top, STAR_LEFT, byGroup);
+  sheet.getRangeByIndexes(top + 1, STAR_LEFT + 2, star.length, byGroup[0]!.length - 2).numberFormat = star.map(() =>
+    byGroup[0]!.slice(2).map(() => "#,##0.0"),
+  );
+}
+
 /** Writes the results on a new sheet: the names it must avoid in one sync, the writing in another. */
 export async function writeScenarioResults(result: ScenarioResult, checks: Triangulation): Promise<WrittenResults> {
   return Excel.run(async (context) => {
@@ -81,6 +122,7 @@ export function queueScenarioResults(
   checks: Triangulation,
   taken: TakenNames,
   target: OutputTarget,
+  star?: readonly StarRow[],
 ): WrittenResults {
   const sheetName = target.name;
   let sheet: Excel.Worksheet;
@@ -143,6 +185,8 @@ export function queueScenarioResults(
   capacity.title.text = "Workforce needed and in post (FTE)";
   const cost = sheet.charts.add("Line", money, "Columns");
   cost.title.text = `Pay cost and budget (${formatPounds(years[0]!.budget)} budget in ${years[0]!.year})`;
+
+  if (star?.length) queueStarBlocks(sheet, star, write);
 
   // The checks, one failure a line, below the table.
   const checksTop = TABLE_TOP + body.length + 3;

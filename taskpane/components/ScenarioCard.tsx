@@ -41,6 +41,7 @@ import { initialLinks, PlanLinksForm } from "./PlanLinks.tsx";
 const useStyles = makeStyles({
   form: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)", gap: tokens.spacingHorizontalM },
   control: { minWidth: 0, width: "100%" },
+  heading: { gridColumn: "1 / -1", marginTop: tokens.spacingVerticalS },
   failures: { margin: 0, paddingLeft: tokens.spacingHorizontalL, maxHeight: "14rem", overflowY: "auto" },
 });
 
@@ -78,6 +79,10 @@ export function ScenarioCard({
   const [headroom, setHeadroom] = useState("22");
   const [bankPremium, setBankPremium] = useState("0");
   const [agencyPremium, setAgencyPremium] = useState("0");
+  // HEE Star actions: each field drives one point of the Star.
+  const [vacancyFill, setVacancyFill] = useState("0");
+  const [productivity, setProductivity] = useState("0");
+  const [retention, setRetention] = useState("0");
   const [pensionBasis, setPensionBasis] = useState<"full" | "local">("full");
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>();
@@ -95,6 +100,9 @@ export function ScenarioCard({
     headroom: understand(headroom, "Headroom", PERCENT_RANGES.headroom),
     bankPremium: understand(bankPremium, "Bank premium", PERCENT_RANGES.bankPremium),
     agencyPremium: understand(agencyPremium, "Agency premium", PERCENT_RANGES.agencyPremium),
+    vacancyFill: understand(vacancyFill, "Vacancy fill", PERCENT_RANGES.vacancyFill),
+    productivityChange: understand(productivity, "Productivity gain", PERCENT_RANGES.productivityChange),
+    retention: understand(retention, "Fewer leavers", PERCENT_RANGES.retention),
   };
   const percent = (key: keyof typeof percents) => {
     const read = percents[key];
@@ -140,6 +148,9 @@ export function ScenarioCard({
           headroom: percent("headroom"),
           bankPremium: percent("bankPremium"),
           agencyPremium: percent("agencyPremium"),
+          vacancyFill: percent("vacancyFill"),
+          productivityChange: percent("productivityChange"),
+          retention: percent("retention"),
           pensionBasis,
         },
         { view, onEdited },
@@ -219,6 +230,22 @@ export function ScenarioCard({
         </Field>
         <Field label="Agency premium, %" hint="over substantive cost" {...feedback(percents.agencyPremium)}>
           <Input className={styles.control} value={agencyPremium} onChange={(_, d) => setAgencyPremium(d.value)} inputMode="decimal" />
+        </Field>
+        <Text weight="semibold" className={styles.heading}>
+          HEE Star actions
+        </Text>
+        <Field label="Supply: vacancies filled, % a year" {...feedback(percents.vacancyFill)}>
+          <Input className={styles.control} value={vacancyFill} onChange={(_, d) => setVacancyFill(d.value)} inputMode="decimal" />
+        </Field>
+        <Field
+          label="New ways of working: productivity, % a year"
+          hint="fewer minutes a unit, from year 2"
+          {...feedback(percents.productivityChange)}
+        >
+          <Input className={styles.control} value={productivity} onChange={(_, d) => setProductivity(d.value)} inputMode="decimal" />
+        </Field>
+        <Field label="Leadership: fewer leavers, %" hint="as retention improves" {...feedback(percents.retention)}>
+          <Input className={styles.control} value={retention} onChange={(_, d) => setRetention(d.value)} inputMode="decimal" />
         </Field>
       </div>
       <Button appearance="primary" disabled={busy} onClick={run}>

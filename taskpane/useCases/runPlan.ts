@@ -4,10 +4,12 @@ import {
   planFromTables,
   resolveLink,
   runScenario,
+  starBreakdown,
   triangulate,
   type LeftOutRow,
   type ScenarioChoices,
   type ScenarioResult,
+  type StarRow,
   type StoredLink,
   type TableRole,
   type Triangulation,
@@ -28,6 +30,8 @@ import { planSession, type EditedSheetChoice, type PlanSession } from "../adapte
 export interface PlanRun {
   result: ScenarioResult;
   checks: Triangulation;
+  /** The HEE Star breakdown: what each point closes of the gap, by year and staff group. */
+  star: StarRow[];
   /** The results sheet written. */
   sheet: string;
   /** Whether the scenario was stored as a new version, or was unchanged. */
@@ -96,12 +100,13 @@ export async function runPlan(
       const { input, leftOut } = planFromTables(tables, choices);
       const result = runScenario(input);
       const checks = triangulate(result);
-      const sheet = await steps.writeResults(result, checks, links);
+      const star = starBreakdown(input);
+      const sheet = await steps.writeResults(result, checks, links, star);
       try {
-        return { result, checks, sheet, stored: await steps.saveScenario(input), leftOut };
+        return { result, checks, star, sheet, stored: await steps.saveScenario(input), leftOut };
       } catch (error) {
         const notStored = `The results are on the sheet "${sheet}", but the scenario was not saved in the workbook: ${(error as Error).message}. Nothing else was written; run again to save it.`;
-        return { result, checks, sheet, notStored, leftOut };
+        return { result, checks, star, sheet, notStored, leftOut };
       }
     },
   );

@@ -167,9 +167,9 @@ describe("the workbench in headless Chromium", () => {
       expect.arrayContaining(["WFP examples", "WFP Northfield base case", "WFP Growth 5%", "WFP From 2024 25"]),
     );
     expect(saved.sheet("wfplan_scenarios").visibility).toBe("VeryHidden");
-    // The charts the pane drew are in the file: two for each of the three results sheets and two for the comparison.
+    // The charts the pane drew are in the file: three for each of the three results sheets (FTE, cost, HEE Star) and two for the comparison.
     const parts = Object.keys((await JSZip.loadAsync(readFileSync(path))).files).filter((name) => /^xl\/charts\/chart\d+\.xml$/.test(name));
-    expect(parts).toHaveLength(8);
+    expect(parts).toHaveLength(11);
     expect(saved.values("wfplan_scenarios", { top: 1, left: 0, bottom: 1, right: 0 })).toEqual([["Northfield base case"]]);
     expect(saved.values("Summary", { top: 1, left: 3, bottom: 1, right: 3 })).toEqual([[46580]]);
     expect(saved.formulas("Summary", { top: 1, left: 3, bottom: 1, right: 3 })).toEqual([['=WFP.PAY("Band 6","top","2025/26")']]);

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Workbook } from "../../engine/workbook.ts";
-import { detectPlanTables } from "../../src/index.ts";
+import { detectPlanTables, starByYear } from "../../src/index.ts";
 import { openWorkbook } from "../../taskpane/adapter/openWorkbook.ts";
 import { outputSheetName, valuesFingerprint } from "../../taskpane/adapter/outputSheets.ts";
 import { RunCancelled } from "../../taskpane/adapter/planSession.ts";
@@ -64,7 +64,31 @@ describe("a scenario's own output sheet", () => {
     expect(again.sheet).toBe("WFP Base case");
     expect(model.sheets.length).toBe(sheets);
     expect(model.tables.filter((t) => t.sheet === "WFP Base case").map((t) => t.name)).toEqual(["tblWfpResults"]);
-    expect(model.charts.filter((c) => c.sheet === "WFP Base case")).toHaveLength(2);
+    expect(model.charts.filter((c) => c.sheet === "WFP Base case").map((c) => c.type)).toEqual([
+      "ColumnClustered",
+      "Line",
+      "ColumnStacked",
+    ]);
+    // The HEE Star by year beside the summaries (column AA): what each point closes, the gap left, the gap with no action.
+    const star = model.values("WFP Base case", { top: 3, left: 26, bottom: 4, right: 33 });
+    expect(star[0]).toEqual([
+      "Year",
+      "Supply",
+      "Upskilling",
+      "New roles",
+      "New ways of working",
+      "Leadership",
+      "Gap left",
+      "Gap with no action",
+    ]);
+    const year1 = starByYear(again.star)[0]!;
+    expect(star[1]![0]).toBe("2025/26");
+    expect(star[1]![6]).toBeCloseTo(year1.gap, 9);
+    expect(star[1]![7]).toBeCloseTo(year1.noActionGap, 9);
+    expect(year1.gap).toBeCloseTo(
+      again.result.rows.filter((r) => r.yearIndex === 1).reduce((sum, r) => sum + r.gapFte, 0),
+      9,
+    );
     expect(asked).toEqual([]);
     const cost = model.values("WFP Base case", { top: 4, left: 12, bottom: 4, right: 12 })[0]![0] as number;
     expect(cost).toBeCloseTo(again.result.rows[0]!.totalCost, 6);
