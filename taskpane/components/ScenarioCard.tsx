@@ -12,6 +12,7 @@ import {
   Input,
   Link,
   MessageBar,
+  ProgressBar,
   MessageBarBody,
   Select,
   Spinner,
@@ -35,7 +36,7 @@ import type { PlanLinks } from "../adapter/linkStore.ts";
 import type { WorkbookView } from "../adapter/openWorkbook.ts";
 import { RunCancelled, type EditedSheetChoice } from "../adapter/planSession.ts";
 import { selectCell } from "../adapter/selectCell.ts";
-import { leftOutText, runPlan, type PlanRun } from "../useCases/runPlan.ts";
+import { leftOutText, runPlan, type PlanRun, type PlanStep } from "../useCases/runPlan.ts";
 import { initialLinks, PlanLinksForm } from "./PlanLinks.tsx";
 
 const useStyles = makeStyles({
@@ -85,6 +86,8 @@ export function ScenarioCard({
   const [retention, setRetention] = useState("0");
   const [pensionBasis, setPensionBasis] = useState<"full" | "local">("full");
   const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState<PlanStep>();
+  const [cancel, setCancel] = useState<AbortController>();
   const [outcome, setOutcome] = useState<Outcome>();
   const [problem, setProblem] = useState<string>();
   const [notice, setNotice] = useState<string>();
@@ -114,6 +117,8 @@ export function ScenarioCard({
     setBusy(true);
     setProblem(undefined);
     setNotice(undefined);
+    const controller = new AbortController();
+    setCancel(controller);
     setOutcome(undefined);
     try {
       // Every percentage that cannot be used, at once.
@@ -153,7 +158,7 @@ export function ScenarioCard({
           retention: percent("retention"),
           pensionBasis,
         },
-        { view, onEdited },
+        { view, onEdited, onStep: setProgress, signal: controller.signal },
       );
       setView(after);
       if (stored) onSaved?.();
@@ -171,6 +176,8 @@ export function ScenarioCard({
       if (error instanceof RunCancelled) setNotice(error.message);
     } finally {
       setBusy(false);
+      setProgress(undefined);
+      setCancel(undefined);
     }
   };
 
@@ -251,6 +258,23 @@ export function ScenarioCard({
       <Button appearance="primary" disabled={busy} onClick={run}>
         {busy ? "Running…" : "Run and triangulate"}
       </Button>
+      {busy && progress && (
+        <Field
+          label={`Step ${progress.index} of ${progress.of}: ${progress.label}`}
+          hint={
+            progress.label === "Writing the results" || progress.label === "Saving the scenario"
+              ? "Writing has begun: the run will finish"
+              : undefined
+          }
+        >
+          <ProgressBar value={progress.index} max={progress.of} />
+        </Field>
+      )}
+      {busy && (
+        <Button appearance="secondary" disabled={!cancel || cancel.signal.aborted} onClick={() => (cancel?.abort(), setCancel(undefined))}>
+          Cancel the run
+        </Button>
+      )}
       {problem && (
         <MessageBar intent="error">
           <MessageBarBody>{problem}</MessageBarBody>

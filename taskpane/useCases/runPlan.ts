@@ -16,7 +16,7 @@ import {
 } from "../../src/index.ts";
 import type { PlanLinks } from "../adapter/linkStore.ts";
 import { openWorkbook, type WorkbookView } from "../adapter/openWorkbook.ts";
-import { planSession, type EditedSheetChoice, type PlanSession } from "../adapter/planSession.ts";
+import { planSession, RunCancelled, type EditedSheetChoice, type PlanSession } from "../adapter/planSession.ts";
 
 /*
  * The steps of a run, in one place the pane and the tests both call: read the
@@ -47,7 +47,7 @@ export interface PlanRun {
 /** What plays a part of the plan: a source by its id or table name (columns found by header), or a link the planner confirmed. */
 export type PartLink = string | StoredLink;
 
-export { leftOutText };
+export { leftOutText, RunCancelled };
 
 export interface PlanOptions {
   /** The pane's first look at the workbook; read afresh (two syncs) when not given. */
@@ -56,6 +56,28 @@ export interface PlanOptions {
   steps?: Partial<PlanSession>;
   /** Asked when the scenario's own sheet was edited since wfplan wrote it; without it, the planner's copy is kept. */
   onEdited?: (sheet: string) => Promise<EditedSheetChoice>;
+  /** Told as each step starts, for a progress bar; the pane gets a chance to paint between steps. */
+  onStep?: (step: PlanStep) => void;
+  /** Aborting it cancels the run at the next step before anything is written; once writing has begun, the run finishes. */
+  signal?: AbortSignal;
+}
+
+/** The steps of a run, in order, as the progress bar names them. */
+export const PLAN_STEPS = [
+  "Reading the linked tables",
+  "Building the scenario",
+  "Running it",
+  "Triangulating",
+  "Working out the HEE Star",
+  "Writing the results",
+  "Saving the scenario",
+] as const;
+
+export interface PlanStep {
+  /** 1-based. */
+  index: number;
+  of: number;
+  label: (typeof PLAN_STEPS)[number];
 }
 
 export async function runPlan(
@@ -63,6 +85,14 @@ export async function runPlan(
   choices: ScenarioChoices,
   options: PlanOptions = {},
 ): Promise<PlanRun> {
+  /** Starts a step: cancelled before writing if asked, told to the pane, which may paint. */
+  const step = async (label: (typeof PLAN_STEPS)[number]) => {
+    const index = PLAN_STEPS.indexOf(label) + 1;
+    if (options.signal?.aborted && index <= PLAN_STEPS.indexOf("Writing the results") + 1) throw new RunCancelled();
+    if (!options.onStep) return;
+    options.onStep({ index, of: PLAN_STEPS.length, label });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  };
   const view = options.view ?? (await openWorkbook());
   const chosen = Object.entries(parts).filter(([, part]) => part) as [TableRole, PartLink][];
   const linked = chosen.map(([, part]) => {
@@ -84,7 +114,9 @@ export async function runPlan(
     { scenario: choices.name, onEdited: options.onEdited },
     async (workbook) => {
       const steps = { ...workbook, ...options.steps };
+      await step("Reading the linked tables");
       const read = await steps.readTables();
+      await step("Building the scenario");
       // Each confirmed link's columns among the headers as they are now: every column that has gone, at once.
       const problems: string[] = [];
       const tables = Object.fromEntries(
@@ -98,11 +130,16 @@ export async function runPlan(
       );
       if (problems.length) throw new Error(problems.join(". "));
       const { input, leftOut } = planFromTables(tables, choices);
+      await step("Running it");
       const result = runScenario(input);
+      await step("Triangulating");
       const checks = triangulate(result);
+      await step("Working out the HEE Star");
       const star = starBreakdown(input);
+      await step("Writing the results");
       const sheet = await steps.writeResults(result, checks, links, star);
       try {
+        await step("Saving the scenario");
         return { result, checks, star, sheet, stored: await steps.saveScenario(input), leftOut };
       } catch (error) {
         const notStored = `The results are on the sheet "${sheet}", but the scenario was not saved in the workbook: ${(error as Error).message}. Nothing else was written; run again to save it.`;

@@ -99,9 +99,29 @@ describe("a planner's own layout in the workbench", () => {
 
     await page.getByLabel("Scenario name").fill("Northgate base");
     await page.getByLabel("Years").selectOption("1");
+    // Every step the progress bar names, however briefly it shows.
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { steps: string[] }).steps = seen;
+      new MutationObserver(() => {
+        for (const label of document.querySelectorAll("label")) {
+          const text = label.textContent ?? "";
+          if (/^Step \d of 7: /.test(text) && seen.at(-1) !== text) seen.push(text);
+        }
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
     await page.getByRole("button", { name: "Run and triangulate" }).click();
     await page.getByText('Results are on the sheet "WFP Northgate base"').waitFor({ timeout: 20_000 });
     await page.getByText("1 row was left out of the plan; the rest were read.", { exact: false }).waitFor();
+    expect(await page.evaluate(() => (window as unknown as { steps: string[] }).steps)).toEqual([
+      "Step 1 of 7: Reading the linked tables",
+      "Step 2 of 7: Building the scenario",
+      "Step 3 of 7: Running it",
+      "Step 4 of 7: Triangulating",
+      "Step 5 of 7: Working out the HEE Star",
+      "Step 6 of 7: Writing the results",
+      "Step 7 of 7: Saving the scenario",
+    ]);
 
     // Following the row's link selects its cell; the planner corrects it there and runs again.
     await page.getByRole("button", { name: /^'ESR extract'!D7: band "Band 55" is not/ }).click();

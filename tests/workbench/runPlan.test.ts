@@ -3,7 +3,7 @@ import type { Workbook } from "../../engine/workbook.ts";
 import { detectPlanTables, runScenario, scenarioFromTables } from "../../src/index.ts";
 import { listTables } from "../../taskpane/adapter/planTables.ts";
 import { listSavedScenarios, STORE_SHEET } from "../../taskpane/adapter/scenarioStore.ts";
-import { runPlan } from "../../taskpane/useCases/runPlan.ts";
+import { PLAN_STEPS, runPlan, RunCancelled } from "../../taskpane/useCases/runPlan.ts";
 import { openWorkbook } from "../../taskpane/adapter/openWorkbook.ts";
 import { openSample, readLinkedTables } from "./plan.ts";
 
@@ -76,5 +76,34 @@ describe("a run of the pane's plan, step by step", () => {
     const inPost = (run: typeof direct) => run.rows.filter((r) => r.yearIndex === 1).reduce((sum, r) => sum + r.supplyFte, 0);
     expect(inPost(second.result)).toBeGreaterThan(inPost(before.result));
     expect((await listSavedScenarios()).map((s) => s.name)).toEqual(["Base case", "Grown"]);
+  });
+
+  it("tells each step as it starts, and a cancel before writing leaves the workbook as it was", async () => {
+    const { model: fresh } = await openSample();
+    const view = await openWorkbook();
+    const roles = detectPlanTables(view.tables);
+    const seen: string[] = [];
+    const done = await runPlan(
+      roles,
+      { ...choices, name: "Stepped" },
+      { view, onStep: (step) => seen.push(`${step.index}/${step.of} ${step.label}`) },
+    );
+    expect(seen).toEqual(PLAN_STEPS.map((label, i) => `${i + 1}/7 ${label}`));
+    expect(done.stored).toBe("saved");
+
+    const controller = new AbortController();
+    const count = fresh.changeCount;
+    const cancelled = runPlan(
+      roles,
+      { ...choices, name: "Cancelled" },
+      {
+        view: done.view,
+        signal: controller.signal,
+        onStep: (step) => step.label === "Running it" && controller.abort(),
+      },
+    );
+    await expect(cancelled).rejects.toThrow(RunCancelled);
+    expect(fresh.changeCount).toBe(count);
+    expect(fresh.findSheet("WFP Cancelled")).toBeUndefined();
   });
 });
