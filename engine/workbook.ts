@@ -16,6 +16,19 @@ export type Visibility = "Visible" | "Hidden" | "VeryHidden";
 export interface SheetInfo {
   name: string;
   visibility: Visibility;
+  /** How the sheet prints, where it was set: what Excel's Worksheet.pageLayout and the file's page setup hold. */
+  pageSetup?: PageSetup;
+}
+
+export interface PageSetup {
+  orientation?: "Portrait" | "Landscape";
+  /** Excel's PaperType names: "A4", "Letter" … */
+  paperSize?: string;
+  /** Fit to this many pages wide and tall. */
+  fitToPagesWide?: number;
+  fitToPagesTall?: number;
+  /** The print area, as "A1:P40". */
+  printArea?: string;
 }
 
 export interface TableInfo extends TableGeometry {
@@ -220,6 +233,13 @@ export class Workbook {
     info.visibility = visibility;
     if (visibility !== "Visible" && this.activeSheet === info.name)
       this.activeSheet = this.sheetList.find((s) => s.visibility === "Visible")!.name;
+    this.changed();
+  }
+
+  /** Sets how a sheet prints (only the fields given). */
+  setPageSetup(name: string, setup: PageSetup): void {
+    const info = this.sheet(name);
+    info.pageSetup = { ...info.pageSetup, ...setup };
     this.changed();
   }
 

@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { cellAddress, parseRangeAddress, sheetPrefix, splitSheet } from "./addresses.ts";
-import { Workbook, type CellInput, type Visibility } from "./workbook.ts";
+import { Workbook, type CellInput, type PageSetup, type Visibility } from "./workbook.ts";
 import { addCharts } from "./xlsxCharts.ts";
 
 /*
@@ -66,6 +66,10 @@ export async function readXlsx(bytes: ArrayBuffer | Uint8Array, { maxCells = MAX
     for (const { name, ranges } of file.definedNames.model as { name: string; ranges: string[] }[]) {
       if (ranges[0] && !name.startsWith("_xlnm.")) model.addName(name, `=${ranges[0]}`);
     }
+    for (const sheet of worksheets) {
+      const setup = pageSetupIn(sheet.pageSetup);
+      if (setup) model.setPageSetup(sheet.name, setup);
+    }
     // Visibility last: the workbook must keep a visible sheet while loading.
     for (const sheet of worksheets) {
       const visibility = VISIBILITY[sheet.state] ?? "Visible";
@@ -74,6 +78,35 @@ export async function readXlsx(bytes: ArrayBuffer | Uint8Array, { maxCells = MAX
     model.activeSheet = model.sheets.find((s) => s.visibility === "Visible")!.name;
   });
   return model;
+}
+
+/** Excel's paper sizes as the file numbers them (ECMA-376 ST_PaperSize). */
+const PAPER_NUMBERS: Record<string, number> = { Letter: 1, Legal: 5, A3: 8, A4: 9, A5: 11 };
+
+/** A sheet's page setup as exceljs writes it: orientation, paper, fit to pages and the print area. */
+function pageSetupOut(setup: PageSetup): Partial<ExcelJS.PageSetup> {
+  const fit = setup.fitToPagesWide !== undefined || setup.fitToPagesTall !== undefined;
+  return {
+    ...(setup.orientation ? { orientation: setup.orientation === "Landscape" ? "landscape" : "portrait" } : {}),
+    ...(setup.paperSize && PAPER_NUMBERS[setup.paperSize] ? { paperSize: PAPER_NUMBERS[setup.paperSize] as ExcelJS.PaperSize } : {}),
+    ...(fit ? { fitToPage: true, fitToWidth: setup.fitToPagesWide ?? 0, fitToHeight: setup.fitToPagesTall ?? 0 } : {}),
+    ...(setup.printArea ? { printArea: setup.printArea } : {}),
+  };
+}
+
+/** A sheet's page setup as read, where the file sets any of it. */
+function pageSetupIn(setup: Partial<ExcelJS.PageSetup> | undefined): PageSetup | undefined {
+  if (!setup) return undefined;
+  const read: PageSetup = {};
+  if (setup.orientation === "landscape") read.orientation = "Landscape";
+  const paper = Object.entries(PAPER_NUMBERS).find(([, n]) => n === setup.paperSize);
+  if (paper && setup.paperSize !== undefined) read.paperSize = paper[0];
+  if (setup.fitToPage) {
+    read.fitToPagesWide = setup.fitToWidth;
+    read.fitToPagesTall = setup.fitToHeight;
+  }
+  if (setup.printArea) read.printArea = String(setup.printArea).replace(/^.*!/, "").replace(/\$/g, "");
+  return Object.keys(read).length ? read : undefined;
 }
 
 /** More cells than this in one file are refused with a message rather than risk the page or the CLI running out of memory. */
@@ -173,6 +206,7 @@ export async function writeXlsx(model: Workbook): Promise<SaveReport> {
   const notSaved: string[] = [];
   for (const info of model.sheets) {
     const sheet = file.addWorksheet(info.name, { state: STATE[info.visibility] });
+    if (info.pageSetup) sheet.pageSetup = pageSetupOut(info.pageSetup);
     const used = model.usedRange(info.name);
     const write = (row: number, column: number, formula: string | number | boolean, result: unknown) => {
       // A spilled array is saved as its formula alone; Excel recomputes the rest.

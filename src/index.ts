@@ -16,5 +16,6 @@ export * from "./scenario/baseline.ts";
 export * from "./scenario/fromTables.ts";
 export * from "./scenario/link.ts";
 export * from "./scenario/star.ts";
+export * from "./scenario/board.ts";
 export * from "./scenario/compare.ts";
 export * from "./scenario/percentInput.ts";

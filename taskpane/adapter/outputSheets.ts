@@ -137,6 +137,8 @@ export function outputTarget(
   sheets: readonly string[],
   now: OutputSheetNow | undefined,
   keepEdited: boolean,
+  /** The sheet's name when new; by default "WFP " and the scenario's name. */
+  wanted = outputSheetName(scenario),
 ): OutputTarget {
   const record = register?.records.find((r) => r.scenario.toLowerCase() === scenario.toLowerCase());
   if (record && now) {
@@ -145,7 +147,7 @@ export function outputTarget(
     }
     return { kind: "replace", name: record.sheet, now };
   }
-  return { kind: "add", name: freeName(outputSheetName(scenario), sheets) };
+  return { kind: "add", name: freeName(wanted, sheets) };
 }
 
 /** Whether the registered sheet's values differ from what wfplan last wrote there. */

@@ -1,6 +1,7 @@
 import { Button, Card, CardHeader, Checkbox, MessageBar, MessageBarBody, Text } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
-import { compareScenarios, runScenario } from "../../src/index.ts";
+import { boardSummary, compareScenarios, runScenario, starBreakdown } from "../../src/index.ts";
+import { writeBoardSummary } from "../adapter/board.ts";
 import { writeComparison } from "../adapter/comparison.ts";
 import { latestVersions, listSavedScenarios, type SavedScenario } from "../adapter/scenarioStore.ts";
 
@@ -40,6 +41,19 @@ export function CompareCard({ initial, version }: { initial?: SavedScenario[]; v
       setMessage({ intent: "error", text: (error as Error).message });
     }
   };
+  const board = async () => {
+    try {
+      const inputs = saved.filter((s, i) => chosen.has(i) && s.input).map((s) => s.input!);
+      const summary = boardSummary(inputs.map(runScenario), inputs.map(starBreakdown));
+      const { sheet, keptCopy } = await writeBoardSummary(summary);
+      setMessage({
+        intent: "success",
+        text: `The Board summary of ${inputs.length} scenarios is on the sheet "${sheet}", set to print on one landscape A4 page.${keptCopy ? ` The one you had edited is kept as "${keptCopy}".` : ""}`,
+      });
+    } catch (error) {
+      setMessage({ intent: "error", text: (error as Error).message });
+    }
+  };
   return (
     <Card>
       <CardHeader header={<Text weight="semibold">Compare scenarios</Text>} description="Scenarios saved in this workbook" />
@@ -61,6 +75,9 @@ export function CompareCard({ initial, version }: { initial?: SavedScenario[]; v
       ))}
       <Button appearance="primary" disabled={chosen.size < 1} onClick={compare}>
         Compare side by side
+      </Button>
+      <Button disabled={chosen.size < 2 || chosen.size > 5} onClick={board}>
+        Board summary (2 to 5 scenarios)
       </Button>
       {message && (
         <MessageBar intent={message.intent}>

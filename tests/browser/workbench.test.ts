@@ -55,7 +55,7 @@ describe("the workbench in headless Chromium", () => {
 
   it("shows the sample workbook's WFP formulas with the values the model computes", async () => {
     const expected = await readXlsx(readFileSync(SAMPLE));
-    await page.getByRole("tab", { name: "Summary" }).click();
+    await page.getByRole("tab", { name: "Summary", exact: true }).click();
     for (const address of ["B2", "B5", "B6", "B11", "B12"]) {
       const row = Number(address.slice(1)) - 1;
       const range = { top: row, left: 1, bottom: row, right: 1 };
@@ -137,6 +137,16 @@ describe("the workbench in headless Chromium", () => {
     expect(header).toEqual(["Year", "Northfield base case", "Growth 5%"]);
     expect(await page.locator("figure canvas").count()).toBe(2);
     await screenshot(page, "workbench-comparison");
+    // The Board summary of the two, for one landscape A4 page.
+    await page.getByRole("button", { name: "Board summary (2 to 5 scenarios)" }).click();
+    await page
+      .getByText('The Board summary of 2 scenarios is on the sheet "WFP Board summary", set to print on one landscape A4 page.')
+      .waitFor();
+    await expect.poll(() => page.getByRole("tab", { name: "WFP Board summary" }).getAttribute("aria-selected")).toBe("true");
+    expect(await cell(page, "A5").textContent()).toBe("Northfield base case: the reference the others are compared with.");
+    expect(await cell(page, "A6").textContent()).toBe("Growth 5%: activity growth 5% a year (Northfield base case: 3% a year).");
+    expect(await page.locator("figure canvas").count()).toBe(4);
+    await screenshot(page, "board-summary");
   });
 
   it("starts a plan in the year the planner chooses", async () => {
@@ -157,7 +167,7 @@ describe("the workbench in headless Chromium", () => {
   });
 
   it("saves to .xlsx and reopens it with the same values", async () => {
-    await page.getByRole("tab", { name: "Summary" }).click();
+    await page.getByRole("tab", { name: "Summary", exact: true }).click();
     const download = page.waitForEvent("download");
     await page.getByRole("button", { name: "Save .xlsx" }).click();
     const path = join(SCREENSHOTS, "saved-from-workbench.xlsx");
@@ -167,9 +177,16 @@ describe("the workbench in headless Chromium", () => {
       expect.arrayContaining(["WFP examples", "WFP Northfield base case", "WFP Growth 5%", "WFP From 2024 25"]),
     );
     expect(saved.sheet("wfplan_scenarios").visibility).toBe("VeryHidden");
-    // The charts the pane drew are in the file: three for each of the three results sheets (FTE, cost, HEE Star) and two for the comparison.
+    // The charts the pane drew are in the file: three for each of the three results sheets (FTE, cost, HEE Star), two for the comparison,
+    // and four on the Board summary (pay cost, FTE gap, a HEE Star each), whose page setup is kept.
     const parts = Object.keys((await JSZip.loadAsync(readFileSync(path))).files).filter((name) => /^xl\/charts\/chart\d+\.xml$/.test(name));
-    expect(parts).toHaveLength(11);
+    expect(parts).toHaveLength(15);
+    expect(saved.sheet("WFP Board summary").pageSetup).toMatchObject({
+      orientation: "Landscape",
+      paperSize: "A4",
+      fitToPagesWide: 1,
+      fitToPagesTall: 1,
+    });
     expect(saved.values("wfplan_scenarios", { top: 1, left: 0, bottom: 1, right: 0 })).toEqual([["Northfield base case"]]);
     expect(saved.values("Summary", { top: 1, left: 3, bottom: 1, right: 3 })).toEqual([[46580]]);
     expect(saved.formulas("Summary", { top: 1, left: 3, bottom: 1, right: 3 })).toEqual([['=WFP.PAY("Band 6","top","2025/26")']]);
@@ -188,7 +205,7 @@ describe("the workbench in headless Chromium", () => {
     expect(asked).toEqual([
       "Open saved-from-workbench.xlsx? The changes to northfield-trust-plan.xlsx since it was opened or saved will be lost.",
     ]);
-    await page.getByRole("tab", { name: "Summary" }).click();
+    await page.getByRole("tab", { name: "Summary", exact: true }).click();
     await expect.poll(() => cell(page, "D2").textContent()).toBe("46580");
     expect(await cell(page, "B11").textContent()).toBe("£51,892.27");
     expect(errors).toEqual([]);

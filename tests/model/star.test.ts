@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { postCost, runScenario, starBreakdown, starByYear, type ScenarioInput } from "../../src/index.ts";
+import { boardSummary, postCost, runScenario, starBreakdown, starByYear, type ScenarioInput } from "../../src/index.ts";
 
 /*
  * The HEE Star made quantitative, by hand: a community nursing team of 10 FTE
@@ -60,5 +60,29 @@ describe("the HEE Star breakdown", () => {
       ["2025/26", "All staff groups"],
       ["2026/27", "All staff groups"],
     ]);
+  });
+});
+
+describe("the Board summary's figures", () => {
+  it("sums each year, says what differs from the first scenario, and carries each one's HEE Star", () => {
+    const base = { ...team(), name: "No action" };
+    const plan = { ...team(actions), name: "Star plan" };
+    const summary = boardSummary([runScenario(base), runScenario(plan)], [starBreakdown(base), starBreakdown(plan)]);
+    expect(summary.differences).toEqual([
+      "No action: the reference the others are compared with.",
+      "Star plan: productivity 10% a year (No action: 0% a year); vacancy fill 50% a year (No action: 0% a year); " +
+        "retention 50% fewer leavers (No action: 0% fewer leavers); new roles 1 FTE (No action: 0 FTE).",
+    ]);
+    // Year 1 with no action: 9 FTE in post against 10 needed: a gap of 1 FTE, supply 90% of need.
+    expect(summary.headline[0]).toMatchObject({ scenario: "No action", year: "2025/26", agencyCost: 0 });
+    expect(summary.headline[0]!.gapFte).toBeCloseTo(1, 12);
+    expect(summary.headline[0]!.supplyOverNeed).toBeCloseTo(0.9, 12);
+    // The plan: 11.75 in post, 117.5% of need.
+    expect(summary.headline[2]!.supplyOverNeed).toBeCloseTo(1.175, 12);
+    expect(summary.star.map((s) => [s.scenario, s.byYear.length])).toEqual([
+      ["No action", 2],
+      ["Star plan", 2],
+    ]);
+    expect(summary.star[1]!.byYear[0]!.closes.supply).toBeCloseTo(1.5, 12);
   });
 });

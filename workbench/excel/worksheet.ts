@@ -15,11 +15,13 @@ export class WorksheetProxy extends ClientObject<SheetInfo> {
   declare readonly id: string;
   readonly tables: TableCollectionProxy;
   readonly charts: ChartCollectionProxy;
+  readonly pageLayout: PageLayoutProxy;
 
   constructor(context: RequestContext, resolve: () => SheetInfo | undefined, nullable = false) {
     super(context, resolve, "Worksheet", nullable);
     this.tables = new TableCollectionProxy(context, () => this.target().name);
     this.charts = new ChartCollectionProxy(context, () => this.target());
+    this.pageLayout = new PageLayoutProxy(context, () => this.target());
   }
 
   protected properties(): Record<string, PropertySpec<SheetInfo>> {
@@ -88,6 +90,52 @@ export class WorksheetProxy extends ClientObject<SheetInfo> {
   }
 }
 accessors(WorksheetProxy, ["name", "visibility", "position", "id"], ["name", "visibility"]);
+
+const ORIENTATIONS = ["Portrait", "Landscape"];
+const PAPER = ["A3", "A4", "A5", "Letter", "Legal"];
+
+/** How a sheet prints, as Excel's WorksheetPageLayout: orientation, paper, fit to pages, print area. */
+export class PageLayoutProxy extends ClientObject<SheetInfo> {
+  declare orientation: string;
+  declare paperSize: string;
+  declare zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+
+  constructor(context: RequestContext, resolve: () => SheetInfo) {
+    super(context, resolve, "PageLayout");
+  }
+  protected properties(): Record<string, PropertySpec<SheetInfo>> {
+    const model = this.context.model;
+    const oneOf = (value: unknown, allowed: string[], what: string) => {
+      if (!allowed.includes(String(value))) throw new OfficeError("InvalidArgument", `${what} must be one of ${allowed.join(", ")}.`);
+      return String(value);
+    };
+    return {
+      orientation: {
+        read: (s) => s.pageSetup?.orientation ?? "Portrait",
+        write: (s, v) => model.setPageSetup(s.name, { orientation: oneOf(v, ORIENTATIONS, "orientation") as "Portrait" | "Landscape" }),
+      },
+      paperSize: {
+        read: (s) => s.pageSetup?.paperSize ?? "Letter",
+        write: (s, v) => model.setPageSetup(s.name, { paperSize: oneOf(v, PAPER, "paperSize") }),
+      },
+      zoom: {
+        read: (s) => ({ horizontalFitToPages: s.pageSetup?.fitToPagesWide, verticalFitToPages: s.pageSetup?.fitToPagesTall }),
+        write: (s, v) => {
+          const zoom = v as { horizontalFitToPages?: number; verticalFitToPages?: number };
+          model.setPageSetup(s.name, { fitToPagesWide: zoom.horizontalFitToPages, fitToPagesTall: zoom.verticalFitToPages });
+        },
+      },
+    };
+  }
+  /** Sets the print area to a range or an address on this sheet. */
+  setPrintArea(area: RangeProxy | string): void {
+    this.queue("setPrintArea", (s) => {
+      const address = typeof area === "string" ? area : this.context.model.address(s.name, area.target().range);
+      this.context.model.setPageSetup(s.name, { printArea: address.replace(/^.*!/, "").replace(/\$/g, "") });
+    });
+  }
+}
+accessors(PageLayoutProxy, ["orientation", "paperSize", "zoom"], ["orientation", "paperSize", "zoom"]);
 
 export class WorksheetCollectionProxy extends CollectionProxy<SheetInfo, WorksheetProxy> {
   protected readonly defaultItemProperties = ["name", "visibility", "position", "id"];

@@ -1,0 +1,76 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Workbook } from "../../engine/workbook.ts";
+import { boardSummary, detectPlanTables, runScenario, starBreakdown } from "../../src/index.ts";
+import { writeBoardSummary } from "../../taskpane/adapter/board.ts";
+import { openWorkbook } from "../../taskpane/adapter/openWorkbook.ts";
+import { latestVersions, listSavedScenarios } from "../../taskpane/adapter/scenarioStore.ts";
+import { runPlan } from "../../taskpane/useCases/runPlan.ts";
+import { openSample } from "./plan.ts";
+
+/*
+ * The Board summary in the workbench: two saved scenarios of the sample
+ * trust, on one sheet set to print on one landscape A4 page, replaced when
+ * written again and kept when the board has written on it.
+ */
+
+let model: Workbook;
+beforeAll(async () => {
+  ({ model } = await openSample());
+});
+
+describe("the Board summary sheet", () => {
+  it("lays out what differs, the headline by year, the charts and each HEE Star, for one landscape A4 page", async () => {
+    const view = await openWorkbook();
+    const roles = detectPlanTables(view.tables);
+    const base = await runPlan(roles, { name: "Base case", startYear: "2025/26", horizonYears: 2 }, { view });
+    await runPlan(roles, { name: "Retain", startYear: "2025/26", horizonYears: 2, retention: 0.2, vacancyFill: 0.5 }, { view: base.view });
+    const inputs = latestVersions(await listSavedScenarios()).map((s) => s.input!);
+    const summary = boardSummary(inputs.map(runScenario), inputs.map(starBreakdown));
+
+    const written = await writeBoardSummary(summary, new Date("2026-11-24T10:00:00Z"));
+    expect(written).toEqual({ sheet: "WFP Board summary" });
+    const sheet = "WFP Board summary";
+    expect(model.values(sheet, { top: 0, left: 0, bottom: 5, right: 0 }).map((r) => r[0])).toEqual([
+      "Board summary: Base case, Retain",
+      "The newest saved version of each scenario, written 2026-11-24 10:00",
+      "",
+      "What differs",
+      "Base case: the reference the others are compared with.",
+      "Retain: vacancy fill 50% a year (Base case: 0% a year); retention 20% fewer leavers (Base case: 0% fewer leavers).",
+    ]);
+    // The headline: Base case's first year, as the model sums it.
+    const head = model.values(sheet, { top: 8, left: 0, bottom: 9, right: 6 });
+    expect(head[0]).toEqual(["Scenario", "Year", "FTE gap", "Total pay cost", "Variance to budget", "Agency spend", "Supply over need"]);
+    const first = summary.headline[0]!;
+    expect(head[1]!.slice(0, 2)).toEqual(["Base case", "2025/26"]);
+    expect(head[1]![2]).toBeCloseTo(first.gapFte, 9);
+    expect(head[1]![3]).toBeCloseTo(
+      base.result.rows.filter((r) => r.yearIndex === 1).reduce((sum, r) => sum + r.totalCost, 0),
+      4,
+    );
+    // Two charts by scenario, a HEE Star chart each; one landscape A4 page.
+    expect(model.charts.filter((c) => c.sheet === sheet).map((c) => c.type)).toEqual([
+      "Line",
+      "ColumnClustered",
+      "ColumnStacked",
+      "ColumnStacked",
+    ]);
+    expect(model.sheet(sheet).pageSetup).toEqual({
+      orientation: "Landscape",
+      paperSize: "A4",
+      fitToPagesWide: 1,
+      fitToPagesTall: 1,
+      printArea: expect.stringMatching(/^A1:O\d+$/),
+    });
+
+    // Written again: the same sheet. Written on by the board: their copy is kept.
+    const sheets = model.sheets.length;
+    expect(await writeBoardSummary(summary)).toEqual({ sheet: "WFP Board summary" });
+    expect(model.sheets.length).toBe(sheets);
+    model.setContents(sheet, 2, 0, [["'Approved at the November board"]]);
+    expect(await writeBoardSummary(summary)).toEqual({ sheet: "WFP Board summary", keptCopy: "WFP Board summary (edited)" });
+    expect(model.values("WFP Board summary (edited)", { top: 2, left: 0, bottom: 2, right: 0 })).toEqual([
+      ["Approved at the November board"],
+    ]);
+  });
+});
