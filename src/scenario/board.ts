@@ -48,6 +48,13 @@ const SETTINGS: [label: string, pick: (s: Scenario) => unknown, say: (value: unk
   ["retention", (s) => s.drivers.retention, (v) => `${driverText(v)} fewer leavers`],
   ["new roles", (s) => s.drivers.newRoles.reduce((sum, r) => sum + r.fte, 0), (v) => `${Number(v)} FTE`],
   ["skill mix targets", (s) => s.drivers.skillMix.length, (v) => String(v)],
+  [
+    "upskilling",
+    (s) =>
+      s.drivers.skillShift.map((m) => `${percent(m.share)} of ${m.staffGroup} ${m.from} to ${m.to} by year ${m.byYear}`).join(", ") ||
+      "none",
+    String,
+  ],
   ["headroom", (s) => s.options.headroom, (v) => percent(Number(v))],
   ["bank premium", (s) => s.options.bankPremium, (v) => percent(Number(v))],
   ["agency premium", (s) => s.options.agencyPremium, (v) => percent(Number(v))],

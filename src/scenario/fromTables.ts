@@ -136,6 +136,10 @@ export interface ScenarioChoices {
   agencyReduction?: number;
   /** Share by which leaver rates fall. */
   retention?: number;
+  /** New roles: posts of a grade added to a staff group from a plan year. */
+  newRoles?: { staffGroup: string; grade: string; fte: number; fromYear: number }[];
+  /** Upskilling: a share of a group's posts at one band moved to another by a plan year. */
+  skillShift?: { staffGroup: string; from: string; to: string; share: number; byYear: number }[];
   bankPremium?: number;
   agencyPremium?: number;
   pensionBasis?: "full" | "local";
@@ -421,6 +425,19 @@ export function planFromTables(
     }
   }
 
+  // The planner's own drivers name staff groups too.
+  for (const [what, list] of [
+    ["new role", choices.newRoles ?? []],
+    ["upskilling", choices.skillShift ?? []],
+  ] as const) {
+    for (const item of list) {
+      if (!groupNames.includes(item.staffGroup))
+        unknown.push(
+          `${what}: staff group "${item.staffGroup}" is not a staff group of the staff table ${tables.staff!.name}${didYouMean(item.staffGroup, groupNames)}`,
+        );
+    }
+  }
+
   if (unknown.length)
     fail("value", `${unknown.length} name${unknown.length > 1 ? "s match" : " matches"} nothing: ${unknown.join("; ")}`, "names");
 
@@ -445,6 +462,8 @@ export function planFromTables(
       vacancyFill: choices.vacancyFill ?? 0,
       agencyReduction: choices.agencyReduction ?? 0,
       retention: choices.retention ?? 0,
+      newRoles: choices.newRoles ?? [],
+      skillShift: choices.skillShift ?? [],
     },
   };
   return { input, leftOut };

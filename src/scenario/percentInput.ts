@@ -27,6 +27,7 @@ export const PERCENT_RANGES = {
   vacancyFill: { min: 0, max: 1, per: "a year" },
   productivityChange: { min: -0.5, max: 0.5, per: "a year" },
   retention: { min: 0, max: 1 },
+  skillShift: { min: 0, max: 1 },
 } satisfies Record<string, PercentRange>;
 
 export interface PercentRead {

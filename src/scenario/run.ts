@@ -94,11 +94,48 @@ function baselineMix(grades: Scenario["staffGroups"][number]["grades"]): Map<str
   return mix;
 }
 
+/**
+ * A skill-mix target from an upskilling shift: the baseline mix with `share`
+ * of the from-grade's posts moved to the to-grade (70:30 to 60:40 moves a
+ * seventh of the registered posts). Undefined when the group has no shift.
+ */
+function shiftTarget(
+  scenario: Scenario,
+  groupName: string,
+  baseline: Map<string, number>,
+  posts: Map<string, Post>,
+): { shares: Record<string, number>; byYear: number } | undefined {
+  const shifts = scenario.drivers.skillShift.filter((s) => s.staffGroup === groupName);
+  if (!shifts.length) return undefined;
+  const shares = new Map(baseline);
+  for (const shift of shifts) {
+    const from = parsePostGrade(shift.from, "upskilling from grade");
+    const to = parsePostGrade(shift.to, "upskilling to grade");
+    const fromKey = from.trainingGrade ?? from.grade;
+    const toKey = to.trainingGrade ?? to.grade;
+    if (!shares.has(fromKey))
+      fail(
+        "value",
+        `upskilling in ${groupName} moves posts from ${shift.from}, which the group has none of (it has ${[...baseline.keys()].join(", ")})`,
+        "drivers.skillShift",
+      );
+    posts.set(toKey, { grade: to.grade, nodalPoint: to.nodalPoint });
+    const moved = shift.share * shares.get(fromKey)!;
+    shares.set(fromKey, shares.get(fromKey)! - moved);
+    shares.set(toKey, (shares.get(toKey) ?? 0) + moved);
+  }
+  // Grades by their own names, as a skill-mix target gives them.
+  const named: Record<string, number> = {};
+  for (const [key, share] of shares) named[key] = share;
+  return { shares: named, byYear: Math.max(...shifts.map((s) => s.byYear)) };
+}
+
 /** Grade shares in each year, moving in equal steps from the baseline mix to any target, reached in `byYear`. */
 function gradeMixByYear(scenario: Scenario, groupIndex: number, posts: Map<string, Post>): Map<string, number>[] {
   const group = scenario.staffGroups[groupIndex]!;
   const baseline = baselineMix(group.grades);
-  const target = scenario.drivers.skillMix.find((mix) => mix.staffGroup === group.name);
+  const target =
+    scenario.drivers.skillMix.find((mix) => mix.staffGroup === group.name) ?? shiftTarget(scenario, group.name, baseline, posts);
   if (!target) return Array.from({ length: scenario.horizonYears }, () => baseline);
   const targetShares = new Map<string, number>();
   for (const [text, share] of Object.entries(target.shares)) {

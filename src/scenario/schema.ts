@@ -107,6 +107,15 @@ export const skillMixTargetSchema = z.object({
   byYear: z.number().int().min(1),
 });
 
+/** Upskilling: a share of a staff group's posts at one band or grade moved to another, reached by `byYear` in equal steps. */
+export const skillShiftSchema = z.object({
+  staffGroup: name,
+  from: z.union([z.string(), z.number()]),
+  to: z.union([z.string(), z.number()]),
+  share: fraction,
+  byYear: z.number().int().min(1),
+});
+
 export const newRoleSchema = z
   .object({
     staffGroup: name,
@@ -161,6 +170,7 @@ export const driversSchema = z.object({
   /** Share by which each group's leaver rate falls (0.1: a tenth fewer leavers), as retention improves. */
   retention: driverSchema.default(0),
   skillMix: z.array(skillMixTargetSchema).default([]),
+  skillShift: z.array(skillShiftSchema).default([]),
   newRoles: z.array(newRoleSchema).default([]),
 });
 
@@ -195,6 +205,7 @@ export const scenarioSchema = z
     );
     scenario.payBudget.forEach((line, i) => check(line.staffGroup, ["payBudget", i, "staffGroup"]));
     scenario.drivers.skillMix.forEach((mix, i) => check(mix.staffGroup, ["drivers", "skillMix", i, "staffGroup"]));
+    scenario.drivers.skillShift.forEach((shift, i) => check(shift.staffGroup, ["drivers", "skillShift", i, "staffGroup"]));
     scenario.drivers.newRoles.forEach((role, i) => check(role.staffGroup, ["drivers", "newRoles", i, "staffGroup"]));
   });
 

@@ -19,7 +19,7 @@ export type StarPoint = "supply" | "upskilling" | "newRoles" | "newWaysOfWorking
 
 export const STAR_POINTS: readonly { point: StarPoint; label: string; drivers: string }[] = [
   { point: "supply", label: "Supply", drivers: "vacancy fill, international recruits, bank conversions" },
-  { point: "upskilling", label: "Upskilling", drivers: "skill mix" },
+  { point: "upskilling", label: "Upskilling", drivers: "skill mix, posts moved between bands" },
   { point: "newRoles", label: "New roles", drivers: "new roles" },
   { point: "newWaysOfWorking", label: "New ways of working", drivers: "productivity, agency reduction" },
   { point: "leadership", label: "Leadership", drivers: "retention" },
@@ -49,6 +49,7 @@ function withPoints(input: ScenarioInput, kept: ReadonlySet<StarPoint>): Scenari
       ...drivers,
       vacancyFill: on("supply") ? drivers.vacancyFill : 0,
       skillMix: on("upskilling") ? drivers.skillMix : [],
+      skillShift: on("upskilling") ? drivers.skillShift : [],
       newRoles: on("newRoles") ? drivers.newRoles : [],
       productivityChange: on("newWaysOfWorking") ? drivers.productivityChange : 0,
       agencyReduction: on("newWaysOfWorking") ? drivers.agencyReduction : 0,

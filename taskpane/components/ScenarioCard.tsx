@@ -84,6 +84,8 @@ export function ScenarioCard({
   const [vacancyFill, setVacancyFill] = useState("0");
   const [productivity, setProductivity] = useState("0");
   const [retention, setRetention] = useState("0");
+  const [shift, setShift] = useState({ staffGroup: "", from: "", to: "", share: "10", byYear: "2" });
+  const [role, setRole] = useState({ staffGroup: "", grade: "", fte: "", fromYear: "1" });
   const [pensionBasis, setPensionBasis] = useState<"full" | "local">("full");
   const [busy, setBusy] = useState(false);
   const [progress, setProgress] = useState<PlanStep>();
@@ -106,6 +108,32 @@ export function ScenarioCard({
     vacancyFill: understand(vacancyFill, "Vacancy fill", PERCENT_RANGES.vacancyFill),
     productivityChange: understand(productivity, "Productivity gain", PERCENT_RANGES.productivityChange),
     retention: understand(retention, "Fewer leavers", PERCENT_RANGES.retention),
+    shiftShare: understand(shift.share, "Share of posts moved", PERCENT_RANGES.skillShift),
+  };
+  // Upskilling and new roles apply when a staff group is named; each then needs its other fields.
+  const starRows = () => {
+    const problems: string[] = [];
+    const skillShift = shift.staffGroup.trim()
+      ? [
+          {
+            staffGroup: shift.staffGroup.trim(),
+            from: shift.from.trim(),
+            to: shift.to.trim(),
+            share: percent("shiftShare"),
+            byYear: Number(shift.byYear),
+          },
+        ]
+      : [];
+    if (skillShift.length && (!shift.from.trim() || !shift.to.trim()))
+      problems.push("Upskilling needs the band posts move from and the band they move to");
+    const fte = Number(role.fte);
+    const newRoles = role.staffGroup.trim()
+      ? [{ staffGroup: role.staffGroup.trim(), grade: role.grade.trim(), fte, fromYear: Number(role.fromYear) }]
+      : [];
+    if (newRoles.length && !role.grade.trim()) problems.push("A new role needs its band or grade");
+    if (newRoles.length && !(Number.isFinite(fte) && fte > 0))
+      problems.push(`A new role needs its FTE, a number above 0 (not "${role.fte}")`);
+    return { skillShift, newRoles, problems };
   };
   const percent = (key: keyof typeof percents) => {
     const read = percents[key];
@@ -124,6 +152,8 @@ export function ScenarioCard({
       // Every percentage that cannot be used, at once.
       const problems = Object.values(percents).flatMap((read) => ("problem" in read ? [read.problem] : []));
       if (problems.length) throw new Error(problems.join(". "));
+      const star = starRows();
+      if (star.problems.length) throw new Error(star.problems.join(". "));
       const onEdited = (sheet: string) =>
         new Promise<EditedSheetChoice>((resolve) =>
           setEdited({
@@ -156,6 +186,8 @@ export function ScenarioCard({
           vacancyFill: percent("vacancyFill"),
           productivityChange: percent("productivityChange"),
           retention: percent("retention"),
+          skillShift: star.skillShift,
+          newRoles: star.newRoles,
           pensionBasis,
         },
         { view, onEdited, onStep: setProgress, signal: controller.signal },
@@ -253,6 +285,46 @@ export function ScenarioCard({
         </Field>
         <Field label="Leadership: fewer leavers, %" hint="as retention improves" {...feedback(percents.retention)}>
           <Input className={styles.control} value={retention} onChange={(_, d) => setRetention(d.value)} inputMode="decimal" />
+        </Field>
+        <Field label="Upskilling: staff group" hint="posts moved from one band to another; blank for none">
+          <Input className={styles.control} value={shift.staffGroup} onChange={(_, d) => setShift({ ...shift, staffGroup: d.value })} />
+        </Field>
+        <Field label="Upskilling: share of posts moved, %" {...feedback(percents.shiftShare)}>
+          <Input
+            className={styles.control}
+            value={shift.share}
+            onChange={(_, d) => setShift({ ...shift, share: d.value })}
+            inputMode="decimal"
+          />
+        </Field>
+        <Field label="Upskilling: from band">
+          <Input className={styles.control} value={shift.from} onChange={(_, d) => setShift({ ...shift, from: d.value })} />
+        </Field>
+        <Field label="Upskilling: to band">
+          <Input className={styles.control} value={shift.to} onChange={(_, d) => setShift({ ...shift, to: d.value })} />
+        </Field>
+        <Field label="Upskilling: reached by plan year">
+          <Select className={styles.control} value={shift.byYear} onChange={(_, d) => setShift({ ...shift, byYear: d.value })}>
+            {[1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((n) => (
+              <option key={n}>{n}</option>
+            ))}
+          </Select>
+        </Field>
+        <Field label="New roles: staff group" hint="posts of a new role added; blank for none">
+          <Input className={styles.control} value={role.staffGroup} onChange={(_, d) => setRole({ ...role, staffGroup: d.value })} />
+        </Field>
+        <Field label="New roles: band or grade">
+          <Input className={styles.control} value={role.grade} onChange={(_, d) => setRole({ ...role, grade: d.value })} />
+        </Field>
+        <Field label="New roles: FTE">
+          <Input className={styles.control} value={role.fte} onChange={(_, d) => setRole({ ...role, fte: d.value })} inputMode="decimal" />
+        </Field>
+        <Field label="New roles: from plan year">
+          <Select className={styles.control} value={role.fromYear} onChange={(_, d) => setRole({ ...role, fromYear: d.value })}>
+            {[1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((n) => (
+              <option key={n}>{n}</option>
+            ))}
+          </Select>
         </Field>
       </div>
       <Button appearance="primary" disabled={busy} onClick={run}>

@@ -56,6 +56,19 @@ async function trustFile(path: string): Promise<void> {
       ["W100", "Support", 30000],
     ],
   });
+  const establishment = file.addWorksheet("Establishment");
+  establishment.addRows([
+    ["Staff group", "Band", "Establishment FTE"],
+    ["Nursing", "Band 5", 4],
+    ["Nursing", "Band 6", 1],
+    ["Support", "Band 3", 2],
+  ]);
+  const leavers = file.addWorksheet("Leavers");
+  leavers.addRows([
+    ["Staff group", "Leavers", "Average headcount"],
+    ["Nursing", 1, 4],
+    ["Support", 0, 1],
+  ]);
   await file.xlsx.writeFile(path);
 }
 
@@ -151,6 +164,54 @@ describe("a planner's own layout in the workbench", () => {
     await page.getByRole("tab", { name: "WFP Northgate base (edited)" }).waitFor();
     await page.getByRole("tab", { name: "WFP Northgate base (edited)" }).click();
     await expect.poll(() => cell(page, "D2").textContent()).toBe("Checked by finance");
+
+    // A second scenario with an action at each of the HEE Star's five points.
+    await page.getByLabel("Scenario name").fill("Northgate Star");
+    await page.getByLabel("Years").selectOption("2");
+    await page.getByLabel("Supply: vacancies filled, % a year").fill("50");
+    await page.getByLabel("New ways of working: productivity, % a year").fill("5");
+    await page.getByLabel("Leadership: fewer leavers, %").fill("20");
+    await page.getByLabel("Upskilling: staff group").fill("Nursing");
+    await page.getByLabel("Upskilling: share of posts moved, %").fill("50");
+    await page.getByLabel("Upskilling: from band").fill("Band 6");
+    await page.getByLabel("Upskilling: to band").fill("Band 5");
+    await page.getByLabel("New roles: staff group").fill("Nursing");
+    await page.getByLabel("New roles: band or grade").fill("Band 4");
+    await page.getByLabel("New roles: FTE").fill("1");
+    await page.getByRole("button", { name: "Run and triangulate" }).click();
+    await page.getByText('Results are on the sheet "WFP Northgate Star"').waitFor({ timeout: 20_000 });
+    const sheetValues = (top: number, left: number, bottom: number, right: number) =>
+      page.evaluate(
+        ([t, l, b, r]) =>
+          (window as unknown as { wfplanWorkbench: { model: () => { values: (s: string, r: object) => unknown[][] } } }).wfplanWorkbench
+            .model()
+            .values("WFP Northgate Star", { top: t, left: l, bottom: b, right: r }),
+        [top, left, bottom, right],
+      );
+    // The HEE Star by year (column AA): every point but upskilling closes FTE in year 2; upskilling changes the cost, not the FTE.
+    const star = await sheetValues(3, 26, 5, 33);
+    expect(star[0]).toEqual([
+      "Year",
+      "Supply",
+      "Upskilling",
+      "New roles",
+      "New ways of working",
+      "Leadership",
+      "Gap left",
+      "Gap with no action",
+    ]);
+    const year2 = star[2] as [string, number, number, number, number, number, number, number];
+    expect(year2[0]).toBe("2026/27");
+    expect(year2[1]).toBeGreaterThan(0); // supply
+    expect(year2[2]).toBe(0); // upskilling
+    expect(year2[3]).toBeGreaterThan(0); // new roles
+    expect(year2[4]).toBeGreaterThan(0); // new ways of working
+    expect(year2[5]).toBeGreaterThan(0); // leadership
+    // The gap left is the results table's year-2 gap, summed over the staff groups; the points add up to it.
+    const table = (await sheetValues(4, 0, 7, 5)) as [string, string, number, number, number, number][];
+    const gap2 = table.filter((r) => r[0] === "2026/27").reduce((sum, r) => sum + r[5], 0);
+    expect(year2[6]).toBeCloseTo(gap2, 9);
+    expect(year2[7] - (year2[1] + year2[2] + year2[3] + year2[4] + year2[5])).toBeCloseTo(year2[6], 9);
 
     // Saved, the links are in the file by header text, on a sheet the planner does not see.
     const download = page.waitForEvent("download");

@@ -86,3 +86,20 @@ describe("the Board summary's figures", () => {
     expect(summary.star[1]!.byYear[0]!.closes.supply).toBeCloseTo(1.5, 12);
   });
 });
+
+describe("upskilling: posts moved between bands", () => {
+  it("moves a share of a band's posts to another by the year given, closing no FTE and changing the cost", () => {
+    const shift = team({ skillShift: [{ staffGroup: "Nursing", from: "Band 5", to: "Band 4", share: 0.3, byYear: 2 }] });
+    const year2 = starBreakdown(shift).find((r) => r.yearIndex === 2)!;
+    expect(year2.closes.upskilling).toBe(0);
+    // In post at the end of year 2: 10 x 0.9 x 0.9 = 8.1 FTE, 30% of them now band 4 at band 4's cost.
+    const band4 = postCost("4", 1, { year: "2025/26" }).total;
+    const band5 = postCost("5", 1, { year: "2025/26" }).total;
+    expect(year2.costChange.upskilling).toBeCloseTo(8.1 * 0.3 * (band4 - band5), 6);
+    // Year 1 is the baseline mix.
+    expect(starBreakdown(shift)[0]!.costChange.upskilling).toBeCloseTo(0, 9);
+    expect(() =>
+      runScenario(team({ skillShift: [{ staffGroup: "Nursing", from: "Band 6", to: "Band 4", share: 0.3, byYear: 2 }] })),
+    ).toThrow("upskilling in Nursing moves posts from Band 6, which the group has none of (it has 5)");
+  });
+});
