@@ -36,25 +36,28 @@ export function byYear(rows: readonly ComparisonRow[], pick: (row: ComparisonRow
   return [["Year", ...scenarios.map(asText)], ...years.map((year) => [asText(year), ...scenarios.map((s) => cell(s, year))])];
 }
 
-export async function writeComparison(rows: readonly ComparisonRow[]): Promise<string> {
+/** Writes the comparison on a new sheet, each scenario's assumptions (what differs from the first) above the table. */
+export async function writeComparison(rows: readonly ComparisonRow[], assumptions: readonly string[] = []): Promise<string> {
   return Excel.run(async (context) => {
     const { sheet, name } = await addFreshSheet(context, "WFP comparison");
     const scenarios = [...new Set(rows.map((r) => r.scenario))];
     sheet.getRange("A1").values = asTextCells([[`Scenarios side by side: ${scenarios.join(", ")}`]]);
     sheet.getRange("A1").format.font.bold = true;
+    if (assumptions.length) sheet.getRangeByIndexes(1, 0, assumptions.length, 1).values = asTextCells(assumptions.map((line) => [line]));
+    const top = 2 + assumptions.length;
 
-    const table = sheet.getRangeByIndexes(2, 0, rows.length + 1, COLUMNS.length);
+    const table = sheet.getRangeByIndexes(top, 0, rows.length + 1, COLUMNS.length);
     table.values = [COLUMNS.map(([header]) => header), ...asTextCells(rows.map((row) => COLUMNS.map(([, value]) => value(row))))];
-    sheet.getRangeByIndexes(3, 0, rows.length, COLUMNS.length).numberFormat = rows.map(() => COLUMNS.map(([, , format]) => format));
+    sheet.getRangeByIndexes(top + 1, 0, rows.length, COLUMNS.length).numberFormat = rows.map(() => COLUMNS.map(([, , format]) => format));
     sheet.tables.add(table, true);
     table.format.autofitColumns();
 
     const left = COLUMNS.length + 1;
     const cost = byYear(rows, (r) => r.totalCost);
-    const costRange = sheet.getRangeByIndexes(2, left, cost.length, cost[0]!.length);
+    const costRange = sheet.getRangeByIndexes(top, left, cost.length, cost[0]!.length);
     costRange.values = cost;
     const unstaffed = byYear(rows, (r) => r.unmetFte);
-    const unstaffedRange = sheet.getRangeByIndexes(cost.length + 4, left, unstaffed.length, unstaffed[0]!.length);
+    const unstaffedRange = sheet.getRangeByIndexes(top + cost.length + 2, left, unstaffed.length, unstaffed[0]!.length);
     unstaffedRange.values = unstaffed;
     const costChart = sheet.charts.add("Line", costRange, "Columns");
     costChart.title.text = "Pay cost by scenario";

@@ -1,6 +1,6 @@
 import { Button, Card, CardHeader, Checkbox, MessageBar, MessageBarBody, Text } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
-import { boardSummary, compareScenarios, runScenario, starBreakdown } from "../../src/index.ts";
+import { boardSummary, compareScenarios, runScenario, scenarioDifferences, starBreakdown } from "../../src/index.ts";
 import { writeBoardSummary } from "../adapter/board.ts";
 import { writeComparison } from "../adapter/comparison.ts";
 import { latestVersions, listSavedScenarios, type SavedScenario } from "../adapter/scenarioStore.ts";
@@ -35,7 +35,7 @@ export function CompareCard({ initial, version }: { initial?: SavedScenario[]; v
   const compare = async () => {
     try {
       const results = saved.filter((s, i) => chosen.has(i) && s.input).map((s) => runScenario(s.input));
-      const sheet = await writeComparison(compareScenarios(results));
+      const sheet = await writeComparison(compareScenarios(results), scenarioDifferences(results.map((r) => r.scenario)));
       setMessage({ intent: "success", text: `Compared ${results.length} scenarios on the sheet "${sheet}".` });
     } catch (error) {
       setMessage({ intent: "error", text: (error as Error).message });

@@ -127,12 +127,15 @@ describe("the workbench in headless Chromium", () => {
     await page.getByRole("button", { name: "Compare side by side" }).click();
     await page.getByText('Compared 2 scenarios on the sheet "WFP comparison".').waitFor();
     await expect.poll(() => page.getByRole("tab", { name: "WFP comparison" }).getAttribute("aria-selected")).toBe("true");
-    expect(await cell(page, "A4").textContent()).toBe("Northfield base case");
+    // Each scenario's assumptions above the table: what differs from the first.
+    expect(await cell(page, "A2").textContent()).toBe("Northfield base case: the reference the others are compared with.");
+    expect(await cell(page, "A3").textContent()).toBe("Growth 5%: activity growth 5% a year (Northfield base case: 3% a year).");
+    expect(await cell(page, "A6").textContent()).toBe("Northfield base case");
     // The year-by-scenario block sits to the right, beyond the columns the grid has drawn: read it from the workbook.
     const header = await page.evaluate(() => {
       const bench = (window as unknown as { wfplanWorkbench: { model: () => { values: (sheet: string, range: object) => unknown[][] } } })
         .wfplanWorkbench;
-      return bench.model().values("WFP comparison", { top: 2, left: 12, bottom: 2, right: 14 })[0];
+      return bench.model().values("WFP comparison", { top: 4, left: 12, bottom: 4, right: 14 })[0];
     });
     expect(header).toEqual(["Year", "Northfield base case", "Growth 5%"]);
     expect(await page.locator("figure canvas").count()).toBe(2);
