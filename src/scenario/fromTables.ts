@@ -53,6 +53,24 @@ export interface LeftOutRow {
   problem: string;
 }
 
+/** A cell a message can link to: its sheet, row and column (0-based), and how it is written ("Standards!B2"). */
+export interface CellRef {
+  sheet: string;
+  row: number;
+  column: number;
+  place: string;
+}
+
+/** The cells behind a staff group's figures, for following a check that fails to the rows that cause it. */
+export interface GroupCells {
+  /** The staffing standards rows that make its need. */
+  standards: CellRef[];
+  /** Its pay budget rows. */
+  budget: CellRef[];
+  /** Its establishment rows. */
+  establishment: CellRef[];
+}
+
 /** A left-out row as a planner reads it. */
 export const leftOutText = (row: LeftOutRow) => `${row.place}: ${row.problem}`;
 
@@ -81,6 +99,11 @@ class TableReader {
       );
     }
     return index;
+  }
+
+  /** A cell of the table as a link target. */
+  cell(row: number, column: number): CellRef {
+    return { sheet: this.table.sheet, row: this.table.top + 1 + row, column: this.table.left + column, place: this.place(row, column) };
   }
 
   /** Leaves a row out of the plan, saying where and why; false, for `&&` chains. */
@@ -207,12 +230,13 @@ function readStaff(reader: TableReader): { records: StaffRecord[]; places: strin
   return { records, places };
 }
 
-function readEstablishment(reader: TableReader): { lines: EstablishmentLine[]; places: string[] } {
+function readEstablishment(reader: TableReader): { lines: EstablishmentLine[]; places: string[]; cells: CellRef[] } {
   const group = reader.column("staffGroup");
   const band = reader.column("band");
   const fte = reader.column("establishmentFte");
   const lines: EstablishmentLine[] = [];
   const places: string[] = [];
+  const cells: CellRef[] = [];
   for (const row of reader.filled()) {
     try {
       parsePostGrade(reader.table.rows[row]?.[band]);
@@ -224,8 +248,9 @@ function readEstablishment(reader: TableReader): { lines: EstablishmentLine[]; p
     if (Number.isNaN(establishmentFte)) continue;
     lines.push({ staffGroup: reader.text(row, group), band: reader.table.rows[row]![band], establishmentFte });
     places.push(reader.place(row, band));
+    cells.push(reader.cell(row, fte));
   }
-  return { lines, places };
+  return { lines, places, cells };
 }
 
 /** Average bank and agency FTE per staff group over the table's rows (months, usually). */
@@ -292,8 +317,14 @@ export function scenarioFromTables(tables: Partial<Record<TableRole, TableData>>
 export function planFromTables(
   tables: Partial<Record<TableRole, TableData>>,
   choices: ScenarioChoices,
-): { input: ScenarioInput; leftOut: LeftOutRow[] } {
+): { input: ScenarioInput; leftOut: LeftOutRow[]; cells: Map<string, GroupCells> } {
   const leftOut: LeftOutRow[] = [];
+  const cells = new Map<string, GroupCells>();
+  const cellsOf = (group: string) => {
+    let found = cells.get(group);
+    if (!found) cells.set(group, (found = { standards: [], budget: [], establishment: [] }));
+    return found;
+  };
   for (const role of ["staff", "activity", "standards"] as const) {
     if (!tables[role])
       fail(
@@ -306,7 +337,8 @@ export function planFromTables(
   const records = staff.records;
   const establishment = tables.establishment
     ? readEstablishment(new TableReader(tables.establishment, "establishment", leftOut))
-    : { lines: [], places: [] };
+    : { lines: [], places: [], cells: [] };
+  establishment.lines.forEach((line, i) => cellsOf(line.staffGroup).establishment.push(establishment.cells[i]!));
   const baseline = aggregateStaff(records, establishment.lines, (i, kind) => (kind === "staff" ? staff.places : establishment.places)[i]!);
 
   // Names that match nothing in the other tables, every one at once, each with its cell and the name most likely meant.
@@ -398,6 +430,7 @@ export function planFromTables(
     }
     const minutesPerUnit = standardsReader.amount(row, sMinutes, "minutes per unit");
     if (Number.isNaN(minutesPerUnit)) continue;
+    cellsOf(standardsReader.text(row, sGroup)).standards.push(standardsReader.cell(row, sMinutes));
     staffing.set(line, [...(staffing.get(line) ?? []), { staffGroup: standardsReader.text(row, sGroup), minutesPerUnit }]);
   }
   const serviceLines = [...staffing].map(([name, lines]) => ({
@@ -417,6 +450,7 @@ export function planFromTables(
       if (!knownGroup(reader, row, group, "staff group")) continue;
       const value = reader.amount(row, amount, "budget");
       if (Number.isNaN(value)) continue;
+      cellsOf(reader.text(row, group)).budget.push(reader.cell(row, amount));
       payBudget.push({
         staffGroup: reader.text(row, group),
         costCentre: centre >= 0 ? reader.text(row, centre) : undefined,
@@ -466,5 +500,5 @@ export function planFromTables(
       skillShift: choices.skillShift ?? [],
     },
   };
-  return { input, leftOut };
+  return { input, leftOut, cells };
 }

@@ -49,6 +49,7 @@ const useStyles = makeStyles({
 interface Outcome {
   sheet: string;
   leftOut: PlanRun["leftOut"];
+  cells: PlanRun["cells"];
   checks: Triangulation;
   cost: number;
   budget: number;
@@ -171,6 +172,7 @@ export function ScenarioCard({
         stored,
         notStored,
         leftOut,
+        cells,
         view: after,
       } = await runPlan(
         links,
@@ -199,6 +201,7 @@ export function ScenarioCard({
       setOutcome({
         sheet,
         leftOut,
+        cells,
         checks,
         cost: first.reduce((sum, r) => sum + r.totalCost, 0),
         budget: first.reduce((sum, r) => sum + r.budget, 0),
@@ -420,11 +423,25 @@ function OutcomeView({ outcome }: { outcome: Outcome }) {
       )}
       {failures.length > 0 && (
         <ul className={styles.failures} aria-label="Where the plan does not triangulate">
-          {failures.map((f) => (
-            <li key={`${f.check}-${f.year}-${f.staffGroup}`}>
-              <Text size={200}>{f.message}</Text>
-            </li>
-          ))}
+          {failures.map((f) => {
+            // The rows behind the failure: the standards that make the need, or the budget it is measured against.
+            const group = outcome.cells.get(f.staffGroup);
+            const rows = (f.check === "capacity" ? group?.standards : group?.budget) ?? [];
+            const what = f.check === "capacity" ? "staffing standard" : "budget";
+            return (
+              <li key={`${f.check}-${f.year}-${f.staffGroup}`}>
+                <Text size={200}>{f.message}</Text>{" "}
+                {rows.slice(0, 3).map((cell) => (
+                  <Link key={cell.place} as="button" onClick={() => void selectCell(cell.sheet, cell.row, cell.column)}>
+                    <Text size={200}>
+                      Go to the {what} {cell.place}
+                    </Text>
+                  </Link>
+                ))}
+                {rows.length > 3 && <Text size={200}> and {rows.length - 3} more</Text>}
+              </li>
+            );
+          })}
         </ul>
       )}
     </>

@@ -6,6 +6,7 @@ import {
   runScenario,
   starBreakdown,
   triangulate,
+  type GroupCells,
   type LeftOutRow,
   type ScenarioChoices,
   type ScenarioResult,
@@ -40,6 +41,8 @@ export interface PlanRun {
   notStored?: string;
   /** Rows that could not be used, each with its cell: left out of the plan, the rest read. */
   leftOut: LeftOutRow[];
+  /** The cells behind each staff group's need, budget and establishment, for following a failed check to its rows. */
+  cells: Map<string, GroupCells>;
   /** The workbook as the run left it, for the next run to start from without looking again. */
   view: WorkbookView;
 }
@@ -129,7 +132,7 @@ export async function runPlan(
         }),
       );
       if (problems.length) throw new Error(problems.join(". "));
-      const { input, leftOut } = planFromTables(tables, choices);
+      const { input, leftOut, cells } = planFromTables(tables, choices);
       await step("Running it");
       const result = runScenario(input);
       await step("Triangulating");
@@ -140,10 +143,10 @@ export async function runPlan(
       const sheet = await steps.writeResults(result, checks, links, star);
       try {
         await step("Saving the scenario");
-        return { result, checks, star, sheet, stored: await steps.saveScenario(input), leftOut };
+        return { result, checks, star, sheet, stored: await steps.saveScenario(input), leftOut, cells };
       } catch (error) {
         const notStored = `The results are on the sheet "${sheet}", but the scenario was not saved in the workbook: ${(error as Error).message}. Nothing else was written; run again to save it.`;
-        return { result, checks, star, sheet, notStored, leftOut };
+        return { result, checks, star, sheet, notStored, leftOut, cells };
       }
     },
   );

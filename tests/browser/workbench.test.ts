@@ -112,6 +112,13 @@ describe("the workbench in headless Chromium", () => {
     expect(await page.getByTestId("check-capacity").textContent()).toMatch(/The workforce can deliver the activity plan/);
     expect(await page.getByTestId("check-finance").textContent()).toMatch(/The pay cost is within the financial plan/);
     await screenshot(page, "workbench");
+    // A failed check links to the rows that cause it: the staffing standards that make the need.
+    const link = page.getByRole("button", { name: /^Go to the staffing standard / }).first();
+    const place = (await link.textContent())!.replace("Go to the staffing standard ", "");
+    await link.click();
+    await expect.poll(() => page.getByRole("tab", { name: "Staffing standards" }).getAttribute("aria-selected")).toBe("true");
+    await expect.poll(() => page.getByLabel("Name box").inputValue()).toBe(place.replace(/^.*!/, ""));
+    await page.getByRole("tab", { name: "WFP Northfield base case" }).click();
   });
 
   it("compares saved scenarios side by side for a board", async () => {

@@ -130,7 +130,13 @@ describe("reading a plan whose rows are not all good", () => {
     );
     const activity = table("Activity", ["Service line", "Total"], [["Bed days", 1000]]);
     const standards = table("Standards", ["Service line", "Staff group", "Minutes per unit"], [["Bed days", "Nursing", 60]]);
-    const { input, leftOut } = planFromTables({ staff, activity, standards }, { name: "x", startYear: "2025/26", horizonYears: 1 });
+    const { input, leftOut, cells } = planFromTables({ staff, activity, standards }, { name: "x", startYear: "2025/26", horizonYears: 1 });
+    // The cells behind the group's need, for a failed check to link to.
+    expect(cells.get("Nursing")).toEqual({
+      standards: [{ sheet: "Standards", row: 1, column: 2, place: "Standards!C2" }],
+      budget: [],
+      establishment: [],
+    });
     expect(leftOut.map(leftOutText)).toEqual([
       expect.stringMatching(/^ESR!B6: band "Band 55" is not/),
       'ESR!C7: contracted WTE "full" must be a number of 0 or more',
