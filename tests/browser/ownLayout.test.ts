@@ -136,6 +136,7 @@ describe("a planner's own layout in the workbench", () => {
       "Step 7 of 7: Saving the scenario",
     ]);
 
+    await screenshot(page, "own-layout-left-out");
     // Following the row's link selects its cell; the planner corrects it there and runs again.
     await page.getByRole("button", { name: /^'ESR extract'!D7: band "Band 55" is not/ }).click();
     await expect.poll(() => page.getByRole("tab", { name: "ESR extract" }).getAttribute("aria-selected")).toBe("true");
