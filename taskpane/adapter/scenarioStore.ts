@@ -34,6 +34,8 @@ export interface SavedScenario {
   input?: ScenarioInput;
   /** Why the row cannot be used; the row itself is kept as it is. */
   problem?: string;
+  /** A row that says the scenario of this name was deleted (or renamed away) from then on. */
+  deleted?: true;
 }
 
 interface Meta {
@@ -169,8 +171,9 @@ function readRow(meta: Meta, text: string | undefined): SavedScenario {
   } catch (error) {
     return { ...base, problem: `row ${meta.row + 1}: its JSON cannot be read (${(error as Error).message.slice(0, 120)})` };
   }
-  const wrapped = stored as { wfplanScenario?: unknown; scenario?: unknown };
+  const wrapped = stored as { wfplanScenario?: unknown; scenario?: unknown; deleted?: unknown };
   const schema = typeof wrapped?.wfplanScenario === "number" ? wrapped.wfplanScenario : 1;
+  if (schema === STORE_SCHEMA && wrapped.deleted === true) return { ...base, schema, deleted: true };
   if (schema > STORE_SCHEMA)
     return { ...base, schema, problem: `row ${meta.row + 1}: saved by a newer wfplan (format ${schema}); update wfplan to use it` };
   const input = (schema === 1 ? stored : wrapped.scenario) as ScenarioInput;
@@ -194,16 +197,85 @@ export async function listSavedScenarios(): Promise<SavedScenario[]> {
   });
 }
 
-/** The newest usable version of each name, and every row that cannot be used: what Compare offers. */
+/** A scenario's name as names are compared: case and surrounding spaces do not matter, as in Excel. */
+export const nameKey = (name: string) => name.trim().toLowerCase();
+
+/**
+ * The newest usable version of each name, and every row that cannot be used:
+ * what Compare offers. A name whose newest row says it was deleted is gone.
+ */
 export function latestVersions(saved: readonly SavedScenario[]): SavedScenario[] {
   const latest = new Map<string, SavedScenario>();
   for (const row of saved) {
-    if (!row.input) continue;
-    const key = row.name.trim().toLowerCase();
+    if (!row.input && !row.deleted) continue;
+    const key = nameKey(row.name);
     const known = latest.get(key);
     if (!known || row.savedAt >= known.savedAt) latest.set(key, row);
   }
-  return saved.filter((row) => !row.input || latest.get(row.name.trim().toLowerCase()) === row);
+  return saved.filter((row) => (!row.input && !row.deleted) || (row.input && latest.get(nameKey(row.name)) === row));
+}
+
+/** The names in use: each scenario whose newest row is not a deletion. */
+export function namesInUse(saved: readonly SavedScenario[]): string[] {
+  return latestVersions(saved).flatMap((row) => (row.input ? [row.name] : []));
+}
+
+/** Refuses a name that is blank or taken by another scenario (case and spaces aside), saying which. */
+export function checkNewName(name: string, saved: readonly SavedScenario[], except?: string): string {
+  const trimmed = name.trim();
+  if (!trimmed) throw new Error("Give the scenario a name.");
+  const taken = namesInUse(saved).find((n) => nameKey(n) === nameKey(trimmed) && (except === undefined || nameKey(n) !== nameKey(except)));
+  if (taken) throw new Error(`A scenario named "${taken}" is already saved in this workbook: choose another name.`);
+  return trimmed;
+}
+
+type StoreChange = { name: string; scenario?: ScenarioInput; deleted?: true };
+
+/** Appends rows to the store (never writing over one): each a scenario's new version or a deletion. Two syncs. */
+async function appendRows(changes: readonly StoreChange[], savedAt = new Date().toISOString()): Promise<void> {
+  await Excel.run(async (context) => {
+    const sheet = context.workbook.worksheets.getItemOrNullObject(STORE_SHEET);
+    await context.sync();
+    let store: Excel.Worksheet;
+    let row = 1;
+    if (sheet.isNullObject) {
+      store = context.workbook.worksheets.add(STORE_SHEET);
+      store.getRange("A1:D1").values = [HEADER];
+      store.visibility = "VeryHidden";
+    } else {
+      store = sheet;
+      row = Math.max(1, (await readMeta(context, sheet)).nextRow);
+    }
+    for (const change of changes) {
+      const json = JSON.stringify(
+        change.deleted ? { wfplanScenario: STORE_SCHEMA, deleted: true } : { wfplanScenario: STORE_SCHEMA, scenario: change.scenario },
+      );
+      const parts = chunks(json).map(asText);
+      store.getRangeByIndexes(row++, 0, 1, 3 + parts.length).values = [[asText(change.name), asText(savedAt), parts.length, ...parts]];
+    }
+    await context.sync();
+  });
+}
+
+/** Saves a copy of a scenario under a new name, refused if the name is taken. */
+export async function duplicateScenario(from: SavedScenario, name: string, saved: readonly SavedScenario[]): Promise<string> {
+  const chosen = checkNewName(name, saved);
+  await appendRows([{ name: chosen, scenario: { ...from.input!, name: chosen } }]);
+  return chosen;
+}
+
+/** Renames a scenario: its newest version under the new name, and a row saying the old name is gone. Older rows are kept as they are. */
+export async function renameScenario(from: SavedScenario, name: string, saved: readonly SavedScenario[]): Promise<string> {
+  const chosen = checkNewName(name, saved, from.name);
+  const changes: StoreChange[] = [{ name: chosen, scenario: { ...from.input!, name: chosen } }];
+  if (nameKey(chosen) !== nameKey(from.name)) changes.push({ name: from.name, deleted: true });
+  await appendRows(changes);
+  return chosen;
+}
+
+/** Deletes a scenario from the list: a row saying so, with every earlier version kept on the store sheet. */
+export async function deleteScenario(from: SavedScenario): Promise<void> {
+  await appendRows([{ name: from.name, deleted: true }]);
 }
 
 /**

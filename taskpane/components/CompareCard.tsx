@@ -1,9 +1,43 @@
-import { Button, Card, CardHeader, Checkbox, MessageBar, MessageBarBody, Text } from "@fluentui/react-components";
+import {
+  Button,
+  Card,
+  CardHeader,
+  Checkbox,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  Input,
+  Menu,
+  MenuItem,
+  MenuList,
+  MenuPopover,
+  MenuTrigger,
+  MessageBar,
+  MessageBarBody,
+  Text,
+  makeStyles,
+} from "@fluentui/react-components";
 import { useEffect, useState } from "react";
 import { boardSummary, compareScenarios, runScenario, scenarioDifferences, starBreakdown } from "../../src/index.ts";
 import { writeBoardSummary } from "../adapter/board.ts";
 import { writeComparison } from "../adapter/comparison.ts";
-import { latestVersions, listSavedScenarios, type SavedScenario } from "../adapter/scenarioStore.ts";
+import {
+  deleteScenario,
+  duplicateScenario,
+  latestVersions,
+  listSavedScenarios,
+  renameScenario,
+  type SavedScenario,
+} from "../adapter/scenarioStore.ts";
+
+const useStyles = makeStyles({ row: { display: "flex", alignItems: "center", justifyContent: "space-between", gap: "4px" } });
+
+/** A change to one saved scenario that the planner has asked for and is confirming. */
+type Managing = { kind: "duplicate" | "rename" | "delete"; scenario: SavedScenario; name: string; problem?: string };
 
 /**
  * Compares the workbook's saved scenarios side by side, for an ICS board: the
@@ -14,22 +48,47 @@ export function CompareCard({ initial, version }: { initial?: SavedScenario[]; v
   const [saved, setSaved] = useState<SavedScenario[]>([]);
   const [chosen, setChosen] = useState<Set<number>>(new Set());
   const [message, setMessage] = useState<{ intent: "success" | "error"; text: string }>();
+  const [all, setAll] = useState<SavedScenario[]>([]);
+  const [managing, setManaging] = useState<Managing>();
+  const [changed, setChanged] = useState(0);
+  const styles = useStyles();
 
   useEffect(() => {
     const offer = (list: SavedScenario[]) => {
+      setAll(list);
       const offered = latestVersions(list);
       setSaved(offered);
       setChosen(new Set(offered.flatMap((s, i) => (s.input ? [i] : []))));
     };
     // The pane's first look read the store already; after a save, read it again.
-    if (version === 0) {
+    if (version === 0 && changed === 0) {
       if (initial) offer(initial);
       return;
     }
     listSavedScenarios()
       .then(offer)
       .catch((error: Error) => setMessage({ intent: "error", text: `Could not read the saved scenarios: ${error.message}` }));
-  }, [version, initial]);
+  }, [version, initial, changed]);
+
+  // Duplicate, rename or delete: each a new row on the store, never writing over one; names stay unique.
+  const manage = async () => {
+    if (!managing) return;
+    const { kind, scenario, name } = managing;
+    try {
+      let text: string;
+      if (kind === "duplicate") text = `Saved a copy of "${scenario.name}" as "${await duplicateScenario(scenario, name, all)}".`;
+      else if (kind === "rename") text = `Renamed "${scenario.name}" to "${await renameScenario(scenario, name, all)}".`;
+      else {
+        await deleteScenario(scenario);
+        text = `Deleted "${scenario.name}" from the list; its earlier versions are kept on the store sheet.`;
+      }
+      setManaging(undefined);
+      setMessage({ intent: "success", text });
+      setChanged((n) => n + 1);
+    } catch (error) {
+      setManaging({ ...managing, problem: (error as Error).message });
+    }
+  };
 
   if (saved.length === 0) return null;
   const compare = async () => {
@@ -58,21 +117,68 @@ export function CompareCard({ initial, version }: { initial?: SavedScenario[]; v
     <Card>
       <CardHeader header={<Text weight="semibold">Compare scenarios</Text>} description="Scenarios saved in this workbook" />
       {saved.map((s, i) => (
-        <Checkbox
-          key={`${s.row}`}
-          label={
-            s.input ? `${s.name} (saved ${s.savedAt.slice(0, 16).replace("T", " ")})` : `${s.name}: kept, cannot be used. ${s.problem}`
-          }
-          disabled={!s.input}
-          checked={chosen.has(i)}
-          onChange={(_, data) => {
-            const next = new Set(chosen);
-            if (data.checked) next.add(i);
-            else next.delete(i);
-            setChosen(next);
-          }}
-        />
+        <div key={`${s.row}`} className={styles.row}>
+          <Checkbox
+            label={
+              s.input ? `${s.name} (saved ${s.savedAt.slice(0, 16).replace("T", " ")})` : `${s.name}: kept, cannot be used. ${s.problem}`
+            }
+            disabled={!s.input}
+            checked={chosen.has(i)}
+            onChange={(_, data) => {
+              const next = new Set(chosen);
+              if (data.checked) next.add(i);
+              else next.delete(i);
+              setChosen(next);
+            }}
+          />
+          {s.input && (
+            <Menu>
+              <MenuTrigger disableButtonEnhancement>
+                <Button appearance="subtle" size="small" aria-label={`Manage ${s.name}`}>
+                  …
+                </Button>
+              </MenuTrigger>
+              <MenuPopover>
+                <MenuList>
+                  <MenuItem onClick={() => setManaging({ kind: "duplicate", scenario: s, name: `${s.name} (copy)` })}>Duplicate…</MenuItem>
+                  <MenuItem onClick={() => setManaging({ kind: "rename", scenario: s, name: s.name })}>Rename…</MenuItem>
+                  <MenuItem onClick={() => setManaging({ kind: "delete", scenario: s, name: s.name })}>Delete…</MenuItem>
+                </MenuList>
+              </MenuPopover>
+            </Menu>
+          )}
+        </div>
       ))}
+      <Dialog open={managing !== undefined} onOpenChange={(_, data) => !data.open && setManaging(undefined)}>
+        <DialogSurface>
+          <DialogBody>
+            <DialogTitle>
+              {managing?.kind === "duplicate" ? "Duplicate" : managing?.kind === "rename" ? "Rename" : "Delete"} "{managing?.scenario.name}"
+            </DialogTitle>
+            <DialogContent>
+              {managing?.kind === "delete" ? (
+                <Text>
+                  It leaves the list; every saved version stays on the store sheet, and running a scenario of that name again brings it
+                  back.
+                </Text>
+              ) : (
+                <Field label="New name" validationState={managing?.problem ? "error" : "none"} validationMessage={managing?.problem}>
+                  <Input
+                    value={managing?.name ?? ""}
+                    onChange={(_, d) => managing && setManaging({ ...managing, name: d.value, problem: undefined })}
+                  />
+                </Field>
+              )}
+            </DialogContent>
+            <DialogActions>
+              <Button appearance="primary" onClick={() => void manage()}>
+                {managing?.kind === "duplicate" ? "Duplicate" : managing?.kind === "rename" ? "Rename" : "Delete"}
+              </Button>
+              <Button onClick={() => setManaging(undefined)}>Cancel</Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
       <Button appearance="primary" disabled={chosen.size < 1} onClick={compare}>
         Compare side by side
       </Button>

@@ -35,6 +35,7 @@ import {
 import type { PlanLinks } from "../adapter/linkStore.ts";
 import type { WorkbookView } from "../adapter/openWorkbook.ts";
 import { RunCancelled, type EditedSheetChoice } from "../adapter/planSession.ts";
+import { nameKey, namesInUse } from "../adapter/scenarioStore.ts";
 import { selectCell } from "../adapter/selectCell.ts";
 import { leftOutText, runPlan, type PlanRun, type PlanStep } from "../useCases/runPlan.ts";
 import { initialLinks, PlanLinksForm } from "./PlanLinks.tsx";
@@ -98,6 +99,9 @@ export function ScenarioCard({
   useEffect(() => {
     if (opened) setLinks(initialLinks(opened.tables, opened.links?.links));
   }, [opened]);
+
+  // A name already saved (case and spaces aside) is a new version of that scenario, under its saved spelling: never two under one name.
+  const savedAs = namesInUse(opened?.saved ?? []).find((n) => nameKey(n) === nameKey(name));
 
   // Each percentage as typed, read as the model reads it: what was understood, or why it cannot be used.
   const percents = {
@@ -177,7 +181,7 @@ export function ScenarioCard({
       } = await runPlan(
         links,
         {
-          name: name.trim() || "Scenario",
+          name: savedAs ?? (name.trim() || "Scenario"),
           startYear,
           horizonYears: Number(years),
           activityGrowth: percent("activityGrowth"),
@@ -235,7 +239,7 @@ export function ScenarioCard({
         </MessageBar>
       ))}
       <div className={styles.form}>
-        <Field label="Scenario name">
+        <Field label="Scenario name" hint={savedAs ? `Saved as a new version of "${savedAs}"` : "A new scenario"}>
           <Input className={styles.control} value={name} onChange={(_, d) => setName(d.value)} />
         </Field>
         <Field label="First plan year" hint={startYear > latestOnCostYear() ? "wfplan holds no pay tables for it: link one" : undefined}>

@@ -233,6 +233,16 @@ describe("a planner's own layout in the workbench", () => {
         organisation: "Organisation",
       },
     });
+    // Managing the saved scenarios: a copy under a new name; a name already taken is refused with a message.
+    await page.getByRole("button", { name: "Manage Northgate base" }).click();
+    await page.getByRole("menuitem", { name: "Duplicate…" }).click();
+    await page.getByLabel("New name").fill("northgate STAR");
+    await page.getByRole("button", { name: "Duplicate", exact: true }).click();
+    await page.getByText('A scenario named "Northgate Star" is already saved in this workbook: choose another name.').waitFor();
+    await page.getByLabel("New name").fill("Northgate winter");
+    await page.getByRole("button", { name: "Duplicate", exact: true }).click();
+    await page.getByText('Saved a copy of "Northgate base" as "Northgate winter".').waitFor();
+    await page.getByText(/^Northgate winter \(saved /).waitFor();
     expect(leaked).toEqual([]);
     await page.close();
   }, 120_000);
