@@ -17,5 +17,6 @@ export * from "./scenario/fromTables.ts";
 export * from "./scenario/link.ts";
 export * from "./scenario/star.ts";
 export * from "./scenario/board.ts";
+export * from "./scenario/assumptions.ts";
 export * from "./scenario/compare.ts";
 export * from "./scenario/percentInput.ts";

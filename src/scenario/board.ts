@@ -1,5 +1,6 @@
 import type { ScenarioResult } from "./run.ts";
 import type { Scenario } from "./schema.ts";
+import { SETTINGS } from "./assumptions.ts";
 import { starByYear, type StarRow } from "./star.ts";
 
 /*
@@ -26,42 +27,6 @@ export interface BoardSummary {
   differences: string[];
   star: { scenario: string; byYear: StarRow[] }[];
 }
-
-const percent = (x: number) => `${Number((x * 100).toFixed(2))}%`;
-
-/** A driver as a planner reads it: a percentage, a list of them year by year, or the expression as written. */
-function driverText(value: unknown): string {
-  if (typeof value === "number") return percent(value);
-  if (Array.isArray(value)) return value.map(driverText).join(", ");
-  return String(value);
-}
-
-/** The settings a board compares, each with how to say it. */
-const SETTINGS: [label: string, pick: (s: Scenario) => unknown, say: (value: unknown) => string][] = [
-  ["first year", (s) => s.startYear, String],
-  ["years", (s) => s.horizonYears, String],
-  ["activity growth", (s) => s.drivers.activityGrowth, (v) => `${driverText(v)} a year`],
-  ["pay award", (s) => s.drivers.payAward, (v) => `${driverText(v)} a year`],
-  ["productivity", (s) => s.drivers.productivityChange, (v) => `${driverText(v)} a year`],
-  ["vacancy fill", (s) => s.drivers.vacancyFill, (v) => `${driverText(v)} a year`],
-  ["agency reduction", (s) => s.drivers.agencyReduction, (v) => `${driverText(v)} a year`],
-  ["retention", (s) => s.drivers.retention, (v) => `${driverText(v)} fewer leavers`],
-  ["new roles", (s) => s.drivers.newRoles.reduce((sum, r) => sum + r.fte, 0), (v) => `${Number(v)} FTE`],
-  ["skill mix targets", (s) => s.drivers.skillMix.length, (v) => String(v)],
-  [
-    "upskilling",
-    (s) =>
-      s.drivers.skillShift.map((m) => `${percent(m.share)} of ${m.staffGroup} ${m.from} to ${m.to} by year ${m.byYear}`).join(", ") ||
-      "none",
-    String,
-  ],
-  ["headroom", (s) => s.options.headroom, (v) => percent(Number(v))],
-  ["bank premium", (s) => s.options.bankPremium, (v) => percent(Number(v))],
-  ["agency premium", (s) => s.options.agencyPremium, (v) => percent(Number(v))],
-  ["pension in costs", (s) => s.options.pensionBasis, String],
-  ["pay point", (s) => s.options.payPoint, String],
-  ["high cost area", (s) => s.options.area, String],
-];
 
 /** What differs from the first scenario, one line a scenario. */
 export function scenarioDifferences(scenarios: readonly Scenario[]): string[] {

@@ -1,5 +1,5 @@
 import type { FinancialYear } from "../reference/index.ts";
-import type { ScenarioResult } from "./run.ts";
+import type { ScenarioResult, ScenarioRow } from "./run.ts";
 import { triangulate } from "./triangulate.ts";
 
 /** One scenario's year, summed over its staff groups, for boards comparing scenarios side by side. */
@@ -40,5 +40,24 @@ export function compareScenarios(results: readonly ScenarioResult[]): Comparison
         failedChecks: failures.filter((f) => f.year === year).length,
       };
     });
+  });
+}
+
+/** A scenario's rows summed over its staff groups, year by year: the results sheet's totals. */
+export function totalsByYear(result: ScenarioResult): ScenarioRow[] {
+  return result.years.map((year, i) => {
+    const rows = result.rows.filter((r) => r.year === year);
+    const total: ScenarioRow = {
+      ...rows[0]!,
+      year,
+      yearIndex: i + 1,
+      staffGroup: "All staff groups",
+      budgeted: rows.some((r) => r.budgeted),
+    };
+    for (const key of Object.keys(total) as (keyof ScenarioRow)[]) {
+      if (typeof total[key] === "number" && key !== "yearIndex")
+        (total[key] as number) = rows.reduce((sum, r) => sum + (r[key] as number), 0);
+    }
+    return total;
   });
 }

@@ -46,19 +46,35 @@ export const FIELDS = {
 export type FieldKey = keyof typeof FIELDS;
 
 /** What each part of a plan needs (a list inside is "one of these") and may use. */
-export const ROLES: Record<TableRole, { describe: string; required: (FieldKey | FieldKey[])[]; optional: FieldKey[] }> = {
+export const ROLES: Record<TableRole, { label: string; describe: string; required: (FieldKey | FieldKey[])[]; optional: FieldKey[] }> = {
   staff: {
+    label: "Staff in post",
     describe: "staff in post (an ESR-style extract)",
     required: ["staffGroup", "band", ["hours", "fte"]],
     optional: ["assignmentType", "point", "area", "costCentre", "assignmentNumber", "organisation"],
   },
-  establishment: { describe: "establishment", required: ["staffGroup", "band", "establishmentFte"], optional: ["costCentre"] },
-  activity: { describe: "activity plan", required: ["serviceLine", "total"], optional: ["unit"] },
-  standards: { describe: "staffing standards", required: ["serviceLine", "staffGroup", "minutes"], optional: [] },
-  budget: { describe: "pay budget", required: ["staffGroup", "budget"], optional: ["costCentre"] },
-  temporary: { describe: "bank and agency use", required: ["staffGroup", "bankFte", "agencyFte"], optional: [] },
-  flows: { describe: "leavers and starters", required: ["staffGroup", "leavers", "averageHeadcount"], optional: ["starters"] },
-  payTable: { describe: "pay table", required: ["year", "band", "point", "annualPay"], optional: ["weeklyHours"] },
+  establishment: {
+    label: "Establishment",
+    describe: "establishment",
+    required: ["staffGroup", "band", "establishmentFte"],
+    optional: ["costCentre"],
+  },
+  activity: { label: "Activity plan", describe: "activity plan", required: ["serviceLine", "total"], optional: ["unit"] },
+  standards: {
+    label: "Staffing standards",
+    describe: "staffing standards",
+    required: ["serviceLine", "staffGroup", "minutes"],
+    optional: [],
+  },
+  budget: { label: "Pay budget", describe: "pay budget", required: ["staffGroup", "budget"], optional: ["costCentre"] },
+  temporary: { label: "Bank and agency", describe: "bank and agency use", required: ["staffGroup", "bankFte", "agencyFte"], optional: [] },
+  flows: {
+    label: "Leavers and starters",
+    describe: "leavers and starters",
+    required: ["staffGroup", "leavers", "averageHeadcount"],
+    optional: ["starters"],
+  },
+  payTable: { label: "Pay table", describe: "pay table", required: ["year", "band", "point", "annualPay"], optional: ["weeklyHours"] },
 };
 
 /** Parts whose headers are the more specific first, so a staffing-standards table is not taken for an activity plan. */

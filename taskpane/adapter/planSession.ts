@@ -33,7 +33,13 @@ export interface PlanSession {
    * Writes the results on the scenario's own sheet (replaced, or new), with
    * the planner's links when they changed, and returns the sheet's name.
    */
-  writeResults(result: ScenarioResult, checks: Triangulation, links?: PlanLinks, star?: readonly StarRow[]): Promise<string>;
+  writeResults(
+    result: ScenarioResult,
+    checks: Triangulation,
+    links?: PlanLinks,
+    star?: readonly StarRow[],
+    about?: readonly (readonly [string, string])[],
+  ): Promise<string>;
   saveScenario(input: ScenarioInput): Promise<"saved" | "unchanged">;
 }
 
@@ -110,7 +116,7 @@ export async function planSession<T>(
         }
       },
 
-      async writeResults(result, checks, links, star) {
+      async writeResults(result, checks, links, star, about) {
         // wfplan's sheets made since the pane looked (or read again after a deletion): read now, one sync, only then.
         const lateLinks = links && !linkSheet.isNullObject && !storedLinks;
         const lateRegister = !outputsSheet.isNullObject && !register;
@@ -131,7 +137,7 @@ export async function planSession<T>(
           keep = choice === "keep";
         }
         const target = outputTarget(options.scenario, registerNow, taken().sheets, now, keep);
-        const written = queueScenarioResults(context, result, checks, taken(), target, star);
+        const written = queueScenarioResults(context, result, checks, taken(), target, star, about);
         queueRegisterOutput(context, registerNow, options.scenario, written.sheet, written.fingerprint);
         // Links ride on this sync: stored as a new row when they changed.
         const linksBefore = storedLinks && !linkSheet.isNullObject ? storedLinks() : undefined;

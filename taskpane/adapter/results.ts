@@ -1,4 +1,12 @@
-import { formatPounds, STAR_POINTS, starByYear, type ScenarioResult, type StarRow, type Triangulation } from "../../src/index.ts";
+import {
+  formatPounds,
+  STAR_POINTS,
+  starByYear,
+  totalsByYear,
+  type ScenarioResult,
+  type StarRow,
+  type Triangulation,
+} from "../../src/index.ts";
 import { asText, asTextCells } from "./cellText.ts";
 import { freeName, queueTakenNames, type TakenNames } from "./names.ts";
 import { outputSheetName, valuesFingerprint, type OutputTarget, type WrittenBlock } from "./outputSheets.ts";
@@ -30,7 +38,8 @@ const COLUMNS: [header: string, value: (row: ScenarioResult["rows"][number]) => 
   ["Variance", (r) => r.variance, "£#,##0"],
 ];
 
-const TABLE_TOP = 3; // row 4: rows 1-2 say what this is
+/** Row 4 (0-based 3): rows 1-2 say what this is; the assumptions, when given, come between. */
+const FIRST_BLOCK = 3;
 const SUMMARY_LEFT = COLUMNS.length + 1; // one blank column after the table
 
 export interface WrittenResults {
@@ -38,20 +47,6 @@ export interface WrittenResults {
   table: string;
   /** The fingerprint of the values written, for telling later whether the planner edited the sheet. */
   fingerprint: string;
-}
-
-function yearly(result: ScenarioResult) {
-  return result.years.map((year) => {
-    const rows = result.rows.filter((r) => r.year === year);
-    const sum = (pick: (r: (typeof rows)[number]) => number) => rows.reduce((total, r) => total + pick(r), 0);
-    return {
-      year,
-      required: sum((r) => r.requiredFte),
-      supply: sum((r) => r.supplyFte),
-      cost: sum((r) => r.totalCost),
-      budget: sum((r) => r.budget),
-    };
-  });
 }
 
 const STAR_LEFT = SUMMARY_LEFT + 8;
@@ -65,7 +60,9 @@ function queueStarBlocks(
   sheet: Excel.Worksheet,
   star: readonly StarRow[],
   write: (range: Excel.Range, top: number, left: number, values: unknown[][]) => void,
+  tableTop: number,
 ): void {
+  const TABLE_TOP = tableTop;
   const points = STAR_POINTS.map((p) => p.label);
   const years = starByYear(star);
   const byYear = [
@@ -123,6 +120,8 @@ export function queueScenarioResults(
   taken: TakenNames,
   target: OutputTarget,
   star?: readonly StarRow[],
+  /** The assumptions block: each line a label and its text (settings, sources, linked tables). */
+  about: readonly (readonly [string, string])[] = [],
 ): WrittenResults {
   const sheetName = target.name;
   let sheet: Excel.Worksheet;
@@ -158,6 +157,14 @@ export function queueScenarioResults(
     asTextCells([[`Scenario: ${result.scenario.name}, ${result.years[0]} to ${result.years[result.years.length - 1]}`], [verdict]]),
   );
   sheet.getRange("A1").format.font.bold = true;
+  if (about.length) {
+    write(sheet.getRangeByIndexes(FIRST_BLOCK, 0, about.length + 1, 2), FIRST_BLOCK, 0, [
+      ["Assumptions", ""],
+      ...asTextCells(about.map(([label, text]) => [label, text])),
+    ]);
+    sheet.getRangeByIndexes(FIRST_BLOCK, 0, 1, 1).format.font.bold = true;
+  }
+  const TABLE_TOP = about.length ? FIRST_BLOCK + about.length + 2 : FIRST_BLOCK;
 
   const body = asTextCells(result.rows.map((row) => COLUMNS.map(([, value]) => value(row))));
   const block = sheet.getRangeByIndexes(TABLE_TOP, 0, body.length + 1, COLUMNS.length);
@@ -169,7 +176,8 @@ export function queueScenarioResults(
   table.name = tableName;
 
   // Yearly summaries beside the table, each the source of a native chart.
-  const years = yearly(result);
+  const totals = totalsByYear(result);
+  const years = totals.map((t) => ({ year: t.year, required: t.requiredFte, supply: t.supplyFte, cost: t.totalCost, budget: t.budget }));
   const fte = sheet.getRangeByIndexes(TABLE_TOP, SUMMARY_LEFT, years.length + 1, 3);
   write(fte, TABLE_TOP, SUMMARY_LEFT, [
     ["Year", "Required FTE", "Supply FTE"],
@@ -186,14 +194,30 @@ export function queueScenarioResults(
   const cost = sheet.charts.add("Line", money, "Columns");
   cost.title.text = `Pay cost and budget (${formatPounds(years[0]!.budget)} budget in ${years[0]!.year})`;
 
-  if (star?.length) queueStarBlocks(sheet, star, write);
+  if (star?.length) queueStarBlocks(sheet, star, write, TABLE_TOP);
 
-  // The checks, one failure a line, below the table.
-  const checksTop = TABLE_TOP + body.length + 3;
+  // Totals by year below the table, summed over the staff groups.
+  const totalsTop = TABLE_TOP + body.length + 2;
+  write(sheet.getRangeByIndexes(totalsTop, 0, 1, 1), totalsTop, 0, [["Totals by year"]]);
+  sheet.getRangeByIndexes(totalsTop, 0, 1, 1).format.font.bold = true;
+  const totalRows = asTextCells(totals.map((row) => COLUMNS.map(([, value]) => value(row))));
+  write(sheet.getRangeByIndexes(totalsTop + 1, 0, totalRows.length + 1, COLUMNS.length), totalsTop + 1, 0, [
+    COLUMNS.map(([header]) => header),
+    ...totalRows,
+  ]);
+  sheet.getRangeByIndexes(totalsTop + 1, 0, 1, COLUMNS.length).format.font.bold = true;
+  sheet.getRangeByIndexes(totalsTop + 2, 0, totalRows.length, COLUMNS.length).numberFormat = totalRows.map(() =>
+    COLUMNS.map(([, , format]) => format),
+  );
+
+  // The checks, one failure a line, below the totals.
+  const checksTop = totalsTop + totalRows.length + 3;
   const lines = failures.length ? failures.map((f) => [f.message]) : [["Every check passed."]];
   write(sheet.getRangeByIndexes(checksTop, 0, lines.length + 1, 1), checksTop, 0, [["Checks"], ...asTextCells(lines)]);
   sheet.getRangeByIndexes(checksTop, 0, 1, 1).format.font.bold = true;
   block.format.autofitColumns();
+  // Column A wide enough for the assumptions' labels too (fitted after the table, which would narrow it to its years).
+  if (about.length) sheet.getRangeByIndexes(FIRST_BLOCK, 0, about.length + 1, 1).format.autofitColumns();
   sheet.activate();
   return { sheet: sheetName, table: tableName, fingerprint: valuesFingerprint(blocks) };
 }

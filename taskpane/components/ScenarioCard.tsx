@@ -21,6 +21,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
+import { flushSync } from "react-dom";
 import {
   formatPounds,
   latestOnCostYear,
@@ -196,7 +197,8 @@ export function ScenarioCard({
           newRoles: star.newRoles,
           pensionBasis,
         },
-        { view, onEdited, onStep: setProgress, signal: controller.signal },
+        // Each step drawn at once (not batched with the next), so the bar shows every step it passes.
+        { view, onEdited, onStep: (step) => flushSync(() => setProgress(step)), signal: controller.signal },
       );
       setView(after);
       if (stored) onSaved?.();

@@ -2,6 +2,8 @@ import {
   cellPlace,
   leftOutText,
   planFromTables,
+  ROLES,
+  scenarioAssumptions,
   resolveLink,
   runScenario,
   starBreakdown,
@@ -16,6 +18,7 @@ import {
   type Triangulation,
 } from "../../src/index.ts";
 import type { PlanLinks } from "../adapter/linkStore.ts";
+import { sourceLabel } from "../adapter/planTables.ts";
 import { openWorkbook, type WorkbookView } from "../adapter/openWorkbook.ts";
 import { planSession, RunCancelled, type EditedSheetChoice, type PlanSession } from "../adapter/planSession.ts";
 
@@ -140,7 +143,18 @@ export async function runPlan(
       await step("Working out the HEE Star");
       const star = starBreakdown(input);
       await step("Writing the results");
-      const sheet = await steps.writeResults(result, checks, links, star);
+      // The assumptions the sheet opens with: the settings and sources, then each linked table with its rows read and left out.
+      const about: [string, string][] = [
+        ...scenarioAssumptions(result.scenario, new Date()),
+        ...chosen.map(([role], i): [string, string] => {
+          const out = leftOut.filter((row) => row.table === read[i]!.name).length;
+          return [
+            `Linked: ${ROLES[role].label.toLowerCase()}`,
+            `${sourceLabel(linked[i]!)}, ${read[i]!.rows.length.toLocaleString("en-GB")} rows${out ? `, ${out} left out` : ""}`,
+          ];
+        }),
+      ];
+      const sheet = await steps.writeResults(result, checks, links, star, about);
       try {
         await step("Saving the scenario");
         return { result, checks, star, sheet, stored: await steps.saveScenario(input), leftOut, cells };

@@ -190,7 +190,13 @@ describe("a planner's own layout in the workbench", () => {
         [top, left, bottom, right],
       );
     // The HEE Star by year (column AA): every point but upskilling closes FTE in year 2; upskilling changes the cost, not the FTE.
-    const star = await sheetValues(3, 26, 5, 33);
+    // Where the results table starts, below the assumptions.
+    const top = await page.evaluate(() => {
+      type Model = { tables: { sheet: string; range: { top: number } }[] };
+      const model = (window as unknown as { wfplanWorkbench: { model: () => Model } }).wfplanWorkbench.model();
+      return model.tables.find((t) => t.sheet === "WFP Northgate Star")!.range.top;
+    });
+    const star = await sheetValues(top, 26, top + 2, 33);
     expect(star[0]).toEqual([
       "Year",
       "Supply",
@@ -209,7 +215,7 @@ describe("a planner's own layout in the workbench", () => {
     expect(year2[4]).toBeGreaterThan(0); // new ways of working
     expect(year2[5]).toBeGreaterThan(0); // leadership
     // The gap left is the results table's year-2 gap, summed over the staff groups; the points add up to it.
-    const table = (await sheetValues(4, 0, 7, 5)) as [string, string, number, number, number, number][];
+    const table = (await sheetValues(top + 1, 0, top + 4, 5)) as [string, string, number, number, number, number][];
     const gap2 = table.filter((r) => r[0] === "2026/27").reduce((sum, r) => sum + r[5], 0);
     expect(year2[6]).toBeCloseTo(gap2, 9);
     expect(year2[7] - (year2[1] + year2[2] + year2[3] + year2[4] + year2[5])).toBeCloseTo(year2[6], 9);

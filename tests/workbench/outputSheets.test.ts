@@ -70,7 +70,8 @@ describe("a scenario's own output sheet", () => {
       "ColumnStacked",
     ]);
     // The HEE Star by year beside the summaries (column AA): what each point closes, the gap left, the gap with no action.
-    const star = model.values("WFP Base case", { top: 3, left: 26, bottom: 4, right: 33 });
+    const starTop = model.table("tblWfpResults").range.top;
+    const star = model.values("WFP Base case", { top: starTop, left: 26, bottom: starTop + 1, right: 33 });
     expect(star[0]).toEqual([
       "Year",
       "Supply",
@@ -90,8 +91,30 @@ describe("a scenario's own output sheet", () => {
       9,
     );
     expect(asked).toEqual([]);
-    const cost = model.values("WFP Base case", { top: 4, left: 12, bottom: 4, right: 12 })[0]![0] as number;
+    // The sheet opens with its assumptions: every setting, the pay and on-cost sources, the linked tables with their rows.
+    const about = model.values("WFP Base case", { top: 3, left: 0, bottom: 40, right: 1 });
+    const line = (label: string) => about.find((r) => r[0] === label)?.[1];
+    expect(about[0]![0]).toBe("Assumptions");
+    expect(line("Pay award")).toBe("5% a year");
+    expect(line("Activity growth")).toBe("0% a year");
+    expect(line("Pension in costs")).toBe("full");
+    expect(line("On-costs")).toMatch(
+      /^2025\/26 rates: employer NI 15% above £5,000 \(.+\); pension 23\.78% \(.+\); apprenticeship levy 0\.5% \(.+\)$/,
+    );
+    expect(line("Linked: staff in post")).toMatch(/^tblStaff \(Staff\), \d,\d{3} rows$/);
+    // Then the table, where the sheet's table now starts.
+    const top = model.table("tblWfpResults").range.top;
+    const cost = model.values("WFP Base case", { top: top + 1, left: 12, bottom: top + 1, right: 12 })[0]![0] as number;
     expect(cost).toBeCloseTo(again.result.rows[0]!.totalCost, 6);
+    // Totals by year below it, summed over the staff groups.
+    const bottom = model.table("tblWfpResults").range.bottom;
+    const totals = model.values("WFP Base case", { top: bottom + 2, left: 0, bottom: bottom + 4, right: 12 });
+    expect(totals[0]![0]).toBe("Totals by year");
+    expect(totals[2]!.slice(0, 2)).toEqual(["2025/26", "All staff groups"]);
+    expect(totals[2]![12]).toBeCloseTo(
+      again.result.rows.filter((r) => r.yearIndex === 1).reduce((sum, r) => sum + r.totalCost, 0),
+      4,
+    );
 
     // The planner writes a note on the sheet: the next run asks; keeping their copy renames it out of the way.
     model.setContents("WFP Base case", 1, 3, [["'Checked by finance, 24 Nov"]]);
