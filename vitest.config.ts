@@ -2,7 +2,7 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
-    include: ["tests/**/*.test.ts"],
+    include: ["tests/**/*.test.ts", "tests/**/*.test.tsx"],
     // Browser tests build and serve the add-in once; they run in their own files after the fast ones.
     testTimeout: 30_000,
     hookTimeout: 240_000,

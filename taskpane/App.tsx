@@ -11,6 +11,7 @@ import {
   webLightTheme,
 } from "@fluentui/react-components";
 import { lazy, use, useEffect, useState, Suspense } from "react";
+import { CardBoundary } from "./components/CardBoundary.tsx";
 import { PostCostCard } from "./components/PostCostCard.tsx";
 
 // The scenario cards (and the expression evaluator and schemas they bring) load after the first paint:
@@ -38,7 +39,9 @@ export function App({ hostInfo }: { hostInfo: Promise<HostInfo> }) {
         <Suspense fallback={<Spinner size="tiny" label="Connecting to Excel…" />}>
           <HostStatus hostInfo={hostInfo} />
         </Suspense>
-        <PostCostCard />
+        <CardBoundary name="Cost a post">
+          <PostCostCard />
+        </CardBoundary>
       </main>
     </FluentProvider>
   );
@@ -78,8 +81,12 @@ function HostStatus({ hostInfo }: { hostInfo: Promise<HostInfo> }) {
   return (
     <>
       <Suspense fallback={<Spinner size="tiny" label="Loading the scenario tools…" />}>
-        <ScenarioCard view={view} problem={openProblem} onSaved={() => setSavedVersion((v) => v + 1)} />
-        <CompareCard initial={view?.saved} version={savedVersion} />
+        <CardBoundary name="Scenario">
+          <ScenarioCard view={view} problem={openProblem} onSaved={() => setSavedVersion((v) => v + 1)} />
+        </CardBoundary>
+        <CardBoundary name="Compare scenarios">
+          <CompareCard initial={view?.saved} version={savedVersion} />
+        </CardBoundary>
       </Suspense>
       <Button appearance="secondary" onClick={insert}>
         Insert example formulas

@@ -166,6 +166,8 @@ export interface ScenarioChoices {
   bankPremium?: number;
   agencyPremium?: number;
   pensionBasis?: "full" | "local";
+  /** The high cost area of posts whose staff rows give none. */
+  area?: "none" | "inner" | "outer" | "fringe";
 }
 
 /** Staff records, with each one's place on the sheet for errors; a row whose band, point, area or hours cannot be used is left out and listed. */
@@ -485,6 +487,7 @@ export function planFromTables(
       bankPremium: choices.bankPremium ?? 0,
       agencyPremium: choices.agencyPremium ?? 0,
       pensionBasis: choices.pensionBasis ?? "full",
+      area: choices.area ?? "none",
     },
     staffGroups,
     serviceLines,

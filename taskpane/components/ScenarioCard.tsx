@@ -89,6 +89,7 @@ export function ScenarioCard({
   const [retention, setRetention] = useState("0");
   const [shift, setShift] = useState({ staffGroup: "", from: "", to: "", share: "10", byYear: "2" });
   const [role, setRole] = useState({ staffGroup: "", grade: "", fte: "", fromYear: "1" });
+  const [area, setArea] = useState<"none" | "inner" | "outer" | "fringe">("none");
   const [pensionBasis, setPensionBasis] = useState<"full" | "local">("full");
   const [busy, setBusy] = useState(false);
   const [progress, setProgress] = useState<PlanStep>();
@@ -196,6 +197,7 @@ export function ScenarioCard({
           skillShift: star.skillShift,
           newRoles: star.newRoles,
           pensionBasis,
+          area,
         },
         // Each step drawn at once (not batched with the next), so the bar shows every step it passes.
         { view, onEdited, onStep: (step) => flushSync(() => setProgress(step)), signal: controller.signal },
@@ -271,6 +273,14 @@ export function ScenarioCard({
           <Select className={styles.control} value={pensionBasis} onChange={(_, d) => setPensionBasis(d.value as "full" | "local")}>
             <option value="full">Full, 23.78%</option>
             <option value="local">Paid locally, 14.38%</option>
+          </Select>
+        </Field>
+        <Field label="High cost area" hint="for staff rows that give none">
+          <Select className={styles.control} value={area} onChange={(_, d) => setArea(d.value as typeof area)}>
+            <option value="none">None</option>
+            <option value="inner">Inner London</option>
+            <option value="outer">Outer London</option>
+            <option value="fringe">Fringe</option>
           </Select>
         </Field>
         <Field label="Bank premium, %" hint="over substantive cost" {...feedback(percents.bankPremium)}>

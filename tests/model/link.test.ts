@@ -3,9 +3,11 @@ import {
   findHeaderRow,
   leftOutText,
   planFromTables,
+  postCost,
   proposeFields,
   proposeLinks,
   resolveLink,
+  runScenario,
   storedLink,
   type TableData,
 } from "../../src/index.ts";
@@ -149,5 +151,39 @@ describe("reading a plan whose rows are not all good", () => {
       ["5", 1],
       ["6", 0.5],
     ]);
+  });
+});
+
+describe("the planner's high cost area", () => {
+  it("costs staff rows that give no area in the area chosen", () => {
+    const staff: TableData = {
+      name: "Staff",
+      sheet: "Staff",
+      headers: ["Staff group", "Band", "Contracted hours"],
+      rows: [["Nursing", "Band 5", 37.5]],
+      top: 0,
+      left: 0,
+    };
+    const activity: TableData = {
+      name: "Activity",
+      sheet: "Activity",
+      headers: ["Service line", "Total"],
+      rows: [["Visits", 1000]],
+      top: 0,
+      left: 0,
+    };
+    const standards: TableData = {
+      name: "Standards",
+      sheet: "Standards",
+      headers: ["Service line", "Staff group", "Minutes per unit"],
+      rows: [["Visits", "Nursing", 60]],
+      top: 0,
+      left: 0,
+    };
+    const { input } = planFromTables({ staff, activity, standards }, { name: "x", startYear: "2024/25", horizonYears: 1, area: "inner" });
+    expect(input.options?.area).toBe("inner");
+    // One whole-time band 5 in post, no flows: its year-1 cost is WFP.COST's with inner London HCAS (held to 2024/25).
+    expect(runScenario(input).rows[0]!.substantiveCost).toBeCloseTo(postCost("5", 1, { year: "2024/25", area: "inner" }).total, 6);
+    expect(postCost("5", 1, { year: "2024/25", area: "inner" }).total).toBeGreaterThan(postCost("5", 1, { year: "2024/25" }).total);
   });
 });
