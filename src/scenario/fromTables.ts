@@ -87,10 +87,13 @@ class TableReader {
   /** Rows left out, each with its cell and what was expected: shared by every table of a plan. */
   readonly leftOut: LeftOutRow[] = [];
 
-  /** The field's column: as the planner linked it, or by its header. */
+  private readonly found = new Map<FieldKey, number>();
+
+  /** The field's column: as the planner linked it, or by its header (looked up once a field). */
   column(key: FieldKey, required = true): number {
     const linked = this.table.columns;
-    const index = linked ? (linked[key] ?? -1) : columnByHeader(this.table.headers, key);
+    let index = this.found.get(key);
+    if (index === undefined) this.found.set(key, (index = linked ? (linked[key] ?? -1) : columnByHeader(this.table.headers, key)));
     if (index < 0 && required) {
       fail(
         "value",
@@ -186,34 +189,46 @@ function readStaff(reader: TableReader): { records: StaffRecord[]; places: strin
   };
   const records: StaffRecord[] = [];
   const places: string[] = [];
-  for (const row of reader.filled()) {
-    const payPoint = cell(row, point);
-    const where = cell(row, area);
+  // Each distinct band, point and area is checked once: an ESR extract repeats a few dozen of them over thousands of rows.
+  type Checked = { grade: ReturnType<typeof parsePostGrade> } | { column: number; problem: string };
+  const checked = new Map<string, Checked>();
+  const check = (bandValue: unknown, payPoint: string | number | undefined, where: string | number | undefined): Checked => {
     let grade: ReturnType<typeof parsePostGrade>;
     try {
-      grade = parsePostGrade(reader.table.rows[row]?.[band]);
+      grade = parsePostGrade(bandValue);
     } catch (error) {
-      reader.leaveOut(row, band, (error as Error).message);
-      continue;
-    }
-    if (!reader.text(row, group)) {
-      reader.leaveOut(row, group, "the staff group is blank: every row needs one");
-      continue;
+      return { column: band, problem: (error as Error).message };
     }
     try {
       postPoint(grade, payPoint === undefined ? undefined : parsePayPoint(payPoint, "pay point"));
     } catch (error) {
-      reader.leaveOut(row, point, (error as Error).message);
-      continue;
+      return { column: point, problem: (error as Error).message };
     }
     if (where !== undefined) {
       try {
         parseArea(where);
       } catch (error) {
-        reader.leaveOut(row, area, (error as Error).message);
-        continue;
+        return { column: area, problem: (error as Error).message };
       }
     }
+    return { grade };
+  };
+  for (const row of reader.filled()) {
+    const payPoint = cell(row, point);
+    const where = cell(row, area);
+    const bandValue = reader.table.rows[row]?.[band];
+    const key = `${typeof bandValue}|${String(bandValue)}|${typeof payPoint}|${String(payPoint)}|${typeof where}|${String(where)}`;
+    let result = checked.get(key);
+    if (!result) checked.set(key, (result = check(bandValue, payPoint, where)));
+    if (!reader.text(row, group)) {
+      reader.leaveOut(row, group, "the staff group is blank: every row needs one");
+      continue;
+    }
+    if ("problem" in result) {
+      reader.leaveOut(row, result.column, result.problem);
+      continue;
+    }
+    const grade = result.grade;
     const contracted =
       hours >= 0 ? reader.amount(row, hours, "contracted hours") : reader.amount(row, fte, "contracted WTE") * standardHours(grade.grade);
     if (Number.isNaN(contracted)) continue;
@@ -348,7 +363,8 @@ export function planFromTables(
   const groupNames = baseline.map((g) => g.name);
   // A group all of whose staff rows were left out is known; rows that need it are left out too, saying why.
   const staffReader = new TableReader(tables.staff!, "staff");
-  const written = new Set([...staffReader.filled()].map((row) => staffReader.text(row, staffReader.column("staffGroup"))));
+  const staffGroupColumn = staffReader.column("staffGroup");
+  const written = new Set([...staffReader.filled()].map((row) => staffReader.text(row, staffGroupColumn)));
   const knownGroup = (reader: TableReader, row: number, column: number, what: string): boolean => {
     const name = reader.text(row, column);
     if (groupNames.includes(name)) return true;

@@ -175,3 +175,31 @@ export function queueRegisterOutput(
   const row = record?.row ?? Math.max(1, register?.nextRow ?? 1);
   store.getRangeByIndexes(row, 0, 1, 4).values = [[asText(scenario), asText(sheet), asText(fingerprint), asText(writtenAt)]];
 }
+
+/**
+ * Follows a scenario's rename: its register row takes the new name, and its
+ * sheet is renamed to match when that name is free ("WFP Base case" to "WFP
+ * Baseline"); a sheet the planner renamed themselves keeps their name. Three
+ * syncs at most; none is written when the scenario has no sheet.
+ */
+export async function renameOutput(from: string, to: string): Promise<string | undefined> {
+  return Excel.run(async (context) => {
+    const sheets = context.workbook.worksheets.load("items/name");
+    await context.sync();
+    if (!sheets.items.some((s) => s.name.toLowerCase() === OUTPUTS_SHEET)) return undefined;
+    const register = queueOutputRegister(context);
+    await context.sync();
+    const record = register().records.find((r) => r.scenario.toLowerCase() === from.toLowerCase());
+    if (!record || !sheets.items.some((s) => s.name === record.sheet)) return undefined;
+    const ownName = record.sheet === outputSheetName(from);
+    const wanted = outputSheetName(to);
+    const free = !sheets.items.some((s) => s.name.toLowerCase() === wanted.toLowerCase() && s.name !== record.sheet);
+    const sheet = ownName && free ? wanted : record.sheet;
+    if (sheet !== record.sheet) context.workbook.worksheets.getItem(record.sheet).name = sheet;
+    context.workbook.worksheets
+      .getItem(OUTPUTS_SHEET)
+      .getRangeByIndexes(record.row, 0, 1, 2).values = [[asText(to), asText(sheet)]];
+    await context.sync();
+    return sheet;
+  });
+}

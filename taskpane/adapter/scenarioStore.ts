@@ -1,5 +1,6 @@
 import { parseScenario, quoteValue, type ScenarioInput } from "../../src/index.ts";
 import { asText } from "./cellText.ts";
+import { renameOutput } from "./outputSheets.ts";
 
 /*
  * Scenarios live in the workbook, on a very hidden sheet (users cannot unhide
@@ -270,6 +271,8 @@ export async function renameScenario(from: SavedScenario, name: string, saved: r
   const changes: StoreChange[] = [{ name: chosen, scenario: { ...from.input!, name: chosen } }];
   if (nameKey(chosen) !== nameKey(from.name)) changes.push({ name: from.name, deleted: true });
   await appendRows(changes);
+  // Its results sheet follows: the register's row, and the sheet's name where it is still wfplan's own.
+  await renameOutput(from.name, chosen);
   return chosen;
 }
 

@@ -45,11 +45,20 @@ describe("managing saved scenarios", () => {
     await expect(renameScenario(row, " ", all)).rejects.toThrow("Give the scenario a name.");
 
     // Rename: the new name has the scenario, the old name is gone from the list; a change of case alone is allowed.
+    expect(model.findSheet("WFP Base case")).toBeTruthy();
     await renameScenario(row, "Baseline", all);
     expect(await live()).toEqual(["Winter pressures", "Baseline"]);
+    // Its results sheet follows the name.
+    expect(model.findSheet("WFP Base case")).toBeUndefined();
+    expect(model.findSheet("WFP Baseline")).toBeTruthy();
     const renamed = latestVersions(await listSavedScenarios()).find((s) => s.name === "Baseline")!;
     await renameScenario(renamed, "BASELINE", await listSavedScenarios());
     expect(await live()).toEqual(["Winter pressures", "BASELINE"]);
+    // Run again under its new name, the same sheet is replaced, not another added.
+    const sheets = model.sheets.length;
+    const again = await runPlan(detectPlanTables(view.tables), { name: "BASELINE", startYear: "2025/26", horizonYears: 1 });
+    expect(again.sheet).toBe("WFP BASELINE");
+    expect(model.sheets.length).toBe(sheets);
 
     // Delete: gone from the list, every earlier row kept on the store sheet.
     const rowsBefore = (await listSavedScenarios()).length;
