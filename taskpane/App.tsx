@@ -21,6 +21,7 @@ const CompareCard = lazy(() => import("./components/CompareCard.tsx").then((m) =
 import { EXAMPLE_ROWS } from "./examples.ts";
 import { insertExampleSheet, type HostInfo } from "./adapter/workbook.ts";
 import { openWorkbook, type WorkbookView } from "./adapter/openWorkbook.ts";
+import type { ScenarioInput } from "../src/index.ts";
 
 const useStyles = makeStyles({
   page: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL, padding: tokens.spacingHorizontalL },
@@ -54,6 +55,8 @@ function HostStatus({ hostInfo }: { hostInfo: Promise<HostInfo> }) {
   // The pane's first look at the workbook: its tables and its saved scenarios, in two syncs.
   const [view, setView] = useState<WorkbookView>();
   const [openProblem, setOpenProblem] = useState<string>();
+  // The saved scenario the planner chose to open in the form: a new object each time, so choosing the same one again reloads it.
+  const [load, setLoad] = useState<{ input: ScenarioInput }>();
   useEffect(() => {
     if (!info.inExcel) return;
     openWorkbook()
@@ -82,10 +85,18 @@ function HostStatus({ hostInfo }: { hostInfo: Promise<HostInfo> }) {
     <>
       <Suspense fallback={<Spinner size="tiny" label="Loading the scenario tools…" />}>
         <CardBoundary name="Scenario">
-          <ScenarioCard view={view} problem={openProblem} onSaved={() => setSavedVersion((v) => v + 1)} />
+          <ScenarioCard view={view} problem={openProblem} onSaved={() => setSavedVersion((v) => v + 1)} load={load} />
         </CardBoundary>
         <CardBoundary name="Compare scenarios">
-          <CompareCard initial={view?.saved} version={savedVersion} />
+          <CompareCard
+            initial={view?.saved}
+            version={savedVersion}
+            onOpen={(s) => {
+              if (s.input) setLoad({ input: s.input });
+              // The form is above: take the planner to it.
+              document.getElementById("scenario-card")?.scrollIntoView({ block: "start" });
+            }}
+          />
         </CardBoundary>
       </Suspense>
       <Button appearance="secondary" onClick={insert}>

@@ -12,19 +12,44 @@ import type { Scenario } from "./schema.ts";
 const percent = (x: number) => `${Number((x * 100).toFixed(2))}%`;
 
 /** A driver as a planner reads it: a percentage, a list of them year by year, or the expression as written. */
-function driverText(value: unknown): string {
+function driverText(value: unknown, from = 1): string {
   if (typeof value === "number") return percent(value);
-  if (Array.isArray(value)) return value.map(driverText).join(", ");
-  return String(value);
+  // One per plan year, the last for every later year: growth and the pay award act from year 2, so year 1's entry is not shown.
+  if (Array.isArray(value))
+    return value
+      .slice(from - 1)
+      .map((v, i) => `year ${from + i}: ${driverText(v)}`)
+      .join(", ");
+  return `=${String(value)}`;
 }
+
+/** A staff group's own drivers that are set: "Nursing: leaver rate 10.2%, starters 12 FTE". */
+function groupDriversText(group: Scenario["staffGroups"][number]): string[] {
+  const fte = (value: unknown): string =>
+    typeof value === "number" ? `${Number(value.toFixed(2))} FTE` : Array.isArray(value) ? value.map(fte).join(", ") : String(value);
+  const parts = [
+    group.leaverRate !== 0 ? `leaver rate ${driverText(group.leaverRate)}` : "",
+    ...(["retirements", "starters", "internationalRecruits", "bankConversions"] as const).map((key) =>
+      group[key] !== 0 ? `${GROUP_DRIVER_WORDS[key]} ${fte(group[key])}` : "",
+    ),
+  ].filter(Boolean);
+  return parts.length ? [`${group.name}: ${parts.join(", ")}`] : [];
+}
+
+const GROUP_DRIVER_WORDS = {
+  retirements: "retirements",
+  starters: "starters",
+  internationalRecruits: "international recruits",
+  bankConversions: "bank conversions",
+} as const;
 
 /** The settings a board compares, each with how to say it. */
 export const SETTINGS: [label: string, pick: (s: Scenario) => unknown, say: (value: unknown) => string][] = [
   ["first year", (s) => s.startYear, String],
   ["years", (s) => s.horizonYears, String],
-  ["activity growth", (s) => s.drivers.activityGrowth, (v) => `${driverText(v)} a year`],
-  ["pay award", (s) => s.drivers.payAward, (v) => `${driverText(v)} a year`],
-  ["productivity", (s) => s.drivers.productivityChange, (v) => `${driverText(v)} a year`],
+  ["activity growth", (s) => s.drivers.activityGrowth, (v) => `${driverText(v, 2)} a year`],
+  ["pay award", (s) => s.drivers.payAward, (v) => `${driverText(v, 2)} a year`],
+  ["productivity", (s) => s.drivers.productivityChange, (v) => `${driverText(v, 2)} a year`],
   ["vacancy fill", (s) => s.drivers.vacancyFill, (v) => `${driverText(v)} a year`],
   ["agency reduction", (s) => s.drivers.agencyReduction, (v) => `${driverText(v)} a year`],
   ["retention", (s) => s.drivers.retention, (v) => `${driverText(v)} fewer leavers`],
@@ -37,6 +62,17 @@ export const SETTINGS: [label: string, pick: (s: Scenario) => unknown, say: (val
       "none",
     String,
   ],
+  [
+    "growth by service line",
+    (s) =>
+      s.serviceLines
+        .filter((l) => l.growth !== undefined)
+        .map((l) => `${l.name} ${driverText(l.growth, 2)}`)
+        .join(", ") || "none",
+    String,
+  ],
+  ["by staff group", (s) => s.staffGroups.flatMap(groupDriversText).join(", ") || "none", String],
+  ["named inputs", (s) => Object.entries(s.inputs).map(([name, value]) => `${name} = ${value}`).join(", ") || "none", String],
   ["headroom", (s) => s.options.headroom, (v) => percent(Number(v))],
   ["bank premium", (s) => s.options.bankPremium, (v) => percent(Number(v))],
   ["agency premium", (s) => s.options.agencyPremium, (v) => percent(Number(v))],

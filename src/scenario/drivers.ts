@@ -179,9 +179,13 @@ function compileDriver(expression: string, field: string): EvalFunction {
     if (expression.length > MAX_LENGTH) {
       return fail("value", `${field}: the expression ${quoted(expression)} is longer than ${MAX_LENGTH} characters`, field);
     }
+    // As in a cell, a number followed by % is a percentage (mathjs would read "3% + 1%" as a remainder, 0).
+    const readable = expression.replace(/(\d+(?:\.\d*)?|\.\d+)\s*%/g, "($1 / 100)");
+    if (readable.includes("%"))
+      return fail("value", `${field}: the expression ${quoted(expression)} has a % that follows no number; for a remainder use mod(a, b)`, field);
     let tree: MathNode;
     try {
-      tree = driverMath().parse(expression);
+      tree = driverMath().parse(readable);
     } catch (error) {
       return fail("value", `${field}: cannot read the expression ${quoted(expression)}: ${(error as Error).message}`, field);
     }

@@ -149,23 +149,37 @@ class TableReader {
   }
 }
 
+/** A driver as the pane gives it: a fraction, fractions by year (the last repeats), or an expression over `inputs`. */
+export type ChoiceDriver = number | string | number[];
+
+/** Drivers the pane sets for one staff group, replacing what the leavers and starters table gives. */
+export const GROUP_DRIVERS = ["leaverRate", "retirements", "starters", "internationalRecruits", "bankConversions"] as const;
+export type GroupDriver = (typeof GROUP_DRIVERS)[number];
+
 export interface ScenarioChoices {
   name: string;
   startYear: string;
   horizonYears: number;
   /** Fractions: 0.03 is 3% a year. */
-  activityGrowth?: number;
-  payAward?: number;
-  productivityChange?: number;
+  activityGrowth?: ChoiceDriver;
+  payAward?: ChoiceDriver;
+  productivityChange?: ChoiceDriver;
   headroom?: number;
-  vacancyFill?: number;
-  agencyReduction?: number;
+  vacancyFill?: ChoiceDriver;
+  /** Share of agency capacity given up each year. */
+  agencyReduction?: ChoiceDriver;
   /** Share by which leaver rates fall. */
-  retention?: number;
+  retention?: ChoiceDriver;
   /** New roles: posts of a grade added to a staff group from a plan year. */
   newRoles?: { staffGroup: string; grade: string; fte: number; fromYear: number }[];
   /** Upskilling: a share of a group's posts at one band moved to another by a plan year. */
   skillShift?: { staffGroup: string; from: string; to: string; share: number; byYear: number }[];
+  /** Activity growth for one service line, replacing the scenario's. */
+  lineGrowth?: { serviceLine: string; growth: ChoiceDriver }[];
+  /** A staff group's leaver rate (a fraction), retirements, starters, international recruits or bank conversions (FTE a year). */
+  groupDrivers?: { staffGroup: string; driver: GroupDriver; value: ChoiceDriver }[];
+  /** Named inputs the expressions use: the workbook's named cells. */
+  inputs?: Record<string, number>;
   bankPremium?: number;
   agencyPremium?: number;
   pensionBasis?: "full" | "local";
@@ -415,7 +429,10 @@ export function planFromTables(
       return { ...line, bankFte: line.bankFte + (cover?.bank ?? 0) * share, agencyFte: line.agencyFte + (cover?.agency ?? 0) * share };
     });
     const flow = flows.get(group.name);
-    return { name: group.name, grades, leaverRate: flow?.leaverRate ?? 0, starters: flow?.startersFte ?? 0 };
+    const chosen = Object.fromEntries(
+      (choices.groupDrivers ?? []).filter((d) => d.staffGroup === group.name).map((d) => [d.driver, d.value]),
+    ) as Partial<Record<GroupDriver, ChoiceDriver>>;
+    return { name: group.name, grades, leaverRate: flow?.leaverRate ?? 0, starters: flow?.startersFte ?? 0, ...chosen };
   });
 
   // Activity totals by service line, and the minutes each staff group gives a unit.
@@ -451,11 +468,13 @@ export function planFromTables(
     cellsOf(standardsReader.text(row, sGroup)).standards.push(standardsReader.cell(row, sMinutes));
     staffing.set(line, [...(staffing.get(line) ?? []), { staffGroup: standardsReader.text(row, sGroup), minutesPerUnit }]);
   }
+  const lineGrowth = new Map((choices.lineGrowth ?? []).map((g) => [g.serviceLine, g.growth]));
   const serviceLines = [...staffing].map(([name, lines]) => ({
     name,
     unit: activity.get(name)!.unit,
     activity: activity.get(name)!.total,
     staffing: lines,
+    ...(lineGrowth.has(name) ? { growth: lineGrowth.get(name) } : {}),
   }));
 
   const payBudget: NonNullable<ScenarioInput["payBudget"]> = [];
@@ -481,6 +500,7 @@ export function planFromTables(
   for (const [what, list] of [
     ["new role", choices.newRoles ?? []],
     ["upskilling", choices.skillShift ?? []],
+    ["a staff group's driver", choices.groupDrivers ?? []],
   ] as const) {
     for (const item of list) {
       if (!groupNames.includes(item.staffGroup))
@@ -490,6 +510,12 @@ export function planFromTables(
     }
   }
 
+  const lines = [...staffing.keys()];
+  for (const { serviceLine } of choices.lineGrowth ?? [])
+    if (!staffing.has(serviceLine))
+      unknown.push(
+        `growth by service line: "${serviceLine}" is not a service line of the activity plan and staffing standards${didYouMean(serviceLine, lines)}`,
+      );
   if (unknown.length)
     fail("value", `${unknown.length} name${unknown.length > 1 ? "s match" : " matches"} nothing: ${unknown.join("; ")}`, "names");
 
@@ -498,6 +524,7 @@ export function planFromTables(
     startYear: choices.startYear,
     payTable: tables.payTable ? readPayTableRows(new TableReader(tables.payTable, "payTable")) : undefined,
     horizonYears: choices.horizonYears,
+    ...(choices.inputs && Object.keys(choices.inputs).length ? { inputs: choices.inputs } : {}),
     options: {
       headroom: choices.headroom ?? 0,
       bankPremium: choices.bankPremium ?? 0,

@@ -1,5 +1,6 @@
 import { fail } from "../errors.ts";
 import { quoteValue } from "../format.ts";
+import { driverValue } from "./drivers.ts";
 
 /*
  * Percentages as planners type them into the pane: "3", "3%" and "0.03" are
@@ -15,17 +16,20 @@ export interface PercentRange {
   max: number;
   /** What the value is of, for messages: "a year". */
   per?: string;
+  /** The first plan year a yearly value acts in: 2 for growth and the pay award, which move year 1's baseline on. */
+  from?: number;
 }
 
 /** What each of the pane's percentages may be: wide enough for any plan, narrow enough to catch a slip of a digit. */
 export const PERCENT_RANGES = {
-  activityGrowth: { min: -0.5, max: 1, per: "a year" },
-  payAward: { min: -0.1, max: 0.5, per: "a year" },
+  activityGrowth: { min: -0.5, max: 1, per: "a year", from: 2 },
+  payAward: { min: -0.1, max: 0.5, per: "a year", from: 2 },
   headroom: { min: 0, max: 1 },
   bankPremium: { min: 0, max: 5 },
   agencyPremium: { min: 0, max: 5 },
   vacancyFill: { min: 0, max: 1, per: "a year" },
-  productivityChange: { min: -0.5, max: 0.5, per: "a year" },
+  agencyReduction: { min: 0, max: 1, per: "a year" },
+  productivityChange: { min: -0.5, max: 0.5, per: "a year", from: 2 },
   retention: { min: 0, max: 1 },
   skillShift: { min: 0, max: 1 },
 } satisfies Record<string, PercentRange>;
@@ -59,4 +63,71 @@ export function readPercent(text: string, label: string, range: PercentRange): P
     );
   }
   return { fraction, understood: percentText(fraction) };
+}
+
+/** A yearly driver as the pane read it: one value, one per year, or an expression, with what was understood. */
+export interface YearlyRead {
+  /** A fraction, fractions by year (the last repeats), or an expression over named inputs, `year` and `t`. */
+  value: number | number[] | string;
+  understood: string;
+}
+
+/** Year values as a planner reads them: "3% a year", or "year 2: 3%, year 3: 2.5%, year 4 on: 2%". */
+function yearsText(fractions: readonly number[], per: string, from: number, years: number): string {
+  if (fractions.every((f) => f === fractions[0])) return `${percentText(fractions[0]!)}${per}`;
+  return fractions
+    .map((f, i) => {
+      const year = from + i;
+      return `year ${year}${i === fractions.length - 1 && year < years ? " on" : ""}: ${percentText(f)}`;
+    })
+    .join(", ");
+}
+
+/**
+ * A yearly percentage as planners type it: one value ("3%"); one per year,
+ * separated by ";" or ", " ("3; 2.5; 2", the last repeating for later
+ * years); or "=" and an expression over the workbook's named inputs, `year`
+ * (1, 2, ...) and `t` (0, 1, ...), as in a cell ("=BaseGrowth + 0.5%"). Each
+ * year's value is checked against the range and said back. A comma with no
+ * space after it is a decimal comma ("2,5" is 2.5%).
+ */
+export function readYearlyPercent(
+  text: string,
+  label: string,
+  range: PercentRange,
+  context: { years: number; inputs?: Readonly<Record<string, number>> },
+): YearlyRead {
+  const trimmed = text.trim();
+  const per = range.per ? ` ${range.per}` : "";
+  const from = range.from ?? 1;
+  if (trimmed.startsWith("=")) {
+    const expression = trimmed.slice(1).trim();
+    if (!expression) fail("value", `${label} is an "=" with nothing after it: type an expression such as =2% + 0.5% * t`, label);
+    const fractions: number[] = [];
+    for (let year = from; year <= Math.max(from, context.years); year++) {
+      const fraction = driverValue(expression, year, context.inputs ?? {}, label);
+      if (fraction < range.min || fraction > range.max)
+        fail(
+          "num",
+          `${label} "=${expression}" gives ${percentText(fraction)}${per} in year ${year}, outside what a plan can use: give ${percentText(range.min)} to ${percentText(range.max)}`,
+          label,
+        );
+      fractions.push(fraction);
+    }
+    return { value: expression, understood: `=${expression}: ${yearsText(fractions, per, from, context.years)}` };
+  }
+  const parts = trimmed.split(/\s*;\s*|,\s+/);
+  if (parts.length === 1) {
+    const one = readPercent(trimmed, label, range);
+    return { value: one.fraction, understood: one.understood };
+  }
+  // One value per year from the first year the driver acts in; the model's list starts at year 1, so years before are filled with the first.
+  const fractions = parts.map((part, i) => readPercent(part, `${label} for year ${from + i}`, range).fraction);
+  const span = Math.max(1, context.years - from + 1);
+  const ignored =
+    fractions.length > span ? ` (the plan ends in year ${context.years}: the last ${fractions.length - span} ignored)` : "";
+  return {
+    value: [...new Array<number>(from - 1).fill(fractions[0]!), ...fractions],
+    understood: `${yearsText(fractions.slice(0, span), per, from, context.years)}${ignored}`,
+  };
 }

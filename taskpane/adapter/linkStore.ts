@@ -69,3 +69,25 @@ export function queueSaveLinks(
   } else sheet = context.workbook.worksheets.getItem(LINK_SHEET);
   sheet.getRangeByIndexes(Math.max(1, stored?.nextRow ?? 1), 0, 1, 2).values = [[asText(savedAt), asText(json)]];
 }
+
+/**
+ * Stores the planner's links now, without a run (a new row when they changed):
+ * two syncs, three when the sheet is there to read first.
+ */
+export async function saveLinks(links: PlanLinks): Promise<{ stored: StoredLinks; changed: boolean }> {
+  return Excel.run(async (context) => {
+    const sheet = context.workbook.worksheets.getItemOrNullObject(LINK_SHEET);
+    await context.sync();
+    const read = sheet.isNullObject ? undefined : queueStoredLinks(context);
+    if (read) await context.sync();
+    const before = read?.();
+    const json = linksJson(links);
+    if (before?.json === json) return { stored: before, changed: false };
+    queueSaveLinks(context, links, before);
+    await context.sync();
+    return {
+      stored: { links, json, problems: before?.problems ?? [], nextRow: Math.max(1, before?.nextRow ?? 1) + 1 },
+      changed: true,
+    };
+  });
+}

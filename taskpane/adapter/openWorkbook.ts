@@ -22,6 +22,8 @@ export interface WorkbookView {
   links?: StoredLinks;
   /** wfplan's output sheets by scenario; undefined when none was ever written. */
   outputs?: OutputRegister;
+  /** The workbook's named numbers (a named cell or constant holding one), for driver expressions. */
+  inputs: Record<string, number>;
 }
 
 const isPayloadLimit = (error: unknown) => /PayloadSizeLimitExceeded/.test(String((error as { code?: string }).code ?? error));
@@ -34,7 +36,7 @@ export async function openWorkbook(): Promise<WorkbookView> {
   return Excel.run(async (context) => {
     const tables = context.workbook.tables.load("items/name");
     const sheets = context.workbook.worksheets.load("items/name, items/visibility");
-    const names = context.workbook.names.load("items/name, items/type, items/visible");
+    const names = context.workbook.names.load("items/name, items/type, items/visible, items/value");
     await context.sync();
     const has = (name: string) => sheets.items.some((s) => s.name.toLowerCase() === name.toLowerCase());
     const storeExists = has(STORE_SHEET);
@@ -56,6 +58,17 @@ export async function openWorkbook(): Promise<WorkbookView> {
       links: has(LINK_SHEET) ? queueStoredLinks(context) : undefined,
       outputs: has(OUTPUTS_SHEET) ? queueOutputRegister(context) : undefined,
     });
+    // Named numbers: constants (=0.03) and named cells holding a number, each usable in a driver expression.
+    const inputs = (queued: ReturnType<typeof queue>) => {
+      const found: Record<string, number> = {};
+      for (const n of names.items)
+        if (n.visible && (n.type === "Double" || n.type === "Integer") && typeof n.value === "number") found[n.name] = n.value;
+      ranges().forEach(([kind, name], i) => {
+        const value = kind === "name" ? queued.plain[i]!.number() : undefined;
+        if (value !== undefined) found[name] = value;
+      });
+      return found;
+    };
     const sources = (queued: ReturnType<typeof queue>) => {
       const listed = queued.tables.map((q) => q.summarise());
       // A sheet that holds a table is offered as its tables, not as a plain range.
@@ -69,7 +82,14 @@ export async function openWorkbook(): Promise<WorkbookView> {
     const store = storeExists ? queueWholeStore(context) : undefined;
     try {
       await context.sync();
-      return { tables: sources(queued), storeExists, saved: store?.() ?? [], links: queued.links?.(), outputs: queued.outputs?.() };
+      return {
+        tables: sources(queued),
+        storeExists,
+        saved: store?.() ?? [],
+        links: queued.links?.(),
+        outputs: queued.outputs?.(),
+        inputs: inputs(queued),
+      };
     } catch (error) {
       if (!isPayloadLimit(error) && !isOffTheGrid(error)) throw error;
     }
@@ -80,6 +100,6 @@ export async function openWorkbook(): Promise<WorkbookView> {
     queued = queue();
     await context.sync();
     const saved = storeExists ? await listSavedScenarios() : [];
-    return { tables: sources(queued), storeExists, saved, links: queued.links?.(), outputs: queued.outputs?.() };
+    return { tables: sources(queued), storeExists, saved, links: queued.links?.(), outputs: queued.outputs?.(), inputs: inputs(queued) };
   });
 }

@@ -55,9 +55,14 @@ export function queueOutputRegister(context: Excel.RequestContext): () => Output
   };
 }
 
-/** A value as it reads back from a cell: text without the apostrophe that kept it text, numbers to Excel's 15 digits. */
+/**
+ * A value as it reads back from a cell: text without the apostrophe that kept
+ * it text, numbers to 12 significant digits. A host keeps 15 digits and may
+ * round the last one its own way (2.91411291953924 was read back as
+ * ...923), which must not look like the planner's edit.
+ */
 function readBack(value: unknown): string {
-  if (typeof value === "number") return `n${Number(value.toPrecision(15))}`;
+  if (typeof value === "number") return `n${Number(value.toPrecision(12))}`;
   if (typeof value === "boolean") return `b${value}`;
   const text = String(value ?? "");
   return `s${text.startsWith("'") ? text.slice(1) : text}`;

@@ -115,7 +115,7 @@ export function queueRangeSummary(
   name: string,
   range: Excel.Range,
   bounds?: RangeBounds,
-): { summarise(): TableSummary | undefined } {
+): { summarise(): TableSummary | undefined; number(): number | undefined } {
   range.load("rowIndex, columnIndex, rowCount, columnCount");
   const top = bounds
     ? range.worksheet
@@ -133,6 +133,12 @@ export function queueRangeSummary(
         .load("values");
   const sheet = range.worksheet.load("name");
   return {
+    /** The number in a range of one cell (a named input such as BaseGrowth), else undefined. */
+    number() {
+      if ((!bounds && top.isNullObject) || range.rowCount !== 1 || range.columnCount !== 1) return undefined;
+      const value = (top.values as unknown[][])[0]?.[0];
+      return typeof value === "number" && Number.isFinite(value) ? value : undefined;
+    },
     summarise() {
       // Only the intersection can be a null object (and only it may be asked whether it is).
       if (!bounds && top.isNullObject) return undefined;

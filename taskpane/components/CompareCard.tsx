@@ -44,7 +44,16 @@ type Managing = { kind: "duplicate" | "rename" | "delete"; scenario: SavedScenar
  * newest version of each name. A stored row that cannot be used is listed with
  * why, and left out. `version` changes when a scenario is saved.
  */
-export function CompareCard({ initial, version }: { initial?: SavedScenario[]; version: number }) {
+export function CompareCard({
+  initial,
+  version,
+  onOpen,
+}: {
+  initial?: SavedScenario[];
+  version: number;
+  /** Puts a saved scenario in the Scenario card's form. */
+  onOpen?: (scenario: SavedScenario) => void;
+}) {
   const [saved, setSaved] = useState<SavedScenario[]>([]);
   const [chosen, setChosen] = useState<Set<number>>(new Set());
   const [message, setMessage] = useState<{ intent: "success" | "error"; text: string }>();
@@ -140,6 +149,7 @@ export function CompareCard({ initial, version }: { initial?: SavedScenario[]; v
               </MenuTrigger>
               <MenuPopover>
                 <MenuList>
+                  {onOpen && <MenuItem onClick={() => onOpen(s)}>Open in the form</MenuItem>}
                   <MenuItem onClick={() => setManaging({ kind: "duplicate", scenario: s, name: `${s.name} (copy)` })}>Duplicate…</MenuItem>
                   <MenuItem onClick={() => setManaging({ kind: "rename", scenario: s, name: s.name })}>Rename…</MenuItem>
                   <MenuItem onClick={() => setManaging({ kind: "delete", scenario: s, name: s.name })}>Delete…</MenuItem>

@@ -22,23 +22,16 @@ import {
 } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
 import { flushSync } from "react-dom";
-import {
-  formatPounds,
-  latestOnCostYear,
-  nextYear,
-  PERCENT_RANGES,
-  referenceData,
-  readPercent,
-  type PercentRange,
-  type PercentRead,
-  type Triangulation,
-} from "../../src/index.ts";
-import type { PlanLinks } from "../adapter/linkStore.ts";
+import { formatPounds, latestOnCostYear, nextYear, referenceData, type ScenarioInput, type Triangulation } from "../../src/index.ts";
+import { saveLinks, type PlanLinks } from "../adapter/linkStore.ts";
 import type { WorkbookView } from "../adapter/openWorkbook.ts";
 import { RunCancelled, type EditedSheetChoice } from "../adapter/planSession.ts";
 import { nameKey, namesInUse } from "../adapter/scenarioStore.ts";
 import { selectCell } from "../adapter/selectCell.ts";
 import { leftOutText, runPlan, type PlanRun, type PlanStep } from "../useCases/runPlan.ts";
+import { DEFAULT_FORM, formFromScenario, readForm, type Area, type ScenarioForm } from "../useCases/scenarioForm.ts";
+import { GroupDriverRows, LineGrowthRows } from "./DriverRows.tsx";
+import { feedback } from "./feedback.ts";
 import { initialLinks, PlanLinksForm } from "./PlanLinks.tsx";
 
 const useStyles = makeStyles({
@@ -62,10 +55,13 @@ export function ScenarioCard({
   view: opened,
   problem: openProblem,
   onSaved,
+  load,
 }: {
   view?: WorkbookView;
   problem?: string;
   onSaved?: () => void;
+  /** A saved scenario to put in the form (a new object each time the planner chooses one). */
+  load?: { input: ScenarioInput };
 }) {
   const styles = useStyles();
   // The workbook as the pane last left it: the first look, then as each run left it.
@@ -75,22 +71,19 @@ export function ScenarioCard({
   // The question asked when the scenario's own sheet was edited since wfplan wrote it, with how to answer it.
   const [edited, setEdited] = useState<{ sheet: string; answer: (choice: EditedSheetChoice) => void }>();
   const [links, setLinks] = useState<PlanLinks>({});
-  const [name, setName] = useState("Base case");
-  const [startYear, setStartYear] = useState<string>(latestOnCostYear());
-  const [years, setYears] = useState("3");
-  const [growth, setGrowth] = useState("3");
-  const [award, setAward] = useState("3");
-  const [headroom, setHeadroom] = useState("22");
-  const [bankPremium, setBankPremium] = useState("0");
-  const [agencyPremium, setAgencyPremium] = useState("0");
-  // HEE Star actions: each field drives one point of the Star.
-  const [vacancyFill, setVacancyFill] = useState("0");
-  const [productivity, setProductivity] = useState("0");
-  const [retention, setRetention] = useState("0");
-  const [shift, setShift] = useState({ staffGroup: "", from: "", to: "", share: "10", byYear: "2" });
-  const [role, setRole] = useState({ staffGroup: "", grade: "", fte: "", fromYear: "1" });
-  const [area, setArea] = useState<"none" | "inner" | "outer" | "fringe">("none");
-  const [pensionBasis, setPensionBasis] = useState<"full" | "local">("full");
+  const [form, setForm] = useState<ScenarioForm>(DEFAULT_FORM);
+  const set = (patch: Partial<ScenarioForm>) => setForm((f) => ({ ...f, ...patch }));
+  const { name, startYear, years, shift, role, area, pensionBasis } = form;
+  const [loadedNote, setLoadedNote] = useState<string>();
+  // A saved scenario the planner chose to open: its settings fill the form.
+  useEffect(() => {
+    if (!load) return;
+    const { form: loaded, notLoaded } = formFromScenario(load.input);
+    setForm(loaded);
+    setLoadedNote(
+      `"${load.input.name}" is in the form${notLoaded.length ? `; not in it: ${notLoaded.join("; ")}` : ""}. Change what you like and run it.`,
+    );
+  }, [load]);
   const [busy, setBusy] = useState(false);
   const [progress, setProgress] = useState<PlanStep>();
   const [cancel, setCancel] = useState<AbortController>();
@@ -104,48 +97,22 @@ export function ScenarioCard({
 
   // A name already saved (case and spaces aside) is a new version of that scenario, under its saved spelling: never two under one name.
   const savedAs = namesInUse(opened?.saved ?? []).find((n) => nameKey(n) === nameKey(name));
+  // Every field as typed, read as the model reads it: what was understood, or why it cannot be used.
+  const read = readForm(form, { inputs: view?.inputs, savedAs });
+  const fields = read.fields;
+  const inputNames = Object.keys(view?.inputs ?? {}).slice(0, 8).join(", ");
 
-  // Each percentage as typed, read as the model reads it: what was understood, or why it cannot be used.
-  const percents = {
-    activityGrowth: understand(growth, "Activity growth", PERCENT_RANGES.activityGrowth),
-    payAward: understand(award, "Pay award", PERCENT_RANGES.payAward),
-    headroom: understand(headroom, "Headroom", PERCENT_RANGES.headroom),
-    bankPremium: understand(bankPremium, "Bank premium", PERCENT_RANGES.bankPremium),
-    agencyPremium: understand(agencyPremium, "Agency premium", PERCENT_RANGES.agencyPremium),
-    vacancyFill: understand(vacancyFill, "Vacancy fill", PERCENT_RANGES.vacancyFill),
-    productivityChange: understand(productivity, "Productivity gain", PERCENT_RANGES.productivityChange),
-    retention: understand(retention, "Fewer leavers", PERCENT_RANGES.retention),
-    shiftShare: understand(shift.share, "Share of posts moved", PERCENT_RANGES.skillShift),
-  };
-  // Upskilling and new roles apply when a staff group is named; each then needs its other fields.
-  const starRows = () => {
-    const problems: string[] = [];
-    const skillShift = shift.staffGroup.trim()
-      ? [
-          {
-            staffGroup: shift.staffGroup.trim(),
-            from: shift.from.trim(),
-            to: shift.to.trim(),
-            share: percent("shiftShare"),
-            byYear: Number(shift.byYear),
-          },
-        ]
-      : [];
-    if (skillShift.length && (!shift.from.trim() || !shift.to.trim()))
-      problems.push("Upskilling needs the band posts move from and the band they move to");
-    const fte = Number(role.fte);
-    const newRoles = role.staffGroup.trim()
-      ? [{ staffGroup: role.staffGroup.trim(), grade: role.grade.trim(), fte, fromYear: Number(role.fromYear) }]
-      : [];
-    if (newRoles.length && !role.grade.trim()) problems.push("A new role needs its band or grade");
-    if (newRoles.length && !(Number.isFinite(fte) && fte > 0))
-      problems.push(`A new role needs its FTE, a number above 0 (not "${role.fte}")`);
-    return { skillShift, newRoles, problems };
-  };
-  const percent = (key: keyof typeof percents) => {
-    const read = percents[key];
-    if ("problem" in read) throw new Error(read.problem);
-    return read.fraction;
+  // Links are stored with each run; the planner may also store them on their own, to come back to.
+  const keepLinks = async () => {
+    setProblem(undefined);
+    setNotice(undefined);
+    try {
+      const { stored, changed } = await saveLinks(links);
+      if (view) setView({ ...view, links: stored });
+      setNotice(changed ? "The links are saved in the workbook." : "The links were already saved as they are.");
+    } catch (error) {
+      setProblem(`Could not save the links: ${(error as Error).message}`);
+    }
   };
 
   const run = async () => {
@@ -156,11 +123,9 @@ export function ScenarioCard({
     setCancel(controller);
     setOutcome(undefined);
     try {
-      // Every percentage that cannot be used, at once.
-      const problems = Object.values(percents).flatMap((read) => ("problem" in read ? [read.problem] : []));
-      if (problems.length) throw new Error(problems.join(". "));
-      const star = starRows();
-      if (star.problems.length) throw new Error(star.problems.join(". "));
+      // Every field that cannot be used, at once.
+      if (!read.choices) throw new Error(read.problems.join(". "));
+      const choices = read.choices;
       const onEdited = (sheet: string) =>
         new Promise<EditedSheetChoice>((resolve) =>
           setEdited({
@@ -182,23 +147,7 @@ export function ScenarioCard({
         view: after,
       } = await runPlan(
         links,
-        {
-          name: savedAs ?? (name.trim() || "Scenario"),
-          startYear,
-          horizonYears: Number(years),
-          activityGrowth: percent("activityGrowth"),
-          payAward: percent("payAward"),
-          headroom: percent("headroom"),
-          bankPremium: percent("bankPremium"),
-          agencyPremium: percent("agencyPremium"),
-          vacancyFill: percent("vacancyFill"),
-          productivityChange: percent("productivityChange"),
-          retention: percent("retention"),
-          skillShift: star.skillShift,
-          newRoles: star.newRoles,
-          pensionBasis,
-          area,
-        },
+        choices,
         // Each step drawn at once (not batched with the next), so the bar shows every step it passes.
         { view, onEdited, onStep: (step) => flushSync(() => setProgress(step)), signal: controller.signal },
       );
@@ -234,113 +183,146 @@ export function ScenarioCard({
   if (!tables) return <Spinner size="tiny" label="Reading the workbook's tables…" />;
   const options = tables ?? [];
   return (
-    <Card>
+    <Card id="scenario-card">
       <CardHeader header={<Text weight="semibold">Scenario</Text>} description="Link the plan's tables, then run and triangulate" />
       <PlanLinksForm sources={options} links={links} onChange={setLinks} />
+      <Button appearance="secondary" disabled={busy} onClick={keepLinks}>
+        Save these links
+      </Button>
       {view?.links?.problems.map((p) => (
         <MessageBar key={p} intent="warning">
           <MessageBarBody>Stored links that cannot be read: {p}</MessageBarBody>
         </MessageBar>
       ))}
+      {loadedNote && (
+        <MessageBar intent="info">
+          <MessageBarBody>{loadedNote}</MessageBarBody>
+        </MessageBar>
+      )}
       <div className={styles.form}>
         <Field label="Scenario name" hint={savedAs ? `Saved as a new version of "${savedAs}"` : "A new scenario"}>
-          <Input className={styles.control} value={name} onChange={(_, d) => setName(d.value)} />
+          <Input className={styles.control} value={name} onChange={(_, d) => set({ name: d.value })} />
         </Field>
         <Field label="First plan year" hint={startYear > latestOnCostYear() ? "wfplan holds no pay tables for it: link one" : undefined}>
-          <Select className={styles.control} value={startYear} onChange={(_, d) => setStartYear(d.value)}>
+          <Select className={styles.control} value={startYear} onChange={(_, d) => set({ startYear: d.value })}>
             {START_YEARS.map((year) => (
               <option key={year}>{year}</option>
             ))}
           </Select>
         </Field>
         <Field label="Years">
-          <Select className={styles.control} value={years} onChange={(_, d) => setYears(d.value)}>
-            {[1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((n) => (
+          <Select className={styles.control} value={years} onChange={(_, d) => set({ years: d.value })}>
+            {YEARS.map((n) => (
               <option key={n}>{n}</option>
             ))}
           </Select>
         </Field>
-        <Field label="Activity growth, % a year" {...feedback(percents.activityGrowth)}>
-          <Input className={styles.control} value={growth} onChange={(_, d) => setGrowth(d.value)} inputMode="decimal" />
+        <Text size={200} className={styles.heading}>
+          Yearly figures take one value; one per year separated by &quot;;&quot; (the last repeats; growth, the pay award and productivity
+          start at year 2, as year 1 is the baseline); or = and an expression over the workbook&apos;s named cells, year and t, as in a cell
+          {inputNames ? ` (named cells: ${inputNames})` : ""}.
+        </Text>
+        <Field label="Activity growth, % a year" {...feedback(fields.growth)}>
+          <Input className={styles.control} value={form.growth} onChange={(_, d) => set({ growth: d.value })} inputMode="decimal" />
         </Field>
-        <Field label="Pay award, % a year" {...feedback(percents.payAward)}>
-          <Input className={styles.control} value={award} onChange={(_, d) => setAward(d.value)} inputMode="decimal" />
+        <Field label="Pay award, % a year" {...feedback(fields.award)}>
+          <Input className={styles.control} value={form.award} onChange={(_, d) => set({ award: d.value })} inputMode="decimal" />
         </Field>
-        <Field label="Headroom, %" {...feedback(percents.headroom)}>
-          <Input className={styles.control} value={headroom} onChange={(_, d) => setHeadroom(d.value)} inputMode="decimal" />
+        <Field label="Headroom, %" {...feedback(fields.headroom)}>
+          <Input className={styles.control} value={form.headroom} onChange={(_, d) => set({ headroom: d.value })} inputMode="decimal" />
         </Field>
         <Field label="Pension in costs">
-          <Select className={styles.control} value={pensionBasis} onChange={(_, d) => setPensionBasis(d.value as "full" | "local")}>
+          <Select className={styles.control} value={pensionBasis} onChange={(_, d) => set({ pensionBasis: d.value as "full" | "local" })}>
             <option value="full">Full, 23.78%</option>
             <option value="local">Paid locally, 14.38%</option>
           </Select>
         </Field>
         <Field label="High cost area" hint="for staff rows that give none">
-          <Select className={styles.control} value={area} onChange={(_, d) => setArea(d.value as typeof area)}>
+          <Select className={styles.control} value={area} onChange={(_, d) => set({ area: d.value as Area })}>
             <option value="none">None</option>
             <option value="inner">Inner London</option>
             <option value="outer">Outer London</option>
             <option value="fringe">Fringe</option>
           </Select>
         </Field>
-        <Field label="Bank premium, %" hint="over substantive cost" {...feedback(percents.bankPremium)}>
-          <Input className={styles.control} value={bankPremium} onChange={(_, d) => setBankPremium(d.value)} inputMode="decimal" />
+        <Field label="Bank premium, %" hint="over substantive cost" {...feedback(fields.bankPremium)}>
+          <Input className={styles.control} value={form.bankPremium} onChange={(_, d) => set({ bankPremium: d.value })} inputMode="decimal" />
         </Field>
-        <Field label="Agency premium, %" hint="over substantive cost" {...feedback(percents.agencyPremium)}>
-          <Input className={styles.control} value={agencyPremium} onChange={(_, d) => setAgencyPremium(d.value)} inputMode="decimal" />
+        <Field label="Agency premium, %" hint="over substantive cost" {...feedback(fields.agencyPremium)}>
+          <Input
+            className={styles.control}
+            value={form.agencyPremium}
+            onChange={(_, d) => set({ agencyPremium: d.value })}
+            inputMode="decimal"
+          />
         </Field>
+        <LineGrowthRows lines={form.lines} reads={read.lines} onChange={(lines) => set({ lines })} />
+        <GroupDriverRows groups={form.groups} reads={read.groups} onChange={(groups) => set({ groups })} />
         <Text weight="semibold" className={styles.heading}>
           HEE Star actions
         </Text>
-        <Field label="Supply: vacancies filled, % a year" {...feedback(percents.vacancyFill)}>
-          <Input className={styles.control} value={vacancyFill} onChange={(_, d) => setVacancyFill(d.value)} inputMode="decimal" />
+        <Field label="Supply: vacancies filled, % a year" {...feedback(fields.vacancyFill)}>
+          <Input className={styles.control} value={form.vacancyFill} onChange={(_, d) => set({ vacancyFill: d.value })} inputMode="decimal" />
         </Field>
         <Field
           label="New ways of working: productivity, % a year"
           hint="fewer minutes a unit, from year 2"
-          {...feedback(percents.productivityChange)}
+          {...feedback(fields.productivity)}
         >
-          <Input className={styles.control} value={productivity} onChange={(_, d) => setProductivity(d.value)} inputMode="decimal" />
+          <Input className={styles.control} value={form.productivity} onChange={(_, d) => set({ productivity: d.value })} inputMode="decimal" />
         </Field>
-        <Field label="Leadership: fewer leavers, %" hint="as retention improves" {...feedback(percents.retention)}>
-          <Input className={styles.control} value={retention} onChange={(_, d) => setRetention(d.value)} inputMode="decimal" />
+        <Field label="New ways of working: agency given up, % a year" hint="of agency capacity" {...feedback(fields.agencyReduction)}>
+          <Input
+            className={styles.control}
+            value={form.agencyReduction}
+            onChange={(_, d) => set({ agencyReduction: d.value })}
+            inputMode="decimal"
+          />
+        </Field>
+        <Field label="Leadership: fewer leavers, %" hint="as retention improves" {...feedback(fields.retention)}>
+          <Input className={styles.control} value={form.retention} onChange={(_, d) => set({ retention: d.value })} inputMode="decimal" />
         </Field>
         <Field label="Upskilling: staff group" hint="posts moved from one band to another; blank for none">
-          <Input className={styles.control} value={shift.staffGroup} onChange={(_, d) => setShift({ ...shift, staffGroup: d.value })} />
+          <Input className={styles.control} value={shift.staffGroup} onChange={(_, d) => set({ shift: { ...shift, staffGroup: d.value } })} />
         </Field>
-        <Field label="Upskilling: share of posts moved, %" {...feedback(percents.shiftShare)}>
+        <Field label="Upskilling: share of posts moved, %" {...feedback(fields.shiftShare)}>
           <Input
             className={styles.control}
             value={shift.share}
-            onChange={(_, d) => setShift({ ...shift, share: d.value })}
+            onChange={(_, d) => set({ shift: { ...shift, share: d.value } })}
             inputMode="decimal"
           />
         </Field>
         <Field label="Upskilling: from band">
-          <Input className={styles.control} value={shift.from} onChange={(_, d) => setShift({ ...shift, from: d.value })} />
+          <Input className={styles.control} value={shift.from} onChange={(_, d) => set({ shift: { ...shift, from: d.value } })} />
         </Field>
         <Field label="Upskilling: to band">
-          <Input className={styles.control} value={shift.to} onChange={(_, d) => setShift({ ...shift, to: d.value })} />
+          <Input className={styles.control} value={shift.to} onChange={(_, d) => set({ shift: { ...shift, to: d.value } })} />
         </Field>
         <Field label="Upskilling: reached by plan year">
-          <Select className={styles.control} value={shift.byYear} onChange={(_, d) => setShift({ ...shift, byYear: d.value })}>
-            {[1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((n) => (
+          <Select className={styles.control} value={shift.byYear} onChange={(_, d) => set({ shift: { ...shift, byYear: d.value } })}>
+            {YEARS.map((n) => (
               <option key={n}>{n}</option>
             ))}
           </Select>
         </Field>
         <Field label="New roles: staff group" hint="posts of a new role added; blank for none">
-          <Input className={styles.control} value={role.staffGroup} onChange={(_, d) => setRole({ ...role, staffGroup: d.value })} />
+          <Input className={styles.control} value={role.staffGroup} onChange={(_, d) => set({ role: { ...role, staffGroup: d.value } })} />
         </Field>
         <Field label="New roles: band or grade">
-          <Input className={styles.control} value={role.grade} onChange={(_, d) => setRole({ ...role, grade: d.value })} />
+          <Input className={styles.control} value={role.grade} onChange={(_, d) => set({ role: { ...role, grade: d.value } })} />
         </Field>
         <Field label="New roles: FTE">
-          <Input className={styles.control} value={role.fte} onChange={(_, d) => setRole({ ...role, fte: d.value })} inputMode="decimal" />
+          <Input
+            className={styles.control}
+            value={role.fte}
+            onChange={(_, d) => set({ role: { ...role, fte: d.value } })}
+            inputMode="decimal"
+          />
         </Field>
         <Field label="New roles: from plan year">
-          <Select className={styles.control} value={role.fromYear} onChange={(_, d) => setRole({ ...role, fromYear: d.value })}>
-            {[1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((n) => (
+          <Select className={styles.control} value={role.fromYear} onChange={(_, d) => set({ role: { ...role, fromYear: d.value } })}>
+            {YEARS.map((n) => (
               <option key={n}>{n}</option>
             ))}
           </Select>
@@ -473,19 +455,4 @@ const START_YEARS = [
     .reverse(),
 ];
 
-type Understood = PercentRead | { problem: string };
-
-function understand(text: string, label: string, range: PercentRange): Understood {
-  try {
-    return readPercent(text, label, range);
-  } catch (error) {
-    return { problem: (error as Error).message };
-  }
-}
-
-/** What a percentage field says under it: what was understood, or why it cannot be used. */
-function feedback(read: Understood) {
-  return "problem" in read
-    ? { validationState: "error" as const, validationMessage: read.problem }
-    : { validationState: "none" as const, validationMessage: `Read as ${read.understood}` };
-}
+const YEARS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];

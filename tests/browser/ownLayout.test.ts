@@ -69,6 +69,11 @@ async function trustFile(path: string): Promise<void> {
     ["Nursing", 1, 4],
     ["Support", 0, 1],
   ]);
+  // A named cell of the planner's own, for a driver expression.
+  const assumptions = file.addWorksheet("Assumptions");
+  assumptions.getCell("A1").value = "Base growth";
+  assumptions.getCell("B1").value = 0.02;
+  file.definedNames.add("Assumptions!$B$1", "BaseGrowth");
   await file.xlsx.writeFile(path);
 }
 
@@ -249,6 +254,40 @@ describe("a planner's own layout in the workbench", () => {
     await page.getByRole("button", { name: "Duplicate", exact: true }).click();
     await page.getByText('Saved a copy of "Northgate base" as "Northgate winter".').waitFor();
     await page.getByText(/^Northgate winter \(saved /).waitFor();
+
+    // A saved scenario back in the form, changed and run again as a new version of it, its drivers typed as planners type them.
+    await page.getByRole("button", { name: "Manage Northgate Star" }).click();
+    await page.getByRole("menuitem", { name: "Open in the form" }).click();
+    await page.getByText(/^"Northgate Star" is in the form/).waitFor();
+    expect(await page.getByLabel("Scenario name").inputValue()).toBe("Northgate Star");
+    expect(await page.getByLabel("Supply: vacancies filled, % a year").inputValue()).toBe("50%");
+    expect(await page.getByLabel("New roles: band or grade").inputValue()).toBe("Band 4");
+    await page.getByLabel("Years").selectOption("3");
+    await page.getByLabel("Pay award, % a year").fill("3; 2");
+    await page.getByText("Read as year 2: 3%, year 3: 2%").waitFor();
+    await page.getByLabel("Activity growth, % a year").fill("=BaseGrowth + 1%");
+    await page.getByText("Read as =BaseGrowth + 1%: 3% a year").waitFor();
+    await page.getByRole("button", { name: "Add growth for a service line" }).click();
+    await page.getByLabel("Service line 1", { exact: true }).fill("Home visits");
+    await page.getByLabel("Growth of service line 1, % a year").fill("10");
+    await page.getByRole("button", { name: "Add a driver for a staff group" }).click();
+    await page.getByLabel("Staff group 1", { exact: true }).fill("Support");
+    await page.getByLabel("Driver 1", { exact: true }).selectOption("internationalRecruits");
+    await page.getByLabel("Value of driver 1").fill("1");
+    await page.getByText("Read as 1 FTE a year").waitFor();
+    await screenshot(page, "own-layout-drivers");
+    await page.getByRole("button", { name: "Run and triangulate" }).click();
+    await page.getByText('Results are on the sheet "WFP Northgate Star"').waitFor({ timeout: 20_000 });
+    const about = (await sheetValues(0, 0, 40, 1)) as [string, string][];
+    const said = (label: string) => about.find((row) => row[0] === label)?.[1];
+    expect(said("Pay award")).toBe("year 2: 3%, year 3: 2% a year");
+    expect(said("Activity growth")).toBe("=BaseGrowth + 1% a year");
+    expect(said("Growth by service line")).toBe("Home visits 10%");
+    expect(said("Named inputs")).toBe("BaseGrowth = 0.02");
+    expect(said("Years")).toBe("3");
+    // The links, unchanged since the run stored them, are not stored again.
+    await page.getByRole("button", { name: "Save these links" }).click();
+    await page.getByText("The links were already saved as they are.").waitFor();
     expect(leaked).toEqual([]);
     await page.close();
   }, 120_000);

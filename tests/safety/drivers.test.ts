@@ -22,6 +22,8 @@ const REFUSED: [expression: string, because: RegExp][] = [
   ["import({})", /uses the function import\(\)/],
   ["(x => x)(1)", /cannot read the expression/],
   [`1${"+1".repeat(300)}`, /longer than 500 characters/],
+  // % is a percentage, as in a cell; after a name it would be mathjs's remainder: refused, never read as something else.
+  ["x % 3", /has a % that follows no number; for a remainder use mod\(a, b\)/],
 ];
 
 describe("driver expressions are scalar arithmetic only", () => {
@@ -36,6 +38,9 @@ describe("driver expressions are scalar arithmetic only", () => {
     expect(driverValue("g > 0.02 ? g : 0.02", 1, { g: 0.03 }, "d")).toBe(0.03);
     expect(driverValue("round(min(0.05, g * year), 3)", 3, { g: 0.013 }, "d")).toBe(0.039);
     expect(driverValue("2^-1 + mod(7, 4) + abs(-1) + sqrt(4) + exp(0) + log(1)", 1, {}, "d")).toBe(7.5);
+    // A number and % is a percentage, as Excel reads it (mathjs alone reads "3% + 1%" as 3 mod +1 mod, 0).
+    expect(driverValue("3% + 1%", 1, {}, "d")).toBeCloseTo(0.04, 15);
+    expect(driverValue("g + .5 % * t", 3, { g: 0.02 }, "d")).toBeCloseTo(0.03, 15);
   });
 
   it("a stored scenario with a hostile driver fails in Compare with the driver named, without running it", () => {

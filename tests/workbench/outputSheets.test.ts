@@ -39,10 +39,14 @@ describe("a scenario's own output sheet", () => {
     expect(outputSheetName("A very long scenario name for the board in March")).toBe("WFP A very long scenario name f");
   });
 
-  it("fingerprints values as they read back: text without its apostrophe, numbers to 15 digits, blanks ignored", () => {
+  it("fingerprints values as they read back: text without its apostrophe, numbers to 12 digits, blanks ignored", () => {
     const written = valuesFingerprint([{ top: 0, left: 0, values: [["'=Nurses", 0.1 + 0.2, ""]] }]);
     expect(valuesFingerprint([{ top: 0, left: 0, values: [["=Nurses", 0.3]] }])).toBe(written);
     expect(valuesFingerprint([{ top: 0, left: 0, values: [["=Nurses", 0.31]] }])).not.toBe(written);
+    // HyperFormula read 2.91411291953924 back as ...923: a host's last digit is not the planner's edit; a penny is.
+    const figure = valuesFingerprint([{ top: 0, left: 0, values: [[2.91411291953924, 108_512_345.67]] }]);
+    expect(valuesFingerprint([{ top: 0, left: 0, values: [[2.91411291953923, 108_512_345.67]] }])).toBe(figure);
+    expect(valuesFingerprint([{ top: 0, left: 0, values: [[2.91411291953924, 108_512_345.68]] }])).not.toBe(figure);
     expect(valuesFingerprint([{ top: 1, left: 0, values: [["=Nurses", 0.3]] }])).not.toBe(written);
   });
 
@@ -152,5 +156,18 @@ describe("a scenario's own output sheet", () => {
     await runPlan(roles, { ...choices, name: "Plan B" }, { view, onEdited });
     expect(model.findSheet("WFP Plan B (3)")).toBeUndefined();
     expect(excel.stats.syncs - syncs).toBeLessThanOrEqual(5);
+  });
+
+  it("does not take its own figures, read back, for an edit: a scenario with every HEE Star action re-runs without asking", async () => {
+    const asked: string[] = [];
+    const ask = async (sheet: string) => (asked.push(sheet), "replace" as const);
+    const star = { ...choices, name: "Star re-run", horizonYears: 2, vacancyFill: 0.5, productivityChange: 0.05, retention: 0.2 };
+    const view = await openWorkbook();
+    const roles = detectPlanTables(view.tables);
+    const first = await runPlan(roles, star, { view, onEdited: ask });
+    const again = await runPlan(roles, star, { view: first.view, onEdited: ask });
+    await runPlan(roles, { ...star, horizonYears: 3 }, { view: again.view, onEdited: ask });
+    expect(asked).toEqual([]);
+    expect(model.findSheet("WFP Star re-run (edited)")).toBeUndefined();
   });
 });

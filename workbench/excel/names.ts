@@ -26,8 +26,9 @@ export class NamedItemProxy extends ClientObject<NamedItemInfo> {
           Object.assign(n, model.addName(n.name, String(v), n.comment));
         },
       },
-      value: { read: (n) => model.nameValue(n.name) },
-      type: { read: (n) => (/^=('?[^!]+'?!)?\$?[A-Z]+\$?\d+(:\$?[A-Z]+\$?\d+)?$/i.test(n.formula) ? "Range" : "Formula") },
+      // As in Excel: a reference's value is its address; anything else's is what it works out to.
+      value: { read: (n) => (isReference(n.formula) ? n.formula.replace(/^=/, "") : model.nameValue(n.name)) },
+      type: { read: (n) => (isReference(n.formula) ? "Range" : valueType(model.nameValue(n.name))) },
       comment: { read: (n) => n.comment, write: (n, v) => ((n.comment = String(v)), model.changed()) },
       visible: { read: () => true },
     };
@@ -80,4 +81,15 @@ function absolute(address: string): string {
   const { sheet, address: cells } = splitSheet(address);
   const fixed = cells.replace(/([A-Z]+)(\d+)/g, "$$$1$$$2");
   return sheet === undefined ? fixed : `${/^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? sheet : `'${sheet}'`}!${fixed}`;
+}
+
+const isReference = (formula: string) => /^=('?[^!]+'?!)?\$?[A-Z]+\$?\d+(:\$?[A-Z]+\$?\d+)?$/i.test(formula);
+
+/** Excel's NamedItemType for a name's value. */
+function valueType(value: unknown): string {
+  if (Array.isArray(value)) return "Array";
+  if (typeof value === "number") return Number.isInteger(value) ? "Integer" : "Double";
+  if (typeof value === "boolean") return "Boolean";
+  if (typeof value === "string") return /^#[A-Z/0!?]+/.test(value) ? "Error" : "String";
+  return "String";
 }

@@ -1,0 +1,300 @@
+import {
+  latestOnCostYear,
+  PERCENT_RANGES,
+  percentText,
+  readPercent,
+  readYearlyPercent,
+  type ChoiceDriver,
+  type GroupDriver,
+  type PercentRange,
+  type ScenarioChoices,
+  type ScenarioInput,
+} from "../../src/index.ts";
+
+/*
+ * The Scenario card's form as the planner typed it, and how it becomes the
+ * model's choices: every field read as the model reads it, with what was
+ * understood or why it cannot be used, all problems at once. A saved scenario
+ * loads back into the same form. The card holds a ScenarioForm and renders;
+ * the reading lives here, where tests call it without a pane.
+ */
+
+export type Area = "none" | "inner" | "outer" | "fringe";
+
+export interface ScenarioForm {
+  name: string;
+  startYear: string;
+  years: string;
+  growth: string;
+  award: string;
+  headroom: string;
+  bankPremium: string;
+  agencyPremium: string;
+  vacancyFill: string;
+  productivity: string;
+  agencyReduction: string;
+  retention: string;
+  shift: { staffGroup: string; from: string; to: string; share: string; byYear: string };
+  role: { staffGroup: string; grade: string; fte: string; fromYear: string };
+  area: Area;
+  pensionBasis: "full" | "local";
+  /** Activity growth for a service line, replacing the scenario's. */
+  lines: { serviceLine: string; growth: string }[];
+  /** A staff group's own leaver rate, retirements, starters, international recruits or bank conversions. */
+  groups: { staffGroup: string; driver: GroupDriver; value: string }[];
+}
+
+export const DEFAULT_FORM: ScenarioForm = {
+  name: "Base case",
+  startYear: latestOnCostYear(),
+  years: "3",
+  growth: "3",
+  award: "3",
+  headroom: "22",
+  bankPremium: "0",
+  agencyPremium: "0",
+  vacancyFill: "0",
+  productivity: "0",
+  agencyReduction: "0",
+  retention: "0",
+  shift: { staffGroup: "", from: "", to: "", share: "10", byYear: "2" },
+  role: { staffGroup: "", grade: "", fte: "", fromYear: "1" },
+  area: "none",
+  pensionBasis: "full",
+  lines: [],
+  groups: [],
+};
+
+/** A staff group's drivers as the form offers them: a leaver rate in per cent, the rest in FTE a year. */
+export const GROUP_DRIVER_FIELDS: readonly { driver: GroupDriver; label: string; percent: boolean }[] = [
+  { driver: "leaverRate", label: "Leaver rate, % a year", percent: true },
+  { driver: "retirements", label: "Retirements, FTE a year", percent: false },
+  { driver: "starters", label: "Starters from training, FTE a year", percent: false },
+  { driver: "internationalRecruits", label: "International recruits, FTE a year", percent: false },
+  { driver: "bankConversions", label: "Bank staff taking posts, FTE a year", percent: false },
+];
+
+const LEAVER_RATE: PercentRange = { min: 0, max: 1, per: "a year" };
+
+/** A field read: what the model gets, and what the pane says under the field. */
+export type FieldRead = { value: ChoiceDriver; understood: string } | { problem: string };
+
+/** The form's yearly percentages, each with its label and range. */
+const YEARLY = {
+  growth: ["Activity growth", PERCENT_RANGES.activityGrowth],
+  award: ["Pay award", PERCENT_RANGES.payAward],
+  vacancyFill: ["Vacancy fill", PERCENT_RANGES.vacancyFill],
+  productivity: ["Productivity gain", PERCENT_RANGES.productivityChange],
+  agencyReduction: ["Agency given up", PERCENT_RANGES.agencyReduction],
+  retention: ["Fewer leavers", PERCENT_RANGES.retention],
+} as const satisfies Record<string, readonly [string, PercentRange]>;
+const ONCE = {
+  headroom: ["Headroom", PERCENT_RANGES.headroom],
+  bankPremium: ["Bank premium", PERCENT_RANGES.bankPremium],
+  agencyPremium: ["Agency premium", PERCENT_RANGES.agencyPremium],
+} as const satisfies Record<string, readonly [string, PercentRange]>;
+
+export interface FormRead {
+  /** Each percentage field, by its form key, read or refused. */
+  fields: Record<keyof typeof YEARLY | keyof typeof ONCE | "shiftShare", FieldRead>;
+  lines: FieldRead[];
+  groups: FieldRead[];
+  /** The choices for the model, when nothing stops them. */
+  choices?: ScenarioChoices;
+  /** Every problem at once, each naming its field. */
+  problems: string[];
+}
+
+function attempt(read: () => { value: ChoiceDriver; understood: string }): FieldRead {
+  try {
+    return read();
+  } catch (error) {
+    return { problem: (error as Error).message };
+  }
+}
+
+/** FTE a year as typed: one number, one per year, or an expression. */
+function readFte(text: string, label: string, years: number, inputs: Record<string, number>): { value: ChoiceDriver; understood: string } {
+  const trimmed = text.trim();
+  if (trimmed.startsWith("=")) {
+    // An expression's FTE read through the yearly reader with a range wide enough for any trust; the per cent it says is dropped.
+    const read = readYearlyPercent(trimmed, label, { min: 0, max: 1e6 }, { years, inputs });
+    return { value: read.value, understood: read.understood.replace(/(-?[\d.]+)%/g, (_, n: string) => `${Number(n) / 100} FTE`) };
+  }
+  const parts = trimmed.split(/\s*;\s*|,\s+/).map((part) => Number(part.replace(",", ".")));
+  if (!trimmed || parts.some((n) => !Number.isFinite(n) || n < 0))
+    throw new Error(`${label} "${text}" is not FTE: type a number of 0 or more, one per year separated by ";", or =expression`);
+  const fte = (n: number) => `${Number(n.toFixed(2))} FTE`;
+  return parts.length === 1
+    ? { value: parts[0]!, understood: `${fte(parts[0]!)} a year` }
+    : { value: parts, understood: `${parts.slice(0, -1).map(fte).join(", ")}, then ${fte(parts.at(-1)!)} a year` };
+}
+
+/** Reads the whole form: each field's understanding, every problem, and the model's choices when there are none. */
+export function readForm(form: ScenarioForm, opts: { inputs?: Record<string, number>; savedAs?: string } = {}): FormRead {
+  const years = Number(form.years);
+  const all = opts.inputs ?? {};
+  const yearly = (text: string, [label, range]: readonly [string, PercentRange]) =>
+    attempt(() => readYearlyPercent(text, label, range, { years, inputs: all }));
+  const once = (text: string, [label, range]: readonly [string, PercentRange]) =>
+    attempt(() => {
+      const read = readPercent(text, label, range);
+      return { value: read.fraction, understood: read.understood };
+    });
+  const fields = {
+    growth: yearly(form.growth, YEARLY.growth),
+    award: yearly(form.award, YEARLY.award),
+    vacancyFill: yearly(form.vacancyFill, YEARLY.vacancyFill),
+    productivity: yearly(form.productivity, YEARLY.productivity),
+    agencyReduction: yearly(form.agencyReduction, YEARLY.agencyReduction),
+    retention: yearly(form.retention, YEARLY.retention),
+    headroom: once(form.headroom, ONCE.headroom),
+    bankPremium: once(form.bankPremium, ONCE.bankPremium),
+    agencyPremium: once(form.agencyPremium, ONCE.agencyPremium),
+    shiftShare: once(form.shift.share, ["Share of posts moved", PERCENT_RANGES.skillShift]),
+  };
+  const lines = form.lines.map((line) =>
+    yearly(line.growth, [`Growth of ${line.serviceLine.trim() || "a service line"}`, PERCENT_RANGES.activityGrowth]),
+  );
+  const groups = form.groups.map((g) => {
+    const field = GROUP_DRIVER_FIELDS.find((f) => f.driver === g.driver)!;
+    const label = `${field.label.replace(/,.*/, "")} of ${g.staffGroup.trim() || "a staff group"}`;
+    return field.percent ? yearly(g.value, [label, LEAVER_RATE]) : attempt(() => readFte(g.value, label, years, all));
+  });
+  const problems = [...Object.values(fields), ...lines, ...groups].flatMap((read) => ("problem" in read ? [read.problem] : []));
+  form.lines.forEach((line, i) => {
+    if (!line.serviceLine.trim()) problems.push(`Growth by service line, row ${i + 1}: name the service line`);
+  });
+  form.groups.forEach((g, i) => {
+    if (!g.staffGroup.trim()) problems.push(`By staff group, row ${i + 1}: name the staff group`);
+  });
+
+  // Upskilling and new roles apply when a staff group is named; each then needs its other fields.
+  const shift = form.shift;
+  if (shift.staffGroup.trim() && (!shift.from.trim() || !shift.to.trim()))
+    problems.push("Upskilling needs the band posts move from and the band they move to");
+  const role = form.role;
+  const fte = Number(role.fte);
+  if (role.staffGroup.trim() && !role.grade.trim()) problems.push("A new role needs its band or grade");
+  if (role.staffGroup.trim() && !(Number.isFinite(fte) && fte > 0))
+    problems.push(`A new role needs its FTE, a number above 0 (not "${role.fte}")`);
+  if (problems.length) return { fields, lines, groups, problems };
+
+  const value = (read: FieldRead) => (read as { value: ChoiceDriver }).value;
+  // Only the named inputs an expression uses travel with the scenario.
+  const expressions = [...Object.values(fields), ...lines, ...groups]
+    .map(value)
+    .filter((v): v is string => typeof v === "string")
+    .join(" ");
+  const inputs = Object.fromEntries(Object.entries(all).filter(([name]) => new RegExp(`\\b${escape(name)}\\b`).test(expressions)));
+  const choices: ScenarioChoices = {
+    name: opts.savedAs ?? (form.name.trim() || "Scenario"),
+    startYear: form.startYear,
+    horizonYears: years,
+    activityGrowth: value(fields.growth),
+    payAward: value(fields.award),
+    headroom: value(fields.headroom) as number,
+    bankPremium: value(fields.bankPremium) as number,
+    agencyPremium: value(fields.agencyPremium) as number,
+    vacancyFill: value(fields.vacancyFill),
+    productivityChange: value(fields.productivity),
+    agencyReduction: value(fields.agencyReduction),
+    retention: value(fields.retention),
+    skillShift: shift.staffGroup.trim()
+      ? [
+          {
+            staffGroup: shift.staffGroup.trim(),
+            from: shift.from.trim(),
+            to: shift.to.trim(),
+            share: value(fields.shiftShare) as number,
+            byYear: Number(shift.byYear),
+          },
+        ]
+      : [],
+    newRoles: role.staffGroup.trim() ? [{ staffGroup: role.staffGroup.trim(), grade: role.grade.trim(), fte, fromYear: Number(role.fromYear) }] : [],
+    lineGrowth: form.lines.map((line, i) => ({ serviceLine: line.serviceLine.trim(), growth: value(lines[i]!) })),
+    groupDrivers: form.groups.map((g, i) => ({ staffGroup: g.staffGroup.trim(), driver: g.driver, value: value(groups[i]!) })),
+    inputs,
+    pensionBasis: form.pensionBasis,
+    area: form.area,
+  };
+  return { fields, lines, groups, problems, choices };
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** A stored driver as the planner would type it again: "3", "3; 2.5; 2" or "=expression". */
+function percentField(driver: unknown, from = 1): string {
+  if (typeof driver === "number") return percentText(driver);
+  if (typeof driver === "string") return `=${driver}`;
+  // The form lists years from the first the driver acts in (year 2 for growth and the pay award).
+  if (Array.isArray(driver)) return driver.slice(from - 1).map((d) => percentField(d)).join("; ");
+  return "0";
+}
+function fteField(driver: unknown): string {
+  if (typeof driver === "number") return String(Number(driver.toFixed(4)));
+  if (typeof driver === "string") return `=${driver}`;
+  if (Array.isArray(driver)) return driver.map(fteField).join("; ");
+  return "0";
+}
+
+/**
+ * A saved scenario back in the form, to change and run again. What the form
+ * cannot hold is said, never dropped silently: a second upskilling or new
+ * role (the form holds one of each) or skill-mix targets.
+ */
+export function formFromScenario(input: ScenarioInput): { form: ScenarioForm; notLoaded: string[] } {
+  const drivers = input.drivers ?? {};
+  const options = input.options ?? {};
+  const notLoaded: string[] = [];
+  const shift = drivers.skillShift?.[0];
+  const role = drivers.newRoles?.[0];
+  if ((drivers.skillShift?.length ?? 0) > 1) notLoaded.push(`${drivers.skillShift!.length - 1} more upskilling move(s)`);
+  if ((drivers.newRoles?.length ?? 0) > 1) notLoaded.push(`${drivers.newRoles!.length - 1} more new role(s)`);
+  if (drivers.skillMix?.length) notLoaded.push(`${drivers.skillMix.length} skill-mix target(s)`);
+  const groups: ScenarioForm["groups"] = [];
+  let fromTable = false;
+  for (const group of input.staffGroups) {
+    for (const driver of GROUP_DRIVER_FIELDS.map((f) => f.driver)) {
+      const value = group[driver];
+      if (value === undefined || value === 0) continue;
+      // A leaver rate or starters as one number is what the linked leavers and starters table gives: it is read again at the run.
+      if ((driver === "leaverRate" || driver === "starters") && typeof value === "number") {
+        fromTable = true;
+        continue;
+      }
+      groups.push({ staffGroup: group.name, driver, value: driver === "leaverRate" ? percentField(value) : fteField(value) });
+    }
+  }
+  if (fromTable) notLoaded.push("leaver rates and starters as single numbers: the run reads them again from the linked table");
+  const form: ScenarioForm = {
+    ...DEFAULT_FORM,
+    name: input.name,
+    startYear: String(input.startYear),
+    years: String(input.horizonYears),
+    growth: percentField(drivers.activityGrowth ?? 0, 2),
+    award: percentField(drivers.payAward ?? 0, 2),
+    vacancyFill: percentField(drivers.vacancyFill ?? 0),
+    productivity: percentField(drivers.productivityChange ?? 0, 2),
+    agencyReduction: percentField(drivers.agencyReduction ?? 0),
+    retention: percentField(drivers.retention ?? 0),
+    headroom: percentField(options.headroom ?? 0),
+    bankPremium: percentField(options.bankPremium ?? 0),
+    agencyPremium: percentField(options.agencyPremium ?? 0),
+    area: (options.area ?? "none") as Area,
+    pensionBasis: options.pensionBasis ?? "full",
+    shift: shift
+      ? { staffGroup: shift.staffGroup, from: String(shift.from), to: String(shift.to), share: percentText(shift.share), byYear: String(shift.byYear) }
+      : DEFAULT_FORM.shift,
+    role: role
+      ? { staffGroup: role.staffGroup, grade: String(role.grade), fte: String(role.fte), fromYear: String(role.fromYear) }
+      : DEFAULT_FORM.role,
+    lines: (input.serviceLines ?? [])
+      .filter((line) => line.growth !== undefined)
+      .map((line) => ({ serviceLine: line.name, growth: percentField(line.growth, 2) })),
+    groups,
+  };
+  return { form, notLoaded };
+}
