@@ -61,6 +61,8 @@ export interface ChartInfo {
   source: CellRange;
   seriesBy: "Columns" | "Rows";
   title: string;
+  /** The cells the chart covers, as Chart.setPosition placed it; undefined: laid out below the sheet's cells. */
+  anchor?: CellRange;
 }
 
 /** The parts of HyperFormula's address mapping that filledCells reads (internal, so typed here). */

@@ -78,14 +78,22 @@ export function chartXml(chart: ChartInfo, data: ChartData): string {
 <c:chartSpace xmlns:c="${NS.c}" xmlns:a="${NS.a}" xmlns:r="${NS.r}"><c:roundedCorners val="0"/><c:chart>${title}<c:plotArea><c:layout/>${plotXml(chart, data)}</c:plotArea><c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend><c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart></c:chartSpace>`;
 }
 
-/** Charts side by side in pairs below the used cells, each 8 columns by 16 rows. */
+/**
+ * Each chart over the cells it was placed on (to the end of its last cell);
+ * charts never placed go side by side in pairs below the used cells, each 8
+ * columns by 16 rows.
+ */
 function drawingXml(charts: readonly ChartInfo[], firstRow: number): string {
+  let unplaced = 0;
   const anchors = charts.map((chart, i) => {
-    const col = (i % 2) * 9;
-    const row = firstRow + Math.floor(i / 2) * 18;
+    const placed = chart.anchor;
+    const n = placed ? 0 : unplaced++;
+    const col = placed ? placed.left : (n % 2) * 9;
+    const row = placed ? placed.top : firstRow + Math.floor(n / 2) * 18;
+    const [endCol, endRow] = placed ? [placed.right + 1, placed.bottom + 1] : [col + 8, row + 16];
     const at = (c: number, r: number) =>
       `<xdr:col>${c}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${r}</xdr:row><xdr:rowOff>0</xdr:rowOff>`;
-    return `<xdr:twoCellAnchor editAs="oneCell"><xdr:from>${at(col, row)}</xdr:from><xdr:to>${at(col + 8, row + 16)}</xdr:to><xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="${i + 2}" name="${xml(chart.name)}"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr><xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm><a:graphic><a:graphicData uri="${NS.c}"><c:chart xmlns:c="${NS.c}" r:id="rId${i + 1}"/></a:graphicData></a:graphic></xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor>`;
+    return `<xdr:twoCellAnchor editAs="oneCell"><xdr:from>${at(col, row)}</xdr:from><xdr:to>${at(endCol, endRow)}</xdr:to><xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="${i + 2}" name="${xml(chart.name)}"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr><xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm><a:graphic><a:graphicData uri="${NS.c}"><c:chart xmlns:c="${NS.c}" r:id="rId${i + 1}"/></a:graphicData></a:graphic></xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor>`;
   });
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <xdr:wsDr xmlns:xdr="${NS.xdr}" xmlns:a="${NS.a}" xmlns:r="${NS.r}">${anchors.join("")}</xdr:wsDr>`;

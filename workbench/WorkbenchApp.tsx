@@ -4,6 +4,7 @@ import type { Workbook } from "../engine/workbook.ts";
 import { readXlsx, writeXlsx } from "../engine/xlsx.ts";
 import { App as TaskPane } from "../taskpane/App.tsx";
 import { detectHost } from "../taskpane/adapter/workbook.ts";
+import { PrintPreview } from "./components/PrintPreview.tsx";
 import { ChartView } from "./components/ChartView.tsx";
 import { FormulaBar } from "./components/FormulaBar.tsx";
 import { NamesPanel } from "./components/NamesPanel.tsx";
@@ -37,6 +38,8 @@ export function WorkbenchApp({ initial, fileName: initialName, adopt }: Props) {
   const [savedAt, setSavedAt] = useState(initial.changeCount);
   const sheet = model.activeSheet;
   const [cell, setCell] = useState<CellPosition>({ row: 0, column: 0 });
+  const [preview, setPreview] = useState(false);
+  const closePreview = useCallback(() => setPreview(false), []);
   const hostInfo = useMemo(() => detectHost(), []);
   const picker = useRef<HTMLInputElement>(null);
 
@@ -121,6 +124,9 @@ export function WorkbenchApp({ initial, fileName: initialName, adopt }: Props) {
           <Button appearance="subtle" onClick={() => void save()}>
             Save .xlsx
           </Button>
+          <Button appearance="subtle" onClick={() => setPreview(true)}>
+            Print preview
+          </Button>
           <Text size={200} className="wb-hint">
             or drop an .xlsx here
           </Text>
@@ -150,6 +156,7 @@ export function WorkbenchApp({ initial, fileName: initialName, adopt }: Props) {
           </div>
         )}
         <SheetTabs model={model} active={sheet} onActivate={(name) => model.activate(name)} />
+        {preview && <PrintPreview model={model} sheet={sheet} version={version} onClose={closePreview} />}
         <NamesPanel model={model} />
       </section>
       {/* Not a landmark: the pane's own <main> is the page's main content, as it is in Excel's pane. */}

@@ -167,6 +167,22 @@ describe("the workbench in headless Chromium", () => {
     expect(await cell(page, "A6").textContent()).toBe("Growth 5%: activity growth 5% a year (Northfield base case: 3% a year).");
     expect(await page.locator("figure canvas").count()).toBe(4);
     await screenshot(page, "board-summary");
+    // As it prints: one landscape A4 page, scaled to fit, its four charts where the pane placed them, inside the print area.
+    await page.getByRole("button", { name: "Print preview" }).click();
+    expect(await page.getByTestId("print-summary").textContent()).toMatch(
+      /^A4 landscape, fit to 1 page wide by 1 tall: \d+% of actual size, 1 page$/,
+    );
+    const paper = (await page.getByTestId("print-page").boundingBox())!;
+    expect(paper.width / paper.height).toBeCloseTo(297 / 210, 2);
+    expect(await page.locator(".wb-print-chart canvas").count()).toBe(4);
+    await expect.poll(() => page.locator(".wb-print").textContent()).toContain("Northfield base case: the reference the others are compared with.");
+    // Everything drawn lies on the paper: nothing of the print area is cut off.
+    const content = (await page.locator(".wb-print-content").boundingBox())!;
+    expect(content.x + content.width).toBeLessThanOrEqual(paper.x + paper.width + 0.5);
+    expect(content.y + content.height).toBeLessThanOrEqual(paper.y + paper.height + 0.5);
+    await screenshot(page, "board-summary-print");
+    await page.keyboard.press("Escape");
+    await page.locator(".wb-print").waitFor({ state: "detached" });
   });
 
   it("starts a plan in the year the planner chooses", async () => {

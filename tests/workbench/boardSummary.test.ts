@@ -1,5 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import JSZip from "jszip";
+import { parseRangeAddress } from "../../engine/addresses.ts";
 import type { Workbook } from "../../engine/workbook.ts";
+import { writeXlsx } from "../../engine/xlsx.ts";
 import { boardSummary, detectPlanTables, runScenario, starBreakdown } from "../../src/index.ts";
 import { writeBoardSummary } from "../../taskpane/adapter/board.ts";
 import { openWorkbook } from "../../taskpane/adapter/openWorkbook.ts";
@@ -62,6 +65,24 @@ describe("the Board summary sheet", () => {
       fitToPagesTall: 1,
       printArea: expect.stringMatching(/^A1:O\d+$/),
     });
+    // Every chart sits where the adapter placed it, inside the print area, and a saved file anchors it there.
+    const area = parseRangeAddress(model.sheet(sheet).pageSetup!.printArea!);
+    const charts = model.charts.filter((c) => c.sheet === sheet);
+    for (const { anchor } of charts) {
+      expect(anchor).toBeDefined();
+      expect(anchor!.left).toBeGreaterThanOrEqual(area.left);
+      expect(anchor!.right).toBeLessThanOrEqual(area.right);
+      expect(anchor!.bottom).toBeLessThanOrEqual(area.bottom);
+    }
+    const zip = await JSZip.loadAsync((await writeXlsx(model)).bytes);
+    const drawings = await Promise.all(
+      Object.keys(zip.files)
+        .filter((n) => /^xl\/drawings\/drawing\d+\.xml$/.test(n))
+        .map((n) => zip.file(n)!.async("string")),
+    );
+    const at = (c: number, r: number) => `<xdr:col>${c}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${r}</xdr:row>`;
+    for (const { anchor } of charts)
+      expect(drawings.some((d) => d.includes(`<xdr:from>${at(anchor!.left, anchor!.top)}`) && d.includes(`<xdr:to>${at(anchor!.right + 1, anchor!.bottom + 1)}`))).toBe(true);
 
     // Written again: the same sheet. Written on by the board: their copy is kept.
     const sheets = model.sheets.length;

@@ -1,6 +1,7 @@
 import type { ChartInfo, ChartType, SheetInfo } from "../../engine/workbook.ts";
 import { accessors, ClientObject, CollectionProxy, type PropertySpec } from "./clientObject.ts";
 import { OfficeError, type RequestContext } from "./context.ts";
+import { parseRangeAddress, splitSheet } from "../../engine/addresses.ts";
 import type { RangeProxy } from "./range.ts";
 
 const CHART_TYPES: readonly ChartType[] = ["ColumnClustered", "ColumnStacked", "BarClustered", "Line", "Pie", "Area"];
@@ -23,9 +24,24 @@ export class ChartProxy extends ClientObject<ChartInfo> {
       id: { read: (c) => c.id },
     };
   }
-  /** Accepted for compatibility; the workbench lays charts out below the grid. */
-  setPosition(_startCell: string | RangeProxy, _endCell?: string | RangeProxy): void {
-    this.queue("setPosition", () => undefined);
+  /**
+   * Places the chart over the cells from startCell to endCell (a range or an
+   * address on the chart's sheet), as Excel does: kept in the model for saving
+   * and the print preview; the grid still draws charts below it.
+   */
+  setPosition(startCell: string | RangeProxy, endCell?: string | RangeProxy): void {
+    this.queue("setPosition", (c) => {
+      const cells = (at: string | RangeProxy) => (typeof at === "string" ? parseRangeAddress(splitSheet(at).address) : at.target().range);
+      const from = cells(startCell);
+      const to = endCell === undefined ? from : cells(endCell);
+      c.anchor = {
+        top: Math.min(from.top, to.top),
+        left: Math.min(from.left, to.left),
+        bottom: Math.max(from.bottom, to.bottom),
+        right: Math.max(from.right, to.right),
+      };
+      this.context.model.changed();
+    });
   }
   delete(): void {
     this.queue("delete", (c) => this.context.model.deleteChart(c));
