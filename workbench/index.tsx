@@ -3,7 +3,7 @@ import type { FunctionMetadata } from "../engine/functionMetadata.ts";
 import { registerWfpFunctions } from "../engine/hyperformula.ts";
 import type { Workbook } from "../engine/workbook.ts";
 import { readXlsx } from "../engine/xlsx.ts";
-import { installExcelGlobals } from "./excel/index.ts";
+import { installExcelGlobals, network } from "./excel/index.ts";
 import { WorkbenchApp } from "./WorkbenchApp.tsx";
 import "./workbench.css";
 
@@ -26,7 +26,9 @@ async function start() {
  */
 function adopt(model: Workbook): void {
   const excel = installExcelGlobals(model);
-  Object.assign(window, { wfplanWorkbench: { stats: excel.stats, model: () => model } });
+  const latency = Number(new URLSearchParams(location.search).get("latency"));
+  if (latency > 0) network.latencyMs = latency;
+  Object.assign(window, { wfplanWorkbench: { stats: excel.stats, model: () => model, network } });
 }
 
 start().catch((error: Error) => {

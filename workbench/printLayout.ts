@@ -48,7 +48,9 @@ export function printLayout(setup: PageSetup, width: number, height: number): Pr
   const pagesWide = Math.max(1, Math.ceil((width * scale) / printable.width - 1e-9));
   const pagesTall = Math.max(1, Math.ceil((height * scale) / printable.height - 1e-9));
   const pages = pagesWide * pagesTall;
-  const fit = fits ? `, fit to ${setup.fitToPagesWide ?? "any"} page${setup.fitToPagesWide === 1 ? "" : "s"} wide by ${setup.fitToPagesTall ?? "any"} tall` : "";
+  const fit = fits
+    ? `, fit to ${setup.fitToPagesWide ?? "any"} page${setup.fitToPagesWide === 1 ? "" : "s"} wide by ${setup.fitToPagesTall ?? "any"} tall`
+    : "";
   return {
     page,
     margins: { top: MARGIN_TOP_MM, side: MARGIN_SIDE_MM },

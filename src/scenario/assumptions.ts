@@ -72,7 +72,14 @@ export const SETTINGS: [label: string, pick: (s: Scenario) => unknown, say: (val
     String,
   ],
   ["by staff group", (s) => s.staffGroups.flatMap(groupDriversText).join(", ") || "none", String],
-  ["named inputs", (s) => Object.entries(s.inputs).map(([name, value]) => `${name} = ${value}`).join(", ") || "none", String],
+  [
+    "named inputs",
+    (s) =>
+      Object.entries(s.inputs)
+        .map(([name, value]) => `${name} = ${value}`)
+        .join(", ") || "none",
+    String,
+  ],
   ["headroom", (s) => s.options.headroom, (v) => percent(Number(v))],
   ["bank premium", (s) => s.options.bankPremium, (v) => percent(Number(v))],
   ["agency premium", (s) => s.options.agencyPremium, (v) => percent(Number(v))],

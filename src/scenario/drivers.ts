@@ -182,7 +182,11 @@ function compileDriver(expression: string, field: string): EvalFunction {
     // As in a cell, a number followed by % is a percentage (mathjs would read "3% + 1%" as a remainder, 0).
     const readable = expression.replace(/(\d+(?:\.\d*)?|\.\d+)\s*%/g, "($1 / 100)");
     if (readable.includes("%"))
-      return fail("value", `${field}: the expression ${quoted(expression)} has a % that follows no number; for a remainder use mod(a, b)`, field);
+      return fail(
+        "value",
+        `${field}: the expression ${quoted(expression)} has a % that follows no number; for a remainder use mod(a, b)`,
+        field,
+      );
     let tree: MathNode;
     try {
       tree = driverMath().parse(readable);

@@ -124,8 +124,7 @@ export function readYearlyPercent(
   // One value per year from the first year the driver acts in; the model's list starts at year 1, so years before are filled with the first.
   const fractions = parts.map((part, i) => readPercent(part, `${label} for year ${from + i}`, range).fraction);
   const span = Math.max(1, context.years - from + 1);
-  const ignored =
-    fractions.length > span ? ` (the plan ends in year ${context.years}: the last ${fractions.length - span} ignored)` : "";
+  const ignored = fractions.length > span ? ` (the plan ends in year ${context.years}: the last ${fractions.length - span} ignored)` : "";
   return {
     value: [...new Array<number>(from - 1).fill(fractions[0]!), ...fractions],
     understood: `${yearsText(fractions.slice(0, span), per, from, context.years)}${ignored}`,

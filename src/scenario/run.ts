@@ -33,6 +33,8 @@ export interface ScenarioRow {
   unmetCost: number;
   /** What the workforce the activity needs would cost: totalCost + unmetCost (a surplus in post is still paid). */
   neededCost: number;
+  /** The funded establishment costed at substantive rates, each grade at its own: what the budget should fund. */
+  establishmentCost: number;
   budget: number;
   /** Whether the finance plan gives this staff group a budget at all. */
   budgeted: boolean;
@@ -312,6 +314,11 @@ export function runScenario(input: unknown): ScenarioResult {
       const agencyCost = agencyFte * averageWteCost * (1 + options.agencyPremium);
       const totalCost = substantiveCost + bankCost + agencyCost;
       const unmetCost = unmetFte * averageWteCost;
+      // The establishment at its own grades (the posts in post at their points and areas), new roles at theirs.
+      let establishmentCost = 0;
+      for (const line of group.grades)
+        if (line.establishmentFte > 0) establishmentCost += line.establishmentFte * lineWteCost(lineOf(line.key), line.key, groupIndex, y);
+      for (const [grade, roleFte] of newRoleFte) establishmentCost += roleFte * wteCost(grade, y);
       const budget = budgetLines.reduce((sum, line) => sum + (line.byYear?.[y] ?? line.amount * payFactors[y]!), 0);
 
       rows.push({
@@ -331,6 +338,7 @@ export function runScenario(input: unknown): ScenarioResult {
         totalCost,
         unmetCost,
         neededCost: totalCost + unmetCost,
+        establishmentCost,
         budget,
         budgeted: budgetLines.length > 0,
         variance: budget - totalCost,

@@ -156,6 +156,8 @@ export const scenarioOptionsSchema = z.object({
   capacityTolerance: fraction.default(0),
   /** Pay cost may exceed budget by this share before the finance check fails. */
   budgetTolerance: fraction.default(0),
+  /** The establishment's cost may differ from the budget by this share, either way, before the establishment check fails. */
+  establishmentTolerance: fraction.default(0),
 });
 
 export const driversSchema = z.object({

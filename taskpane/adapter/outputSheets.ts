@@ -201,9 +201,7 @@ export async function renameOutput(from: string, to: string): Promise<string | u
     const free = !sheets.items.some((s) => s.name.toLowerCase() === wanted.toLowerCase() && s.name !== record.sheet);
     const sheet = ownName && free ? wanted : record.sheet;
     if (sheet !== record.sheet) context.workbook.worksheets.getItem(record.sheet).name = sheet;
-    context.workbook.worksheets
-      .getItem(OUTPUTS_SHEET)
-      .getRangeByIndexes(record.row, 0, 1, 2).values = [[asText(to), asText(sheet)]];
+    context.workbook.worksheets.getItem(OUTPUTS_SHEET).getRangeByIndexes(record.row, 0, 1, 2).values = [[asText(to), asText(sheet)]];
     await context.sync();
     return sheet;
   });

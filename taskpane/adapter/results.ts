@@ -36,6 +36,7 @@ const COLUMNS: [header: string, value: (row: ScenarioResult["rows"][number]) => 
   ["Cost of the workforce needed", (r) => r.neededCost, "£#,##0"],
   ["Budget", (r) => r.budget, "£#,##0"],
   ["Variance", (r) => r.variance, "£#,##0"],
+  ["Establishment cost", (r) => r.establishmentCost, "£#,##0"],
 ];
 
 /** Row 4 (0-based 3): rows 1-2 say what this is; the assumptions, when given, come between. */

@@ -88,7 +88,11 @@ export function GroupDriverRows({
                 ))}
               </Select>
             </Field>
-            <Button appearance="subtle" aria-label={`Remove staff group driver ${i + 1}`} onClick={() => onChange(groups.filter((_, j) => j !== i))}>
+            <Button
+              appearance="subtle"
+              aria-label={`Remove staff group driver ${i + 1}`}
+              onClick={() => onChange(groups.filter((_, j) => j !== i))}
+            >
               Remove
             </Button>
           </div>

@@ -100,7 +100,9 @@ export function ScenarioCard({
   // Every field as typed, read as the model reads it: what was understood, or why it cannot be used.
   const read = readForm(form, { inputs: view?.inputs, savedAs });
   const fields = read.fields;
-  const inputNames = Object.keys(view?.inputs ?? {}).slice(0, 8).join(", ");
+  const inputNames = Object.keys(view?.inputs ?? {})
+    .slice(0, 8)
+    .join(", ");
 
   // Links are stored with each run; the planner may also store them on their own, to come back to.
   const keepLinks = async () => {
@@ -246,7 +248,12 @@ export function ScenarioCard({
           </Select>
         </Field>
         <Field label="Bank premium, %" hint="over substantive cost" {...feedback(fields.bankPremium)}>
-          <Input className={styles.control} value={form.bankPremium} onChange={(_, d) => set({ bankPremium: d.value })} inputMode="decimal" />
+          <Input
+            className={styles.control}
+            value={form.bankPremium}
+            onChange={(_, d) => set({ bankPremium: d.value })}
+            inputMode="decimal"
+          />
         </Field>
         <Field label="Agency premium, %" hint="over substantive cost" {...feedback(fields.agencyPremium)}>
           <Input
@@ -262,14 +269,24 @@ export function ScenarioCard({
           HEE Star actions
         </Text>
         <Field label="Supply: vacancies filled, % a year" {...feedback(fields.vacancyFill)}>
-          <Input className={styles.control} value={form.vacancyFill} onChange={(_, d) => set({ vacancyFill: d.value })} inputMode="decimal" />
+          <Input
+            className={styles.control}
+            value={form.vacancyFill}
+            onChange={(_, d) => set({ vacancyFill: d.value })}
+            inputMode="decimal"
+          />
         </Field>
         <Field
           label="New ways of working: productivity, % a year"
           hint="fewer minutes a unit, from year 2"
           {...feedback(fields.productivity)}
         >
-          <Input className={styles.control} value={form.productivity} onChange={(_, d) => set({ productivity: d.value })} inputMode="decimal" />
+          <Input
+            className={styles.control}
+            value={form.productivity}
+            onChange={(_, d) => set({ productivity: d.value })}
+            inputMode="decimal"
+          />
         </Field>
         <Field label="New ways of working: agency given up, % a year" hint="of agency capacity" {...feedback(fields.agencyReduction)}>
           <Input
@@ -283,7 +300,11 @@ export function ScenarioCard({
           <Input className={styles.control} value={form.retention} onChange={(_, d) => set({ retention: d.value })} inputMode="decimal" />
         </Field>
         <Field label="Upskilling: staff group" hint="posts moved from one band to another; blank for none">
-          <Input className={styles.control} value={shift.staffGroup} onChange={(_, d) => set({ shift: { ...shift, staffGroup: d.value } })} />
+          <Input
+            className={styles.control}
+            value={shift.staffGroup}
+            onChange={(_, d) => set({ shift: { ...shift, staffGroup: d.value } })}
+          />
         </Field>
         <Field label="Upskilling: share of posts moved, %" {...feedback(fields.shiftShare)}>
           <Input
@@ -422,14 +443,19 @@ function OutcomeView({ outcome }: { outcome: Outcome }) {
       {failures.length > 0 && (
         <ul className={styles.failures} aria-label="Where the plan does not triangulate">
           {failures.map((f) => {
-            // The rows behind the failure: the standards that make the need, or the budget it is measured against.
+            // The rows behind the failure: the standards that make the need, the budget it is measured against, or the establishment the budget should fund.
             const group = outcome.cells.get(f.staffGroup);
-            const rows = (f.check === "capacity" ? group?.standards : group?.budget) ?? [];
-            const what = f.check === "capacity" ? "staffing standard" : "budget";
+            const rows =
+              f.check === "capacity"
+                ? (group?.standards ?? []).map((cell) => ({ cell, what: "staffing standard" }))
+                : [
+                    ...(f.check === "establishment" ? (group?.establishment ?? []).map((cell) => ({ cell, what: "establishment" })) : []),
+                    ...(group?.budget ?? []).map((cell) => ({ cell, what: "budget" })),
+                  ];
             return (
               <li key={`${f.check}-${f.year}-${f.staffGroup}`}>
                 <Text size={200}>{f.message}</Text>{" "}
-                {rows.slice(0, 3).map((cell) => (
+                {rows.slice(0, 3).map(({ cell, what }) => (
                   <Link key={cell.place} as="button" onClick={() => void selectCell(cell.sheet, cell.row, cell.column)}>
                     <Text size={200}>
                       Go to the {what} {cell.place}

@@ -211,7 +211,9 @@ export function readForm(form: ScenarioForm, opts: { inputs?: Record<string, num
           },
         ]
       : [],
-    newRoles: role.staffGroup.trim() ? [{ staffGroup: role.staffGroup.trim(), grade: role.grade.trim(), fte, fromYear: Number(role.fromYear) }] : [],
+    newRoles: role.staffGroup.trim()
+      ? [{ staffGroup: role.staffGroup.trim(), grade: role.grade.trim(), fte, fromYear: Number(role.fromYear) }]
+      : [],
     lineGrowth: form.lines.map((line, i) => ({ serviceLine: line.serviceLine.trim(), growth: value(lines[i]!) })),
     groupDrivers: form.groups.map((g, i) => ({ staffGroup: g.staffGroup.trim(), driver: g.driver, value: value(groups[i]!) })),
     inputs,
@@ -230,7 +232,11 @@ function percentField(driver: unknown, from = 1): string {
   if (typeof driver === "number") return percentText(driver);
   if (typeof driver === "string") return `=${driver}`;
   // The form lists years from the first the driver acts in (year 2 for growth and the pay award).
-  if (Array.isArray(driver)) return driver.slice(from - 1).map((d) => percentField(d)).join("; ");
+  if (Array.isArray(driver))
+    return driver
+      .slice(from - 1)
+      .map((d) => percentField(d))
+      .join("; ");
   return "0";
 }
 function fteField(driver: unknown): string {
@@ -286,7 +292,13 @@ export function formFromScenario(input: ScenarioInput): { form: ScenarioForm; no
     area: (options.area ?? "none") as Area,
     pensionBasis: options.pensionBasis ?? "full",
     shift: shift
-      ? { staffGroup: shift.staffGroup, from: String(shift.from), to: String(shift.to), share: percentText(shift.share), byYear: String(shift.byYear) }
+      ? {
+          staffGroup: shift.staffGroup,
+          from: String(shift.from),
+          to: String(shift.to),
+          share: percentText(shift.share),
+          byYear: String(shift.byYear),
+        }
       : DEFAULT_FORM.shift,
     role: role
       ? { staffGroup: role.staffGroup, grade: String(role.grade), fte: String(role.fte), fromYear: String(role.fromYear) }

@@ -2,10 +2,13 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import type { Page } from "playwright-core";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { registerWfpFunctions } from "../../engine/hyperformula.ts";
 import { loadMetadata } from "../../engine/metadata.ts";
 import { readXlsx } from "../../engine/xlsx.ts";
+import { runScenario } from "../../src/index.ts";
+import { latestVersions, listSavedScenarios } from "../../taskpane/adapter/scenarioStore.ts";
+import { installExcelGlobals } from "../../workbench/excel/index.ts";
 import { blockExternalRequests, screenshot, SCREENSHOTS, servedBrowser } from "./browser.ts";
 
 /*
@@ -14,7 +17,12 @@ import { blockExternalRequests, screenshot, SCREENSHOTS, servedBrowser } from ".
  * and a band typed wrong, an activity plan starting at B2, standards as a
  * named range, the budget as a table. The pane proposes each link, the run
  * leaves the bad row out and links to it, the planner follows the link and
- * fixes it, and the links are in the saved file.
+ * fixes it; a second scenario takes every HEE Star action; a re-run of an
+ * edited sheet asks first; a saved scenario opens back in the form with
+ * drivers typed by year and as expressions; a run is cancelled and run again;
+ * the Board summary is written; the file is saved, its output cells checked
+ * against the model run directly on the scenario stored in it, and opened
+ * again with its scenarios, links and output sheets as they were.
  */
 
 async function trustFile(path: string): Promise<void> {
@@ -83,7 +91,7 @@ describe("a planner's own layout in the workbench", () => {
   const served = servedBrowser();
   beforeAll(async () => registerWfpFunctions(await loadMetadata()));
 
-  it("links it, runs it, follows a left-out row to its cell, and keeps the links in the saved file", async () => {
+  it("links it, runs it, follows a left-out row to its cell, cancels and re-runs, writes the Board summary, and finds it all again reopened", async () => {
     const path = join(SCREENSHOTS, "northgate-own-layout.xlsx");
     await trustFile(path);
     const page = await served.browser.newPage({ viewport: { width: 1500, height: 900 }, acceptDownloads: true });
@@ -194,14 +202,14 @@ describe("a planner's own layout in the workbench", () => {
             .values("WFP Northgate Star", { top: t, left: l, bottom: b, right: r }),
         [top, left, bottom, right],
       );
-    // The HEE Star by year (column AA): every point but upskilling closes FTE in year 2; upskilling changes the cost, not the FTE.
+    // The HEE Star by year (column AB): every point but upskilling closes FTE in year 2; upskilling changes the cost, not the FTE.
     // Where the results table starts, below the assumptions.
     const top = await page.evaluate(() => {
       type Model = { tables: { sheet: string; range: { top: number } }[] };
       const model = (window as unknown as { wfplanWorkbench: { model: () => Model } }).wfplanWorkbench.model();
       return model.tables.find((t) => t.sheet === "WFP Northgate Star")!.range.top;
     });
-    const star = await sheetValues(top, 26, top + 2, 33);
+    const star = await sheetValues(top, 27, top + 2, 34);
     expect(star[0]).toEqual([
       "Year",
       "Supply",
@@ -288,7 +296,70 @@ describe("a planner's own layout in the workbench", () => {
     // The links, unchanged since the run stored them, are not stored again.
     await page.getByRole("button", { name: "Save these links" }).click();
     await page.getByText("The links were already saved as they are.").waitFor();
+
+    // A run cancelled while it reads (each round trip made as slow as Excel on the web's), then run again.
+    const sheetCount = () =>
+      page.evaluate(
+        () => (window as unknown as { wfplanWorkbench: { model: () => { sheets: unknown[] } } }).wfplanWorkbench.model().sheets.length,
+      );
+    const latency = (ms: number) =>
+      page.evaluate((value) => {
+        (window as unknown as { wfplanWorkbench: { network: { latencyMs: number } } }).wfplanWorkbench.network.latencyMs = value;
+      }, ms);
+    const before = await sheetCount();
+    await latency(500);
+    await page.getByLabel("Scenario name").fill("Northgate winter");
+    await page.getByRole("button", { name: "Run and triangulate" }).click();
+    await page.getByText("Step 1 of 7: Reading the linked tables").waitFor();
+    await page.getByRole("button", { name: "Cancel the run" }).click();
+    await page.getByText("Nothing was written: the run was cancelled.").waitFor({ timeout: 20_000 });
+    expect(await sheetCount()).toBe(before);
+    await latency(0);
+    await page.getByRole("button", { name: "Run and triangulate" }).click();
+    await page.getByText('Results are on the sheet "WFP Northgate winter"').waitFor({ timeout: 20_000 });
+
+    // The board's page for the scenarios saved, then the whole workbook saved and opened again.
+    await page.getByRole("button", { name: "Board summary (2 to 5 scenarios)" }).click();
+    await page.getByText(/^The Board summary of 3 scenarios is on the sheet "WFP Board summary"/).waitFor();
+    const finalDownload = page.waitForEvent("download");
+    await page.getByRole("button", { name: "Save .xlsx" }).click();
+    const finalPath = join(SCREENSHOTS, "northgate-final.xlsx");
+    await (await finalDownload).saveAs(finalPath);
+
+    // Its output cells are the model's, run directly on the scenario stored in the file.
+    const final = await readXlsx(readFileSync(finalPath));
+    installExcelGlobals(final);
+    const versions = latestVersions(await listSavedScenarios());
+    expect(versions.map((v) => v.name).sort()).toEqual(["Northgate Star", "Northgate base", "Northgate winter"]);
+    const direct = runScenario(versions.find((v) => v.name === "Northgate Star")!.input!);
+    const results = final.tables.find((t) => t.sheet === "WFP Northgate Star")!;
+    const written = final.values(results.sheet, { ...results.range, top: results.range.top + 1 });
+    // To the penny (a file keeps 15 significant digits).
+    const penny = (x: unknown) => Math.round(Number(x) * 100) / 100;
+    expect(written.map((row) => [row[0], row[1], penny(row[12])])).toEqual(
+      direct.rows.map((r) => [r.year, r.staffGroup, penny(r.totalCost)]),
+    );
+    expect(direct.years).toEqual(["2025/26", "2026/27", "2027/28"]);
+
+    // Opened again: its scenarios, links and output sheets are as they were; a re-run replaces its own sheet without asking.
+    await page.locator('input[type="file"]').setInputFiles(finalPath);
+    await page.getByText("Opened northgate-final.xlsx.").waitFor();
+    await page.getByText(/^Northgate winter \(saved /).waitFor();
+    await expect.poll(() => page.getByLabel("Staff in post").inputValue()).toBe("sheet:ESR extract");
+    await page.getByRole("button", { name: "Columns of staff in post" }).click();
+    expect(await page.getByLabel("Contracted WTE").locator("option:checked").textContent()).toBe("Contracted WTE");
+    const reopened = await sheetCount();
+    await page.getByLabel("Scenario name").fill("Northgate winter");
+    await page.getByRole("button", { name: "Run and triangulate" }).click();
+    await page.getByText('Results are on the sheet "WFP Northgate winter"').waitFor({ timeout: 20_000 });
+    expect(await sheetCount()).toBe(reopened);
+    expect(await page.getByRole("dialog").count()).toBe(0);
     expect(leaked).toEqual([]);
     await page.close();
-  }, 120_000);
+  }, 180_000);
+});
+
+afterAll(() => {
+  delete (globalThis as Record<string, unknown>).Excel;
+  delete (globalThis as Record<string, unknown>).Office;
 });

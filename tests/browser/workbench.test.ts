@@ -175,7 +175,9 @@ describe("the workbench in headless Chromium", () => {
     const paper = (await page.getByTestId("print-page").boundingBox())!;
     expect(paper.width / paper.height).toBeCloseTo(297 / 210, 2);
     expect(await page.locator(".wb-print-chart canvas").count()).toBe(4);
-    await expect.poll(() => page.locator(".wb-print").textContent()).toContain("Northfield base case: the reference the others are compared with.");
+    await expect
+      .poll(() => page.locator(".wb-print").textContent())
+      .toContain("Northfield base case: the reference the others are compared with.");
     // Everything drawn lies on the paper: nothing of the print area is cut off.
     const content = (await page.locator(".wb-print-content").boundingBox())!;
     expect(content.x + content.width).toBeLessThanOrEqual(paper.x + paper.width + 0.5);

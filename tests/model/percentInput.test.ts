@@ -28,8 +28,7 @@ describe("percentages as planners type them", () => {
 });
 
 describe("yearly percentages: one value, one per year, or an expression as in a cell", () => {
-  const award = (text: string, years = 4, inputs = {}) =>
-    readYearlyPercent(text, "Pay award", PERCENT_RANGES.payAward, { years, inputs });
+  const award = (text: string, years = 4, inputs = {}) => readYearlyPercent(text, "Pay award", PERCENT_RANGES.payAward, { years, inputs });
   const fill = (text: string, years = 3) => readYearlyPercent(text, "Vacancy fill", PERCENT_RANGES.vacancyFill, { years });
 
   it("reads one value as readPercent does", () => {

@@ -141,9 +141,39 @@ describe("driver expressions are locked down", () => {
 });
 
 describe("triangulate", () => {
-  it("passes a plan that is staffed and within budget", () => {
-    const check = triangulate(runScenario(wardScenario({ payBudget: [{ staffGroup: "Nursing", amount: 2_500_000 }] })));
-    expect(check.passed).toBe(true);
+  it("passes a plan that is staffed, within budget, and whose budget funds its establishment", () => {
+    // The establishment: 30 band 5 and 12 band 3 at substantive cost, £1,992,316.39; the budget funds exactly that.
+    const establishment = 30 * BAND5 + 12 * BAND3;
+    expect(establishment).toBeCloseTo(1_992_316.3968, 4);
+    const check = triangulate(runScenario(wardScenario({ payBudget: [{ staffGroup: "Nursing", amount: establishment }] })));
+    expect(check.checks.map((c) => [c.id, c.passed])).toEqual([
+      ["capacity", true],
+      ["finance", true],
+      ["establishment", true],
+    ]);
+  });
+
+  it("says where the budget does not fund the establishment, either way, beyond the tolerance", () => {
+    const establishment = 30 * BAND5 + 12 * BAND3; // £1,992,316.40
+    const over = triangulate(runScenario(wardScenario({ payBudget: [{ staffGroup: "Nursing", amount: 2_500_000 }] })));
+    const failure = over.checks.find((c) => c.id === "establishment")!.failures[0]!;
+    expect(failure.amount).toBeCloseTo(establishment - 2_500_000, 6);
+    expect(failure.message).toBe(
+      "2025/26 Nursing: the establishment of 42.0 FTE costs £1,992,316 at substantive rates, £507,684 (20.3%) less than the £2,500,000 budget",
+    );
+    const under = triangulate(runScenario(wardScenario({ payBudget: [{ staffGroup: "Nursing", amount: 1_950_000 }] })));
+    expect(under.checks.find((c) => c.id === "establishment")!.failures[0]!.message).toBe(
+      "2025/26 Nursing: the establishment of 42.0 FTE costs £1,992,316 at substantive rates, £42,316 (2.2%) more than the £1,950,000 budget",
+    );
+    // Within a 3% tolerance, £42,316 on £1,950,000 passes.
+    const tolerated = triangulate(
+      runScenario(wardScenario({ payBudget: [{ staffGroup: "Nursing", amount: 1_950_000 }], options: { establishmentTolerance: 0.03 } })),
+    );
+    expect(tolerated.checks.find((c) => c.id === "establishment")!.passed).toBe(true);
+    // No establishment given: nothing to check.
+    const none = wardScenario({ payBudget: [{ staffGroup: "Nursing", amount: 2_500_000 }] });
+    none.staffGroups[0]!.grades = none.staffGroups[0]!.grades.map((g) => ({ ...g, establishmentFte: 0 }));
+    expect(triangulate(runScenario(none)).checks.find((c) => c.id === "establishment")!.passed).toBe(true);
   });
   it("names the year, staff group, service line and amounts of each failure", () => {
     const result = runScenario(

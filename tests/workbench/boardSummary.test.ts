@@ -82,7 +82,12 @@ describe("the Board summary sheet", () => {
     );
     const at = (c: number, r: number) => `<xdr:col>${c}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${r}</xdr:row>`;
     for (const { anchor } of charts)
-      expect(drawings.some((d) => d.includes(`<xdr:from>${at(anchor!.left, anchor!.top)}`) && d.includes(`<xdr:to>${at(anchor!.right + 1, anchor!.bottom + 1)}`))).toBe(true);
+      expect(
+        drawings.some(
+          (d) =>
+            d.includes(`<xdr:from>${at(anchor!.left, anchor!.top)}`) && d.includes(`<xdr:to>${at(anchor!.right + 1, anchor!.bottom + 1)}`),
+        ),
+      ).toBe(true);
 
     // Written again: the same sheet. Written on by the board: their copy is kept.
     const sheets = model.sheets.length;

@@ -73,9 +73,9 @@ describe("a scenario's own output sheet", () => {
       "Line",
       "ColumnStacked",
     ]);
-    // The HEE Star by year beside the summaries (column AA): what each point closes, the gap left, the gap with no action.
+    // The HEE Star by year beside the summaries (column AB): what each point closes, the gap left, the gap with no action.
     const starTop = model.table("tblWfpResults").range.top;
-    const star = model.values("WFP Base case", { top: starTop, left: 26, bottom: starTop + 1, right: 33 });
+    const star = model.values("WFP Base case", { top: starTop, left: 27, bottom: starTop + 1, right: 34 });
     expect(star[0]).toEqual([
       "Year",
       "Supply",

@@ -17,17 +17,7 @@ import { printLayout } from "../printLayout.ts";
 const PX_PER_PT = 96 / 72;
 const ROW_PT = 15;
 
-export function PrintPreview({
-  model,
-  sheet,
-  version,
-  onClose,
-}: {
-  model: Workbook;
-  sheet: string;
-  version: number;
-  onClose: () => void;
-}) {
+export function PrintPreview({ model, sheet, version, onClose }: { model: Workbook; sheet: string; version: number; onClose: () => void }) {
   useEffect(() => {
     const close = (event: KeyboardEvent) => event.key === "Escape" && onClose();
     window.addEventListener("keydown", close);
@@ -35,10 +25,19 @@ export function PrintPreview({
   }, [onClose]);
   const info = model.sheet(sheet);
   const charts = model.charts.filter((c) => c.sheet === info.name && c.anchor);
-  const area = printArea(model, info.name, info.pageSetup?.printArea, charts.map((c) => c.anchor!));
+  const area = printArea(
+    model,
+    info.name,
+    info.pageSetup?.printArea,
+    charts.map((c) => c.anchor!),
+  );
   const widths = area ? Array.from({ length: area.right - area.left + 1 }, (_, i) => model.columnWidth(info.name, area.left + i)) : [];
   const rows = area ? area.bottom - area.top + 1 : 0;
-  const layout = printLayout(info.pageSetup ?? {}, widths.reduce((a, b) => a + b, 0), rows * ROW_PT);
+  const layout = printLayout(
+    info.pageSetup ?? {},
+    widths.reduce((a, b) => a + b, 0),
+    rows * ROW_PT,
+  );
   const x = (column: number) => widths.slice(0, column - (area?.left ?? 0)).reduce((a, b) => a + b, 0) * PX_PER_PT;
   const y = (row: number) => (row - (area?.top ?? 0)) * ROW_PT * PX_PER_PT;
   const cells = area ? model.values(info.name, area) : [];
@@ -59,7 +58,11 @@ export function PrintPreview({
         <div
           className="wb-print-page"
           data-testid="print-page"
-          style={{ width: `${layout.page.width}mm`, height: `${layout.page.height}mm`, padding: `${layout.margins.top}mm ${layout.margins.side}mm` }}
+          style={{
+            width: `${layout.page.width}mm`,
+            height: `${layout.page.height}mm`,
+            padding: `${layout.margins.top}mm ${layout.margins.side}mm`,
+          }}
         >
           {area && (
             <div
@@ -111,7 +114,12 @@ function printArea(model: Workbook, sheet: string, printArea: string | undefined
   return [...(used ? [used] : []), ...anchors].reduce<CellRange | undefined>(
     (all, r) =>
       all
-        ? { top: Math.min(all.top, r.top), left: Math.min(all.left, r.left), bottom: Math.max(all.bottom, r.bottom), right: Math.max(all.right, r.right) }
+        ? {
+            top: Math.min(all.top, r.top),
+            left: Math.min(all.left, r.left),
+            bottom: Math.max(all.bottom, r.bottom),
+            right: Math.max(all.right, r.right),
+          }
         : r,
     undefined,
   );

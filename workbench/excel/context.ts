@@ -46,6 +46,13 @@ export interface SyncStats {
   cellsRead: number;
 }
 
+/**
+ * A round trip's delay, as Excel on the web has one (a few hundred
+ * milliseconds over a network): 0 in tests and the bench; set it to watch
+ * the pane's progress and cancel as a planner would (workbench.html?latency=300).
+ */
+export const network = { latencyMs: 0 };
+
 export function newStats(): SyncStats {
   return { syncs: 0, emptySyncs: 0, requestBytes: 0, responseBytes: 0, largestRequestBytes: 0, largestResponseBytes: 0, cellsRead: 0 };
 }
@@ -108,6 +115,7 @@ export class RequestContext {
       return;
     }
     this.stats.syncs++;
+    if (network.latencyMs > 0) await new Promise((done) => setTimeout(done, network.latencyMs));
     const requestBytes = queue.reduce((sum, op) => sum + op.requestBytes, 0);
     this.stats.requestBytes += requestBytes;
     this.stats.largestRequestBytes = Math.max(this.stats.largestRequestBytes, requestBytes);

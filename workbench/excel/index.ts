@@ -103,4 +103,5 @@ export function installExcelGlobals(model: Workbook): ReturnType<typeof createEx
   return excel;
 }
 
+export { network } from "./context.ts";
 export { OfficeError, RequestContext };
