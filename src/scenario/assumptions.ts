@@ -32,6 +32,8 @@ function groupDriversText(group: Scenario["staffGroups"][number]): string[] {
     ...(["retirements", "starters", "internationalRecruits", "bankConversions"] as const).map((key) =>
       group[key] !== 0 ? `${GROUP_DRIVER_WORDS[key]} ${fte(group[key])}` : "",
     ),
+    group.bankPremium !== undefined ? `bank premium ${percent(group.bankPremium)}` : "",
+    group.agencyPremium !== undefined ? `agency premium ${percent(group.agencyPremium)}` : "",
   ].filter(Boolean);
   return parts.length ? [`${group.name}: ${parts.join(", ")}`] : [];
 }
@@ -63,15 +65,23 @@ export const SETTINGS: [label: string, pick: (s: Scenario) => unknown, say: (val
     String,
   ],
   [
-    "growth by service line",
+    "by service line",
     (s) =>
       s.serviceLines
-        .filter((l) => l.growth !== undefined)
-        .map((l) => `${l.name} ${driverText(l.growth, 2)}`)
-        .join(", ") || "none",
+        .filter((l) => l.growth !== undefined || l.productivity !== undefined)
+        .map(
+          (l) =>
+            `${l.name}: ${[
+              l.growth !== undefined ? `growth ${driverText(l.growth, 2)}` : "",
+              l.productivity !== undefined ? `productivity ${driverText(l.productivity, 2)}` : "",
+            ]
+              .filter(Boolean)
+              .join(", ")}`,
+        )
+        .join("; ") || "none",
     String,
   ],
-  ["by staff group", (s) => s.staffGroups.flatMap(groupDriversText).join(", ") || "none", String],
+  ["by staff group", (s) => s.staffGroups.flatMap(groupDriversText).join("; ") || "none", String],
   [
     "named inputs",
     (s) =>

@@ -152,8 +152,16 @@ class TableReader {
 /** A driver as the pane gives it: a fraction, fractions by year (the last repeats), or an expression over `inputs`. */
 export type ChoiceDriver = number | string | number[];
 
-/** Drivers the pane sets for one staff group, replacing what the leavers and starters table gives. */
-export const GROUP_DRIVERS = ["leaverRate", "retirements", "starters", "internationalRecruits", "bankConversions"] as const;
+/** Drivers the pane sets for one staff group, replacing what the leavers and starters table gives, and its own premiums. */
+export const GROUP_DRIVERS = [
+  "leaverRate",
+  "retirements",
+  "starters",
+  "internationalRecruits",
+  "bankConversions",
+  "bankPremium",
+  "agencyPremium",
+] as const;
 export type GroupDriver = (typeof GROUP_DRIVERS)[number];
 
 export interface ScenarioChoices {
@@ -174,9 +182,9 @@ export interface ScenarioChoices {
   newRoles?: { staffGroup: string; grade: string; fte: number; fromYear: number }[];
   /** Upskilling: a share of a group's posts at one band moved to another by a plan year. */
   skillShift?: { staffGroup: string; from: string; to: string; share: number; byYear: number }[];
-  /** Activity growth for one service line, replacing the scenario's. */
-  lineGrowth?: { serviceLine: string; growth: ChoiceDriver }[];
-  /** A staff group's leaver rate (a fraction), retirements, starters, international recruits or bank conversions (FTE a year). */
+  /** Activity growth or productivity change for one service line, each replacing the scenario's. */
+  lineDrivers?: { serviceLine: string; growth?: ChoiceDriver; productivity?: ChoiceDriver }[];
+  /** A staff group's leaver rate (a fraction), retirements, starters, international recruits or bank conversions (FTE a year), or its bank or agency premium (a fraction). */
   groupDrivers?: { staffGroup: string; driver: GroupDriver; value: ChoiceDriver }[];
   /** Named inputs the expressions use: the workbook's named cells. */
   inputs?: Record<string, number>;
@@ -431,7 +439,9 @@ export function planFromTables(
     const flow = flows.get(group.name);
     const chosen = Object.fromEntries(
       (choices.groupDrivers ?? []).filter((d) => d.staffGroup === group.name).map((d) => [d.driver, d.value]),
-    ) as Partial<Record<GroupDriver, ChoiceDriver>>;
+    ) as Partial<
+      Record<Exclude<GroupDriver, "bankPremium" | "agencyPremium">, ChoiceDriver> & Record<"bankPremium" | "agencyPremium", number>
+    >;
     return { name: group.name, grades, leaverRate: flow?.leaverRate ?? 0, starters: flow?.startersFte ?? 0, ...chosen };
   });
 
@@ -468,13 +478,14 @@ export function planFromTables(
     cellsOf(standardsReader.text(row, sGroup)).standards.push(standardsReader.cell(row, sMinutes));
     staffing.set(line, [...(staffing.get(line) ?? []), { staffGroup: standardsReader.text(row, sGroup), minutesPerUnit }]);
   }
-  const lineGrowth = new Map((choices.lineGrowth ?? []).map((g) => [g.serviceLine, g.growth]));
+  const lineDrivers = new Map((choices.lineDrivers ?? []).map((d) => [d.serviceLine, d]));
   const serviceLines = [...staffing].map(([name, lines]) => ({
     name,
     unit: activity.get(name)!.unit,
     activity: activity.get(name)!.total,
     staffing: lines,
-    ...(lineGrowth.has(name) ? { growth: lineGrowth.get(name) } : {}),
+    ...(lineDrivers.get(name)?.growth !== undefined ? { growth: lineDrivers.get(name)!.growth } : {}),
+    ...(lineDrivers.get(name)?.productivity !== undefined ? { productivity: lineDrivers.get(name)!.productivity } : {}),
   }));
 
   const payBudget: NonNullable<ScenarioInput["payBudget"]> = [];
@@ -511,10 +522,10 @@ export function planFromTables(
   }
 
   const lines = [...staffing.keys()];
-  for (const { serviceLine } of choices.lineGrowth ?? [])
+  for (const { serviceLine } of choices.lineDrivers ?? [])
     if (!staffing.has(serviceLine))
       unknown.push(
-        `growth by service line: "${serviceLine}" is not a service line of the activity plan and staffing standards${didYouMean(serviceLine, lines)}`,
+        `by service line: "${serviceLine}" is not a service line of the activity plan and staffing standards${didYouMean(serviceLine, lines)}`,
       );
   if (unknown.length)
     fail("value", `${unknown.length} name${unknown.length > 1 ? "s match" : " matches"} nothing: ${unknown.join("; ")}`, "names");

@@ -187,10 +187,15 @@ export function runScenario(input: unknown): ScenarioResult {
   const required = new Map<string, number[]>(scenario.staffGroups.map((g) => [g.name, new Array<number>(horizon).fill(0)]));
   for (const line of scenario.serviceLines) {
     const growth = cumulativeFactors(line.growth ?? drivers.activityGrowth, horizon, inputs, `serviceLines "${line.name}" growth`);
+    // A line's own productivity change replaces the scenario's for it.
+    const lineProductivity =
+      line.productivity === undefined
+        ? productivity
+        : cumulativeFactors(line.productivity, horizon, inputs, `serviceLines "${line.name}" productivity`);
     for (let y = 0; y < horizon; y++) {
       const activity = line.activity * growth[y]!;
       for (const staffing of line.staffing) {
-        const fte = activityFte(activity, staffing.minutesPerUnit, options.productiveHoursPerFte, options.headroom) / productivity[y]!;
+        const fte = activityFte(activity, staffing.minutesPerUnit, options.productiveHoursPerFte, options.headroom) / lineProductivity[y]!;
         required.get(staffing.staffGroup)![y]! += fte;
         demand.push({ year: years[y]!, serviceLine: line.name, staffGroup: staffing.staffGroup, activity, requiredFte: fte });
       }
@@ -310,8 +315,9 @@ export function runScenario(input: unknown): ScenarioResult {
       }
       const scale = newRoleTotal > supply ? supply / newRoleTotal : 1;
       const substantiveCost = (supply - newRoleTotal * scale) * averageWteCost + newRoleCost * scale;
-      const bankCost = bankFte * averageWteCost * (1 + options.bankPremium);
-      const agencyCost = agencyFte * averageWteCost * (1 + options.agencyPremium);
+      // A staff group's own premiums (agency doctors and nurses cost differently) replace the scenario's.
+      const bankCost = bankFte * averageWteCost * (1 + (group.bankPremium ?? options.bankPremium));
+      const agencyCost = agencyFte * averageWteCost * (1 + (group.agencyPremium ?? options.agencyPremium));
       const totalCost = substantiveCost + bankCost + agencyCost;
       const unmetCost = unmetFte * averageWteCost;
       // The establishment at its own grades (the posts in post at their points and areas), new roles at theirs.

@@ -78,6 +78,9 @@ export const staffGroupSchema = z.object({
   starters: driverSchema.default(0),
   internationalRecruits: driverSchema.default(0),
   bankConversions: driverSchema.default(0),
+  /** This group's premiums of bank and agency over substantive cost, replacing the scenario's. */
+  bankPremium: z.number().min(0).optional(),
+  agencyPremium: z.number().min(0).optional(),
 });
 
 export const serviceLineSchema = z.object({
@@ -90,6 +93,8 @@ export const serviceLineSchema = z.object({
   staffing: z.array(z.object({ staffGroup: name, minutesPerUnit: fte })).min(1),
   /** Growth for this line only, replacing the scenario's activity growth. */
   growth: driverSchema.optional(),
+  /** Productivity change for this line only (fewer minutes a unit), replacing the scenario's. */
+  productivity: driverSchema.optional(),
 });
 
 export const budgetLineSchema = z.object({

@@ -56,6 +56,8 @@ function withPoints(input: ScenarioInput, kept: ReadonlySet<StarPoint>): Scenari
       retention: on("leadership") ? drivers.retention : 0,
     },
     staffGroups: input.staffGroups.map((group) => (on("supply") ? group : { ...group, internationalRecruits: 0, bankConversions: 0 })),
+    // A service line's own productivity is a new way of working too.
+    serviceLines: input.serviceLines?.map((line) => (on("newWaysOfWorking") ? line : { ...line, productivity: undefined })),
   };
 }
 

@@ -1,5 +1,5 @@
 import { Button, Field, Input, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { GROUP_DRIVER_FIELDS, type FieldRead, type ScenarioForm } from "../useCases/scenarioForm.ts";
+import { GROUP_DRIVER_FIELDS, type FieldRead, type FormRead, type ScenarioForm } from "../useCases/scenarioForm.ts";
 import { feedback } from "./feedback.ts";
 
 /*
@@ -17,38 +17,58 @@ const useStyles = makeStyles({
     alignItems: "end",
   },
   control: { minWidth: 0, width: "100%" },
+  pair: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)", gap: tokens.spacingHorizontalM },
+  whole: { gridColumn: "1 / -1" },
 });
 
-export function LineGrowthRows({
+export function LineRows({
   lines,
   reads,
   onChange,
 }: {
   lines: ScenarioForm["lines"];
-  reads: FieldRead[];
+  reads: FormRead["lines"];
   onChange: (lines: ScenarioForm["lines"]) => void;
 }) {
   const styles = useStyles();
   const change = (i: number, patch: Partial<ScenarioForm["lines"][number]>) =>
     onChange(lines.map((line, j) => (j === i ? { ...line, ...patch } : line)));
   return (
-    <div className={styles.rows} role="group" aria-label="Activity growth by service line">
-      <Text weight="semibold">Activity growth by service line</Text>
+    <div className={styles.rows} role="group" aria-label="By service line">
+      <Text weight="semibold">By service line</Text>
       {lines.map((line, i) => (
-        <div className={styles.row} key={i}>
-          <Field label={`Service line ${i + 1}`}>
-            <Input className={styles.control} value={line.serviceLine} onChange={(_, d) => change(i, { serviceLine: d.value })} />
-          </Field>
-          <Field label={`Growth of service line ${i + 1}, % a year`} {...(reads[i] ? feedback(reads[i]) : {})}>
+        <div key={i} className={styles.pair}>
+          <div className={`${styles.row} ${styles.whole}`}>
+            <Field label={`Service line ${i + 1}`}>
+              <Input className={styles.control} value={line.serviceLine} onChange={(_, d) => change(i, { serviceLine: d.value })} />
+            </Field>
+            <span />
+            <Button
+              appearance="subtle"
+              aria-label={`Remove service line ${i + 1}`}
+              onClick={() => onChange(lines.filter((_, j) => j !== i))}
+            >
+              Remove
+            </Button>
+          </div>
+          <Field
+            label={`Growth of service line ${i + 1}, % a year`}
+            hint="blank: the scenario's"
+            {...(reads[i]?.growth ? feedback(reads[i].growth) : {})}
+          >
             <Input className={styles.control} value={line.growth} onChange={(_, d) => change(i, { growth: d.value })} />
           </Field>
-          <Button appearance="subtle" aria-label={`Remove service line ${i + 1}`} onClick={() => onChange(lines.filter((_, j) => j !== i))}>
-            Remove
-          </Button>
+          <Field
+            label={`Productivity of service line ${i + 1}, % a year`}
+            hint="fewer minutes a unit; blank: the scenario's"
+            {...(reads[i]?.productivity ? feedback(reads[i].productivity) : {})}
+          >
+            <Input className={styles.control} value={line.productivity} onChange={(_, d) => change(i, { productivity: d.value })} />
+          </Field>
         </div>
       ))}
-      <Button appearance="secondary" onClick={() => onChange([...lines, { serviceLine: "", growth: "3" }])}>
-        Add growth for a service line
+      <Button appearance="secondary" onClick={() => onChange([...lines, { serviceLine: "", growth: "3", productivity: "" }])}>
+        Add a service line&apos;s growth or productivity
       </Button>
     </div>
   );

@@ -30,7 +30,8 @@ import { nameKey, namesInUse } from "../adapter/scenarioStore.ts";
 import { selectCell } from "../adapter/selectCell.ts";
 import { leftOutText, runPlan, type PlanRun, type PlanStep } from "../useCases/runPlan.ts";
 import { DEFAULT_FORM, formFromScenario, readForm, type Area, type ScenarioForm } from "../useCases/scenarioForm.ts";
-import { GroupDriverRows, LineGrowthRows } from "./DriverRows.tsx";
+import { GroupDriverRows, LineRows } from "./DriverRows.tsx";
+import { RoleRows, ShiftRows } from "./StarRows.tsx";
 import { feedback } from "./feedback.ts";
 import { initialLinks, PlanLinksForm } from "./PlanLinks.tsx";
 
@@ -73,7 +74,7 @@ export function ScenarioCard({
   const [links, setLinks] = useState<PlanLinks>({});
   const [form, setForm] = useState<ScenarioForm>(DEFAULT_FORM);
   const set = (patch: Partial<ScenarioForm>) => setForm((f) => ({ ...f, ...patch }));
-  const { name, startYear, years, shift, role, area, pensionBasis } = form;
+  const { name, startYear, years, area, pensionBasis } = form;
   const [loadedNote, setLoadedNote] = useState<string>();
   // A saved scenario the planner chose to open: its settings fill the form.
   useEffect(() => {
@@ -263,7 +264,7 @@ export function ScenarioCard({
             inputMode="decimal"
           />
         </Field>
-        <LineGrowthRows lines={form.lines} reads={read.lines} onChange={(lines) => set({ lines })} />
+        <LineRows lines={form.lines} reads={read.lines} onChange={(lines) => set({ lines })} />
         <GroupDriverRows groups={form.groups} reads={read.groups} onChange={(groups) => set({ groups })} />
         <Text weight="semibold" className={styles.heading}>
           HEE Star actions
@@ -299,55 +300,8 @@ export function ScenarioCard({
         <Field label="Leadership: fewer leavers, %" hint="as retention improves" {...feedback(fields.retention)}>
           <Input className={styles.control} value={form.retention} onChange={(_, d) => set({ retention: d.value })} inputMode="decimal" />
         </Field>
-        <Field label="Upskilling: staff group" hint="posts moved from one band to another; blank for none">
-          <Input
-            className={styles.control}
-            value={shift.staffGroup}
-            onChange={(_, d) => set({ shift: { ...shift, staffGroup: d.value } })}
-          />
-        </Field>
-        <Field label="Upskilling: share of posts moved, %" {...feedback(fields.shiftShare)}>
-          <Input
-            className={styles.control}
-            value={shift.share}
-            onChange={(_, d) => set({ shift: { ...shift, share: d.value } })}
-            inputMode="decimal"
-          />
-        </Field>
-        <Field label="Upskilling: from band">
-          <Input className={styles.control} value={shift.from} onChange={(_, d) => set({ shift: { ...shift, from: d.value } })} />
-        </Field>
-        <Field label="Upskilling: to band">
-          <Input className={styles.control} value={shift.to} onChange={(_, d) => set({ shift: { ...shift, to: d.value } })} />
-        </Field>
-        <Field label="Upskilling: reached by plan year">
-          <Select className={styles.control} value={shift.byYear} onChange={(_, d) => set({ shift: { ...shift, byYear: d.value } })}>
-            {YEARS.map((n) => (
-              <option key={n}>{n}</option>
-            ))}
-          </Select>
-        </Field>
-        <Field label="New roles: staff group" hint="posts of a new role added; blank for none">
-          <Input className={styles.control} value={role.staffGroup} onChange={(_, d) => set({ role: { ...role, staffGroup: d.value } })} />
-        </Field>
-        <Field label="New roles: band or grade">
-          <Input className={styles.control} value={role.grade} onChange={(_, d) => set({ role: { ...role, grade: d.value } })} />
-        </Field>
-        <Field label="New roles: FTE">
-          <Input
-            className={styles.control}
-            value={role.fte}
-            onChange={(_, d) => set({ role: { ...role, fte: d.value } })}
-            inputMode="decimal"
-          />
-        </Field>
-        <Field label="New roles: from plan year">
-          <Select className={styles.control} value={role.fromYear} onChange={(_, d) => set({ role: { ...role, fromYear: d.value } })}>
-            {YEARS.map((n) => (
-              <option key={n}>{n}</option>
-            ))}
-          </Select>
-        </Field>
+        <ShiftRows shifts={form.shifts} shares={read.shiftShares} onChange={(shifts) => set({ shifts })} />
+        <RoleRows roles={form.roles} onChange={(roles) => set({ roles })} />
       </div>
       <Button appearance="primary" disabled={busy} onClick={run}>
         {busy ? "Running…" : "Run and triangulate"}

@@ -21,6 +21,24 @@ import {
 
 export type Area = "none" | "inner" | "outer" | "fringe";
 
+/** An upskilling move: a share of a staff group's posts at one band moved to another by a plan year. */
+export interface Shift {
+  staffGroup: string;
+  from: string;
+  to: string;
+  share: string;
+  byYear: string;
+}
+/** Posts of a new role added to a staff group from a plan year. */
+export interface Role {
+  staffGroup: string;
+  grade: string;
+  fte: string;
+  fromYear: string;
+}
+export const NO_SHIFT: Shift = { staffGroup: "", from: "", to: "", share: "10", byYear: "2" };
+export const NO_ROLE: Role = { staffGroup: "", grade: "", fte: "", fromYear: "1" };
+
 export interface ScenarioForm {
   name: string;
   startYear: string;
@@ -34,13 +52,14 @@ export interface ScenarioForm {
   productivity: string;
   agencyReduction: string;
   retention: string;
-  shift: { staffGroup: string; from: string; to: string; share: string; byYear: string };
-  role: { staffGroup: string; grade: string; fte: string; fromYear: string };
+  /** Upskilling moves and new roles: a row whose staff group is blank is none. */
+  shifts: Shift[];
+  roles: Role[];
   area: Area;
   pensionBasis: "full" | "local";
-  /** Activity growth for a service line, replacing the scenario's. */
-  lines: { serviceLine: string; growth: string }[];
-  /** A staff group's own leaver rate, retirements, starters, international recruits or bank conversions. */
+  /** Activity growth and productivity for a service line, each replacing the scenario's when given. */
+  lines: { serviceLine: string; growth: string; productivity: string }[];
+  /** A staff group's own leaver rate, retirements, starters, international recruits, bank conversions or premiums. */
   groups: { staffGroup: string; driver: GroupDriver; value: string }[];
 }
 
@@ -57,21 +76,23 @@ export const DEFAULT_FORM: ScenarioForm = {
   productivity: "0",
   agencyReduction: "0",
   retention: "0",
-  shift: { staffGroup: "", from: "", to: "", share: "10", byYear: "2" },
-  role: { staffGroup: "", grade: "", fte: "", fromYear: "1" },
+  shifts: [NO_SHIFT],
+  roles: [NO_ROLE],
   area: "none",
   pensionBasis: "full",
   lines: [],
   groups: [],
 };
 
-/** A staff group's drivers as the form offers them: a leaver rate in per cent, the rest in FTE a year. */
-export const GROUP_DRIVER_FIELDS: readonly { driver: GroupDriver; label: string; percent: boolean }[] = [
-  { driver: "leaverRate", label: "Leaver rate, % a year", percent: true },
-  { driver: "retirements", label: "Retirements, FTE a year", percent: false },
-  { driver: "starters", label: "Starters from training, FTE a year", percent: false },
-  { driver: "internationalRecruits", label: "International recruits, FTE a year", percent: false },
-  { driver: "bankConversions", label: "Bank staff taking posts, FTE a year", percent: false },
+/** A staff group's drivers as the form offers them: a leaver rate in per cent a year, flows in FTE a year, premiums in per cent. */
+export const GROUP_DRIVER_FIELDS: readonly { driver: GroupDriver; label: string; kind: "yearly" | "fte" | "premium" }[] = [
+  { driver: "leaverRate", label: "Leaver rate, % a year", kind: "yearly" },
+  { driver: "retirements", label: "Retirements, FTE a year", kind: "fte" },
+  { driver: "starters", label: "Starters from training, FTE a year", kind: "fte" },
+  { driver: "internationalRecruits", label: "International recruits, FTE a year", kind: "fte" },
+  { driver: "bankConversions", label: "Bank staff taking posts, FTE a year", kind: "fte" },
+  { driver: "bankPremium", label: "Bank premium, %", kind: "premium" },
+  { driver: "agencyPremium", label: "Agency premium, %", kind: "premium" },
 ];
 
 const LEAVER_RATE: PercentRange = { min: 0, max: 1, per: "a year" };
@@ -96,9 +117,12 @@ const ONCE = {
 
 export interface FormRead {
   /** Each percentage field, by its form key, read or refused. */
-  fields: Record<keyof typeof YEARLY | keyof typeof ONCE | "shiftShare", FieldRead>;
-  lines: FieldRead[];
+  fields: Record<keyof typeof YEARLY | keyof typeof ONCE, FieldRead>;
+  /** Each service line row's growth and productivity, undefined where left blank. */
+  lines: { growth?: FieldRead; productivity?: FieldRead }[];
   groups: FieldRead[];
+  /** Each upskilling row's share of posts moved. */
+  shiftShares: FieldRead[];
   /** The choices for the model, when nothing stops them. */
   choices?: ScenarioChoices;
   /** Every problem at once, each naming its field. */
@@ -151,38 +175,54 @@ export function readForm(form: ScenarioForm, opts: { inputs?: Record<string, num
     headroom: once(form.headroom, ONCE.headroom),
     bankPremium: once(form.bankPremium, ONCE.bankPremium),
     agencyPremium: once(form.agencyPremium, ONCE.agencyPremium),
-    shiftShare: once(form.shift.share, ["Share of posts moved", PERCENT_RANGES.skillShift]),
   };
-  const lines = form.lines.map((line) =>
-    yearly(line.growth, [`Growth of ${line.serviceLine.trim() || "a service line"}`, PERCENT_RANGES.activityGrowth]),
-  );
+  const lines = form.lines.map((line) => {
+    const name = line.serviceLine.trim() || "a service line";
+    return {
+      growth: line.growth.trim() ? yearly(line.growth, [`Growth of ${name}`, PERCENT_RANGES.activityGrowth]) : undefined,
+      productivity: line.productivity.trim()
+        ? yearly(line.productivity, [`Productivity of ${name}`, PERCENT_RANGES.productivityChange])
+        : undefined,
+    };
+  });
   const groups = form.groups.map((g) => {
     const field = GROUP_DRIVER_FIELDS.find((f) => f.driver === g.driver)!;
     const label = `${field.label.replace(/,.*/, "")} of ${g.staffGroup.trim() || "a staff group"}`;
-    return field.percent ? yearly(g.value, [label, LEAVER_RATE]) : attempt(() => readFte(g.value, label, years, all));
+    if (field.kind === "yearly") return yearly(g.value, [label, LEAVER_RATE]);
+    if (field.kind === "premium") return once(g.value, [label, PERCENT_RANGES.bankPremium]);
+    return attempt(() => readFte(g.value, label, years, all));
   });
-  const problems = [...Object.values(fields), ...lines, ...groups].flatMap((read) => ("problem" in read ? [read.problem] : []));
+  const shiftShares = form.shifts.map((shift) => once(shift.share, ["Share of posts moved", PERCENT_RANGES.skillShift]));
+  // Upskilling and new roles apply when a staff group is named; each then needs its other fields.
+  const shifts = form.shifts.flatMap((shift, i) => (shift.staffGroup.trim() ? [{ shift, share: shiftShares[i]! }] : []));
+  const roles = form.roles.filter((role) => role.staffGroup.trim());
+  const lineReads = lines.flatMap((l) => [l.growth, l.productivity].filter((r): r is FieldRead => r !== undefined));
+
+  const problems = [...Object.values(fields), ...lineReads, ...groups, ...shifts.map((s) => s.share)].flatMap((read) =>
+    "problem" in read ? [read.problem] : [],
+  );
   form.lines.forEach((line, i) => {
-    if (!line.serviceLine.trim()) problems.push(`Growth by service line, row ${i + 1}: name the service line`);
+    if (!line.serviceLine.trim()) problems.push(`By service line, row ${i + 1}: name the service line`);
+    else if (!line.growth.trim() && !line.productivity.trim())
+      problems.push(`By service line, row ${i + 1}: give ${line.serviceLine.trim()} a growth or a productivity change`);
   });
   form.groups.forEach((g, i) => {
     if (!g.staffGroup.trim()) problems.push(`By staff group, row ${i + 1}: name the staff group`);
   });
-
-  // Upskilling and new roles apply when a staff group is named; each then needs its other fields.
-  const shift = form.shift;
-  if (shift.staffGroup.trim() && (!shift.from.trim() || !shift.to.trim()))
-    problems.push("Upskilling needs the band posts move from and the band they move to");
-  const role = form.role;
-  const fte = Number(role.fte);
-  if (role.staffGroup.trim() && !role.grade.trim()) problems.push("A new role needs its band or grade");
-  if (role.staffGroup.trim() && !(Number.isFinite(fte) && fte > 0))
-    problems.push(`A new role needs its FTE, a number above 0 (not "${role.fte}")`);
-  if (problems.length) return { fields, lines, groups, problems };
+  for (const { shift } of shifts)
+    if (!shift.from.trim() || !shift.to.trim())
+      problems.push(`Upskilling of ${shift.staffGroup.trim()} needs the band posts move from and the band they move to`);
+  for (const role of roles) {
+    const fte = Number(role.fte);
+    if (!role.grade.trim()) problems.push(`A new role in ${role.staffGroup.trim()} needs its band or grade`);
+    if (!(Number.isFinite(fte) && fte > 0))
+      problems.push(`A new role in ${role.staffGroup.trim()} needs its FTE, a number above 0 (not "${role.fte}")`);
+  }
+  if (problems.length) return { fields, lines, groups, shiftShares, problems };
 
   const value = (read: FieldRead) => (read as { value: ChoiceDriver }).value;
   // Only the named inputs an expression uses travel with the scenario.
-  const expressions = [...Object.values(fields), ...lines, ...groups]
+  const expressions = [...Object.values(fields), ...lineReads, ...groups]
     .map(value)
     .filter((v): v is string => typeof v === "string")
     .join(" ");
@@ -200,27 +240,30 @@ export function readForm(form: ScenarioForm, opts: { inputs?: Record<string, num
     productivityChange: value(fields.productivity),
     agencyReduction: value(fields.agencyReduction),
     retention: value(fields.retention),
-    skillShift: shift.staffGroup.trim()
-      ? [
-          {
-            staffGroup: shift.staffGroup.trim(),
-            from: shift.from.trim(),
-            to: shift.to.trim(),
-            share: value(fields.shiftShare) as number,
-            byYear: Number(shift.byYear),
-          },
-        ]
-      : [],
-    newRoles: role.staffGroup.trim()
-      ? [{ staffGroup: role.staffGroup.trim(), grade: role.grade.trim(), fte, fromYear: Number(role.fromYear) }]
-      : [],
-    lineGrowth: form.lines.map((line, i) => ({ serviceLine: line.serviceLine.trim(), growth: value(lines[i]!) })),
+    skillShift: shifts.map(({ shift, share }) => ({
+      staffGroup: shift.staffGroup.trim(),
+      from: shift.from.trim(),
+      to: shift.to.trim(),
+      share: value(share) as number,
+      byYear: Number(shift.byYear),
+    })),
+    newRoles: roles.map((role) => ({
+      staffGroup: role.staffGroup.trim(),
+      grade: role.grade.trim(),
+      fte: Number(role.fte),
+      fromYear: Number(role.fromYear),
+    })),
+    lineDrivers: form.lines.map((line, i) => ({
+      serviceLine: line.serviceLine.trim(),
+      ...(lines[i]!.growth ? { growth: value(lines[i]!.growth!) } : {}),
+      ...(lines[i]!.productivity ? { productivity: value(lines[i]!.productivity!) } : {}),
+    })),
     groupDrivers: form.groups.map((g, i) => ({ staffGroup: g.staffGroup.trim(), driver: g.driver, value: value(groups[i]!) })),
     inputs,
     pensionBasis: form.pensionBasis,
     area: form.area,
   };
-  return { fields, lines, groups, problems, choices };
+  return { fields, lines, groups, shiftShares, problems, choices };
 }
 
 function escape(text: string): string {
@@ -248,22 +291,18 @@ function fteField(driver: unknown): string {
 
 /**
  * A saved scenario back in the form, to change and run again. What the form
- * cannot hold is said, never dropped silently: a second upskilling or new
- * role (the form holds one of each) or skill-mix targets.
+ * cannot hold is said, never dropped silently: skill-mix targets, and leaver
+ * rates and starters that were the linked table's (the run reads them again).
  */
 export function formFromScenario(input: ScenarioInput): { form: ScenarioForm; notLoaded: string[] } {
   const drivers = input.drivers ?? {};
   const options = input.options ?? {};
   const notLoaded: string[] = [];
-  const shift = drivers.skillShift?.[0];
-  const role = drivers.newRoles?.[0];
-  if ((drivers.skillShift?.length ?? 0) > 1) notLoaded.push(`${drivers.skillShift!.length - 1} more upskilling move(s)`);
-  if ((drivers.newRoles?.length ?? 0) > 1) notLoaded.push(`${drivers.newRoles!.length - 1} more new role(s)`);
   if (drivers.skillMix?.length) notLoaded.push(`${drivers.skillMix.length} skill-mix target(s)`);
   const groups: ScenarioForm["groups"] = [];
   let fromTable = false;
   for (const group of input.staffGroups) {
-    for (const driver of GROUP_DRIVER_FIELDS.map((f) => f.driver)) {
+    for (const driver of ["leaverRate", "retirements", "starters", "internationalRecruits", "bankConversions"] as const) {
       const value = group[driver];
       if (value === undefined || value === 0) continue;
       // A leaver rate or starters as one number is what the linked leavers and starters table gives: it is read again at the run.
@@ -272,6 +311,10 @@ export function formFromScenario(input: ScenarioInput): { form: ScenarioForm; no
         continue;
       }
       groups.push({ staffGroup: group.name, driver, value: driver === "leaverRate" ? percentField(value) : fteField(value) });
+    }
+    for (const driver of ["bankPremium", "agencyPremium"] as const) {
+      const value = group[driver];
+      if (value !== undefined) groups.push({ staffGroup: group.name, driver, value: percentText(value) });
     }
   }
   if (fromTable) notLoaded.push("leaver rates and starters as single numbers: the run reads them again from the linked table");
@@ -291,21 +334,30 @@ export function formFromScenario(input: ScenarioInput): { form: ScenarioForm; no
     agencyPremium: percentField(options.agencyPremium ?? 0),
     area: (options.area ?? "none") as Area,
     pensionBasis: options.pensionBasis ?? "full",
-    shift: shift
-      ? {
+    shifts: drivers.skillShift?.length
+      ? drivers.skillShift.map((shift) => ({
           staffGroup: shift.staffGroup,
           from: String(shift.from),
           to: String(shift.to),
           share: percentText(shift.share),
           byYear: String(shift.byYear),
-        }
-      : DEFAULT_FORM.shift,
-    role: role
-      ? { staffGroup: role.staffGroup, grade: String(role.grade), fte: String(role.fte), fromYear: String(role.fromYear) }
-      : DEFAULT_FORM.role,
+        }))
+      : [NO_SHIFT],
+    roles: drivers.newRoles?.length
+      ? drivers.newRoles.map((role) => ({
+          staffGroup: role.staffGroup,
+          grade: String(role.grade),
+          fte: String(role.fte),
+          fromYear: String(role.fromYear),
+        }))
+      : [NO_ROLE],
     lines: (input.serviceLines ?? [])
-      .filter((line) => line.growth !== undefined)
-      .map((line) => ({ serviceLine: line.name, growth: percentField(line.growth, 2) })),
+      .filter((line) => line.growth !== undefined || line.productivity !== undefined)
+      .map((line) => ({
+        serviceLine: line.name,
+        growth: line.growth === undefined ? "" : percentField(line.growth, 2),
+        productivity: line.productivity === undefined ? "" : percentField(line.productivity, 2),
+      })),
     groups,
   };
   return { form, notLoaded };

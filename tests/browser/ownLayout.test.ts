@@ -275,7 +275,7 @@ describe("a planner's own layout in the workbench", () => {
     await page.getByText("Read as year 2: 3%, year 3: 2%").waitFor();
     await page.getByLabel("Activity growth, % a year").fill("=BaseGrowth + 1%");
     await page.getByText("Read as =BaseGrowth + 1%: 3% a year").waitFor();
-    await page.getByRole("button", { name: "Add growth for a service line" }).click();
+    await page.getByRole("button", { name: "Add a service line's growth or productivity" }).click();
     await page.getByLabel("Service line 1", { exact: true }).fill("Home visits");
     await page.getByLabel("Growth of service line 1, % a year").fill("10");
     await page.getByRole("button", { name: "Add a driver for a staff group" }).click();
@@ -290,7 +290,7 @@ describe("a planner's own layout in the workbench", () => {
     const said = (label: string) => about.find((row) => row[0] === label)?.[1];
     expect(said("Pay award")).toBe("year 2: 3%, year 3: 2% a year");
     expect(said("Activity growth")).toBe("=BaseGrowth + 1% a year");
-    expect(said("Growth by service line")).toBe("Home visits 10%");
+    expect(said("By service line")).toBe("Home visits: growth 10%");
     expect(said("Named inputs")).toBe("BaseGrowth = 0.02");
     expect(said("Years")).toBe("3");
     // The links, unchanged since the run stored them, are not stored again.

@@ -31,8 +31,18 @@ const form: ScenarioForm = {
   years: "3",
   growth: "=BaseGrowth + 0.5%",
   award: "3; 2.5",
-  lines: [{ serviceLine: "Non-elective inpatients", growth: "10" }],
-  groups: [{ staffGroup: "Allied health professionals", driver: "internationalRecruits", value: "4; 6" }],
+  lines: [
+    { serviceLine: "Non-elective inpatients", growth: "10", productivity: "" },
+    { serviceLine: "Elective inpatients", growth: "", productivity: "5" },
+  ],
+  groups: [
+    { staffGroup: "Allied health professionals", driver: "internationalRecruits", value: "4; 6" },
+    { staffGroup: "Registered nursing and midwifery", driver: "agencyPremium", value: "150" },
+  ],
+  roles: [
+    { staffGroup: "Registered nursing and midwifery", grade: "4", fte: "10", fromYear: "2" },
+    { staffGroup: "Allied health professionals", grade: "7", fte: "2", fromYear: "1" },
+  ],
 };
 
 describe("drivers typed in the pane", () => {
@@ -47,23 +57,39 @@ describe("drivers typed in the pane", () => {
     expect(read.problems).toEqual([]);
     expect(read.fields.growth).toEqual({ value: "BaseGrowth + 0.5%", understood: "=BaseGrowth + 0.5%: 3% a year" });
     expect(read.fields.award).toEqual({ value: [0.03, 0.03, 0.025], understood: "year 2: 3%, year 3: 2.5%" });
-    expect(read.lines[0]).toEqual({ value: 0.1, understood: "10%" });
+    expect(read.lines).toEqual([
+      { growth: { value: 0.1, understood: "10%" }, productivity: undefined },
+      { growth: undefined, productivity: { value: 0.05, understood: "5%" } },
+    ]);
+    expect(read.groups[1]).toEqual({ value: 1.5, understood: "150%" });
     expect(read.groups[0]).toEqual({ value: [4, 6], understood: "4 FTE, then 6 FTE a year" });
     // Only the inputs an expression uses travel with the scenario.
     expect(read.choices?.inputs).toEqual({ BaseGrowth: 0.025 });
 
-    const typo = readForm({ ...form, lines: [{ serviceLine: "Non elective inpatient", growth: "10" }] }, { inputs: view.inputs });
+    const typo = readForm(
+      { ...form, lines: [{ serviceLine: "Non elective inpatient", growth: "10", productivity: "" }] },
+      { inputs: view.inputs },
+    );
     await expect(runPlan(detectPlanTables(view.tables), typo.choices!, { view })).rejects.toThrow(
-      /growth by service line: "Non elective inpatient" is not a service line of the activity plan and staffing standards; did you mean "Non-elective inpatients"\?/,
+      /by service line: "Non elective inpatient" is not a service line of the activity plan and staffing standards; did you mean "Non-elective inpatients"\?/,
     );
     const empty = readForm(
-      { ...form, award: "3;", groups: [{ staffGroup: "", driver: "starters", value: "many" }] },
+      {
+        ...form,
+        award: "3;",
+        groups: [{ staffGroup: "", driver: "starters", value: "many" }],
+        lines: [{ serviceLine: "Elective inpatients", growth: "", productivity: "" }],
+        roles: [{ staffGroup: "Registered nursing and midwifery", grade: "", fte: "0", fromYear: "1" }],
+      },
       { inputs: view.inputs },
     );
     expect(empty.problems).toEqual([
       "Pay award for year 3 is empty: type a percentage such as 3 or 3%",
       'Starters from training of a staff group "many" is not FTE: type a number of 0 or more, one per year separated by ";", or =expression',
+      "By service line, row 1: give Elective inpatients a growth or a productivity change",
       "By staff group, row 1: name the staff group",
+      "A new role in Registered nursing and midwifery needs its band or grade",
+      'A new role in Registered nursing and midwifery needs its FTE, a number above 0 (not "0")',
     ]);
     expect(empty.choices).toBeUndefined();
   });
@@ -91,15 +117,33 @@ describe("drivers typed in the pane", () => {
       rows.find((r) => r.staffGroup === "Allied health professionals" && r.yearIndex === year)!.supplyFte;
     expect(supply(run.result.rows, 1) - supply(without.rows, 1)).toBeCloseTo(4, 9);
 
+    // Elective inpatients: 3% more activity and 5% fewer minutes a unit from year 2, so 1.03 / 1.05 the FTE.
+    const need = (line: string, year: string) =>
+      run.result.demand.filter((d) => d.serviceLine === line && d.year === year).reduce((sum, d) => sum + d.requiredFte, 0);
+    expect(need("Elective inpatients", y2!) / need("Elective inpatients", y1!)).toBeCloseTo(1.03 / 1.05, 12);
+    expect(need("Non-elective inpatients", y2!) / need("Non-elective inpatients", y1!)).toBeCloseTo(1.1, 12);
+    // Nursing's agency at 150% over its substantive cost per WTE (no new role yet in year 1), the others' at the scenario's 0%.
+    const nursing = run.result.rows.find((r) => r.staffGroup === "Registered nursing and midwifery" && r.yearIndex === 1)!;
+    expect(nursing.agencyFte).toBeGreaterThan(0);
+    expect(nursing.agencyCost / nursing.agencyFte).toBeCloseTo((nursing.substantiveCost / nursing.supplyFte) * 2.5, 6);
+    // The nursing associates join the establishment in year 2.
+    const establishment = (rows: typeof without.rows, year: number) =>
+      rows.find((r) => r.staffGroup === "Registered nursing and midwifery" && r.yearIndex === year)!.establishmentFte;
+    const noRoles = runScenario(scenarioFromTables(await readLinkedTables(), { ...choices!, newRoles: [] }));
+    expect(establishment(run.result.rows, 1) - establishment(noRoles.rows, 1)).toBeCloseTo(0, 9);
+    expect(establishment(run.result.rows, 2) - establishment(noRoles.rows, 2)).toBeCloseTo(10, 9);
+
     // The results sheet says what was typed.
     const sheet = model.values(run.sheet, { top: 0, left: 0, bottom: 40, right: 1 });
     const said = (label: string) => sheet.find((row) => row[0] === label)?.[1];
     expect(said("Activity growth")).toBe("=BaseGrowth + 0.5% a year");
     expect(said("Pay award")).toBe("year 2: 3%, year 3: 2.5% a year");
-    expect(said("Growth by service line")).toBe("Non-elective inpatients 10%");
+    expect(said("By service line")).toBe("Non-elective inpatients: growth 10%; Elective inpatients: productivity 5%");
     expect(said("Named inputs")).toBe("BaseGrowth = 0.025");
     expect(String(said("By staff group"))).toContain("Allied health professionals: leaver rate");
     expect(String(said("By staff group"))).toContain("international recruits 4 FTE, 6 FTE");
+    expect(String(said("By staff group"))).toContain("agency premium 150%");
+    expect(said("New roles")).toBe("12 FTE");
   });
 
   it("loads a saved scenario back into the form, which reads to the same choices", async () => {
@@ -111,12 +155,27 @@ describe("drivers typed in the pane", () => {
       years: "3",
       growth: "=BaseGrowth + 0.5%",
       award: "3%; 2.5%",
-      lines: [{ serviceLine: "Non-elective inpatients", growth: "10%" }],
-      groups: [{ staffGroup: "Allied health professionals", driver: "internationalRecruits", value: "4; 6" }],
+      lines: [
+        { serviceLine: "Non-elective inpatients", growth: "10%", productivity: "" },
+        { serviceLine: "Elective inpatients", growth: "", productivity: "5%" },
+      ],
+      groups: [
+        { staffGroup: "Registered nursing and midwifery", driver: "agencyPremium", value: "150%" },
+        { staffGroup: "Allied health professionals", driver: "internationalRecruits", value: "4; 6" },
+      ],
+      roles: [
+        { staffGroup: "Registered nursing and midwifery", grade: "4", fte: "10", fromYear: "2" },
+        { staffGroup: "Allied health professionals", grade: "7", fte: "2", fromYear: "1" },
+      ],
     });
     expect(notLoaded).toEqual(["leaver rates and starters as single numbers: the run reads them again from the linked table"]);
     const { inputs } = await openWorkbook();
-    expect(readForm(loaded, { inputs }).choices).toEqual(readForm(form, { inputs }).choices);
+    // The same choices, the staff groups' drivers in the staff table's order.
+    const order = (c: ReturnType<typeof readForm>["choices"]) => ({
+      ...c!,
+      groupDrivers: [...c!.groupDrivers!].sort((a, b) => a.staffGroup.localeCompare(b.staffGroup)),
+    });
+    expect(order(readForm(loaded, { inputs }).choices)).toEqual(order(readForm(form, { inputs }).choices));
   });
 
   it("saves the links without a run, once while they are unchanged", async () => {
