@@ -63,6 +63,8 @@ export interface ChartInfo {
   title: string;
   /** The cells the chart covers, as Chart.setPosition placed it; undefined: laid out below the sheet's cells. */
   anchor?: CellRange;
+  /** Series fills set through the API, by series index: a colour (#RRGGBB), or "none" (ChartFill.clear: a waterfall's invisible base). */
+  seriesFills?: Record<number, string>;
 }
 
 /** The parts of HyperFormula's address mapping that filledCells reads (internal, so typed here). */

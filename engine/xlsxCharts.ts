@@ -44,7 +44,14 @@ function seriesXml(chart: ChartInfo, data: ChartData, line: boolean): string {
       const marker = line ? `<c:marker><c:symbol val="circle"/></c:marker>` : "";
       const categories = data.categoriesRange ? `<c:cat>${strRef(chart.sheet, data.categoriesRange, data.categories)}</c:cat>` : "";
       const smooth = line ? `<c:smooth val="0"/>` : "";
-      return `<c:ser><c:idx val="${i}"/><c:order val="${i}"/>${name}${marker}${categories}<c:val>${numRef(chart.sheet, s.valuesRange, s.values)}</c:val>${smooth}</c:ser>`;
+      const set = chart.seriesFills?.[i];
+      const fill =
+        set === undefined
+          ? ""
+          : set === "none"
+            ? `<c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>`
+            : `<c:spPr><a:solidFill><a:srgbClr val="${xml(set.replace(/^#/, "").toUpperCase())}"/></a:solidFill></c:spPr>`;
+      return `<c:ser><c:idx val="${i}"/><c:order val="${i}"/>${name}${fill}${marker}${categories}<c:val>${numRef(chart.sheet, s.valuesRange, s.values)}</c:val>${smooth}</c:ser>`;
     })
     .join("");
 }

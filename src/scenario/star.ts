@@ -106,3 +106,37 @@ export function starByYear(rows: readonly StarRow[]): StarRow[] {
   }
   return [...years.values()];
 }
+
+/** A bar of the HEE Star waterfall, drawn as stacked columns on an invisible base. */
+export interface WaterfallStep {
+  label: string;
+  /** Where the visible part starts: drawn with no fill. */
+  base: number;
+  /** The gap with no action, or the gap left: a bar from zero. */
+  gap: number;
+  /** What a point closes (a step down), or widens (a step up). */
+  closes: number;
+  widens: number;
+}
+
+/**
+ * One year's HEE Star as a waterfall: the gap with no action, each point's
+ * step down (the FTE it closes) or up (the FTE it widens the gap by), and the
+ * gap left, which the steps reach. Drawn as stacked columns whose first
+ * series, the base, has no fill; the part of a step below zero (more supply
+ * than need) is not drawn: the table beside it gives every step whole.
+ */
+export function starWaterfall(year: StarRow): WaterfallStep[] {
+  const steps: WaterfallStep[] = [{ label: "Gap with no action", base: 0, gap: year.noActionGap, closes: 0, widens: 0 }];
+  let running = year.noActionGap;
+  for (const { point, label } of STAR_POINTS) {
+    const change = year.closes[point];
+    const next = running - change;
+    const base = Math.max(0, Math.min(running, next));
+    const height = Math.max(0, Math.max(running, next) - base);
+    steps.push({ label, base, gap: 0, closes: change > 0 ? height : 0, widens: change < 0 ? height : 0 });
+    running = next;
+  }
+  steps.push({ label: "Gap left", base: 0, gap: year.gap, closes: 0, widens: 0 });
+  return steps;
+}

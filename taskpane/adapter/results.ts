@@ -2,6 +2,7 @@ import {
   formatPounds,
   STAR_POINTS,
   starByYear,
+  starWaterfall,
   totalsByYear,
   type ScenarioResult,
   type StarRow,
@@ -51,6 +52,19 @@ export interface WrittenResults {
 }
 
 const STAR_LEFT = SUMMARY_LEFT + 8;
+/** Charts beside the HEE Star blocks, one under another, each over 8 columns and 16 rows. */
+const CHART_LEFT = STAR_LEFT + 10;
+const CHART_ROWS = 16;
+const CHART_COLUMNS = 8;
+
+/** Places the `n`th chart of a results sheet beside its tables, not over them. */
+function placeChart(sheet: Excel.Worksheet, chart: Excel.Chart, top: number, n: number): void {
+  const row = top + n * (CHART_ROWS + 1);
+  chart.setPosition(
+    sheet.getRangeByIndexes(row, CHART_LEFT, 1, 1),
+    sheet.getRangeByIndexes(row + CHART_ROWS - 1, CHART_LEFT + CHART_COLUMNS - 1, 1, 1),
+  );
+}
 
 /**
  * The HEE Star breakdown beside the yearly summaries: by year (the source of
@@ -81,6 +95,7 @@ function queueStarBlocks(
     "Columns",
   );
   chart.title.text = "HEE Star: FTE of the gap each point closes, and the gap left";
+  placeChart(sheet, chart, TABLE_TOP, 2);
 
   const top = TABLE_TOP + byYear.length + 2;
   const byGroup = [
@@ -91,6 +106,26 @@ function queueStarBlocks(
   sheet.getRangeByIndexes(top + 1, STAR_LEFT + 2, star.length, byGroup[0]!.length - 2).numberFormat = star.map(() =>
     byGroup[0]!.slice(2).map(() => "#,##0.0"),
   );
+
+  // The last plan year as a waterfall: stacked columns on an invisible base.
+  const last = years.at(-1)!;
+  const steps = starWaterfall(last);
+  const fallTop = top + byGroup.length + 2;
+  write(sheet.getRangeByIndexes(fallTop, STAR_LEFT, 1, 1), fallTop, STAR_LEFT, [[asText(`HEE Star waterfall, ${last.year} (FTE)`)]]);
+  sheet.getRangeByIndexes(fallTop, STAR_LEFT, 1, 1).format.font.bold = true;
+  const fall = [["Step", "Base", "Gap", "Closes", "Widens"], ...steps.map((s) => [asText(s.label), s.base, s.gap, s.closes, s.widens])];
+  const fallRange = sheet.getRangeByIndexes(fallTop + 1, STAR_LEFT, fall.length, fall[0]!.length);
+  write(fallRange, fallTop + 1, STAR_LEFT, fall);
+  sheet.getRangeByIndexes(fallTop + 2, STAR_LEFT + 1, steps.length, 4).numberFormat = steps.map(() => [
+    "#,##0.0",
+    "#,##0.0",
+    "#,##0.0",
+    "#,##0.0",
+  ]);
+  const waterfall = sheet.charts.add("ColumnStacked", fallRange, "Columns");
+  waterfall.title.text = `HEE Star waterfall, ${last.year}: the gap with no action, what each point closes, the gap left`;
+  waterfall.series.getItemAt(0).format.fill.clear();
+  placeChart(sheet, waterfall, TABLE_TOP, 3);
 }
 
 /** Writes the results on a new sheet: the names it must avoid in one sync, the writing in another. */
@@ -192,8 +227,10 @@ export function queueScenarioResults(
   sheet.getRangeByIndexes(TABLE_TOP + 1, SUMMARY_LEFT + 5, years.length, 2).numberFormat = years.map(() => ["£#,##0", "£#,##0"]);
   const capacity = sheet.charts.add("ColumnClustered", fte, "Columns");
   capacity.title.text = "Workforce needed and in post (FTE)";
+  placeChart(sheet, capacity, TABLE_TOP, 0);
   const cost = sheet.charts.add("Line", money, "Columns");
   cost.title.text = `Pay cost and budget (${formatPounds(years[0]!.budget)} budget in ${years[0]!.year})`;
+  placeChart(sheet, cost, TABLE_TOP, 1);
 
   if (star?.length) queueStarBlocks(sheet, star, write, TABLE_TOP);
 

@@ -215,10 +215,14 @@ describe("the workbench in headless Chromium", () => {
       expect.arrayContaining(["WFP examples", "WFP Northfield base case", "WFP Growth 5%", "WFP From 2024 25"]),
     );
     expect(saved.sheet("wfplan_scenarios").visibility).toBe("VeryHidden");
-    // The charts the pane drew are in the file: three for each of the three results sheets (FTE, cost, HEE Star), two for the comparison,
+    // The charts the pane drew are in the file: four for each of the three results sheets (FTE, cost, HEE Star by year, its waterfall), two for the comparison,
     // and four on the Board summary (pay cost, FTE gap, a HEE Star each), whose page setup is kept.
-    const parts = Object.keys((await JSZip.loadAsync(readFileSync(path))).files).filter((name) => /^xl\/charts\/chart\d+\.xml$/.test(name));
-    expect(parts).toHaveLength(15);
+    const zip = await JSZip.loadAsync(readFileSync(path));
+    const parts = Object.keys(zip.files).filter((name) => /^xl\/charts\/chart\d+\.xml$/.test(name));
+    expect(parts).toHaveLength(18);
+    // Each waterfall's base series is saved with no fill, as Excel draws it.
+    const xml = await Promise.all(parts.map((name) => zip.file(name)!.async("string")));
+    expect(xml.filter((x) => x.includes("<c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>"))).toHaveLength(3);
     expect(saved.sheet("WFP Board summary").pageSetup).toMatchObject({
       orientation: "Landscape",
       paperSize: "A4",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { boardSummary, postCost, runScenario, starBreakdown, starByYear, type ScenarioInput } from "../../src/index.ts";
+import { boardSummary, postCost, runScenario, starBreakdown, starByYear, starWaterfall, type ScenarioInput } from "../../src/index.ts";
 
 /*
  * The HEE Star made quantitative, by hand: a community nursing team of 10 FTE
@@ -101,5 +101,38 @@ describe("upskilling: posts moved between bands", () => {
     expect(() =>
       runScenario(team({ skillShift: [{ staffGroup: "Nursing", from: "Band 6", to: "Band 4", share: 0.3, byYear: 2 }] })),
     ).toThrow("upskilling in Nursing moves posts from Band 6, which the group has none of (it has 5)");
+  });
+});
+
+describe("the HEE Star waterfall", () => {
+  const year = (noActionGap: number, closes: number[], gap: number) => ({
+    year: "2027/28",
+    yearIndex: 3,
+    staffGroup: "All staff groups",
+    noActionGap,
+    closes: { supply: closes[0]!, upskilling: closes[1]!, newRoles: closes[2]!, newWaysOfWorking: closes[3]!, leadership: closes[4]! },
+    gap,
+    costChange: { supply: 0, upskilling: 0, newRoles: 0, newWaysOfWorking: 0, leadership: 0 },
+  });
+
+  it("steps down from the gap with no action by what each point closes, to the gap left", () => {
+    // 100 FTE short; supply closes 30 (100 to 70), upskilling none, new roles 10 (70 to 60), new ways widen by 5 (60 to 65), leadership 15 (65 to 50).
+    const steps = starWaterfall(year(100, [30, 0, 10, -5, 15], 50));
+    expect(steps.map((s) => [s.label, s.base, s.gap, s.closes, s.widens])).toEqual([
+      ["Gap with no action", 0, 100, 0, 0],
+      ["Supply", 70, 0, 30, 0],
+      ["Upskilling", 70, 0, 0, 0],
+      ["New roles", 60, 0, 10, 0],
+      ["New ways of working", 60, 0, 0, 5],
+      ["Leadership", 50, 0, 15, 0],
+      ["Gap left", 0, 50, 0, 0],
+    ]);
+  });
+
+  it("draws only the part of a step above zero when the actions turn the gap into a surplus", () => {
+    // 10 short; supply closes 25 (10 to -15): only 0 to 10 is drawn.
+    const steps = starWaterfall(year(10, [25, 0, 0, 0, 0], -15));
+    expect(steps[1]).toEqual({ label: "Supply", base: 0, gap: 0, closes: 10, widens: 0 });
+    expect(steps.at(-1)).toEqual({ label: "Gap left", base: 0, gap: -15, closes: 0, widens: 0 });
   });
 });

@@ -68,11 +68,12 @@ describe("a scenario's own output sheet", () => {
     expect(again.sheet).toBe("WFP Base case");
     expect(model.sheets.length).toBe(sheets);
     expect(model.tables.filter((t) => t.sheet === "WFP Base case").map((t) => t.name)).toEqual(["tblWfpResults"]);
-    expect(model.charts.filter((c) => c.sheet === "WFP Base case").map((c) => c.type)).toEqual([
-      "ColumnClustered",
-      "Line",
-      "ColumnStacked",
-    ]);
+    const charts = model.charts.filter((c) => c.sheet === "WFP Base case");
+    expect(charts.map((c) => c.type)).toEqual(["ColumnClustered", "Line", "ColumnStacked", "ColumnStacked"]);
+    // Beside the tables, one under another (column AL on), not over them; the waterfall's base series has no fill.
+    expect(charts.map((c) => c.anchor?.left)).toEqual([37, 37, 37, 37]);
+    expect(charts.map((c) => c.anchor!.top)).toEqual([0, 17, 34, 51].map((n) => n + model.table("tblWfpResults").range.top));
+    expect(charts[3]!.seriesFills).toEqual({ 0: "none" });
     // The HEE Star by year beside the summaries (column AB): what each point closes, the gap left, the gap with no action.
     const starTop = model.table("tblWfpResults").range.top;
     const star = model.values("WFP Base case", { top: starTop, left: 27, bottom: starTop + 1, right: 34 });
@@ -94,6 +95,14 @@ describe("a scenario's own output sheet", () => {
       again.result.rows.filter((r) => r.yearIndex === 1).reduce((sum, r) => sum + r.gapFte, 0),
       9,
     );
+    // The last year's waterfall below the Star by staff group: the steps from the gap with no action to the gap left.
+    const lastYear = starByYear(again.star).at(-1)!;
+    const fallTop = starTop + (starByYear(again.star).length + 1) + 2 + (again.star.length + 1) + 2;
+    const fall = model.values("WFP Base case", { top: fallTop, left: 27, bottom: fallTop + 8, right: 31 });
+    expect(fall[0]![0]).toBe("HEE Star waterfall, 2026/27 (FTE)");
+    expect(fall[1]).toEqual(["Step", "Base", "Gap", "Closes", "Widens"]);
+    expect(fall[2]!.slice(0, 3)).toEqual(["Gap with no action", 0, lastYear.noActionGap]);
+    expect(fall[8]!.slice(0, 3)).toEqual(["Gap left", 0, lastYear.gap]);
     expect(asked).toEqual([]);
     // The sheet opens with its assumptions: every setting, the pay and on-cost sources, the linked tables with their rows.
     const about = model.values("WFP Base case", { top: 3, left: 0, bottom: 40, right: 1 });

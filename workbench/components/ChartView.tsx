@@ -20,12 +20,12 @@ export function chartData(model: Workbook, chart: ChartInfo) {
   const { categories, series } = chartSeries(model, chart);
   return {
     labels: categories,
-    datasets: series.map((s, i) => ({
-      label: s.name,
-      data: s.values,
-      backgroundColor: COLOURS[i % COLOURS.length],
-      borderColor: COLOURS[i % COLOURS.length],
-    })),
+    datasets: series.map((s, i) => {
+      // A fill the pane set: "none" draws nothing (a waterfall's base), a colour replaces the palette's.
+      const set = chart.seriesFills?.[i];
+      const colour = set === "none" ? "transparent" : (set ?? COLOURS[i % COLOURS.length]);
+      return { label: s.name, data: s.values, backgroundColor: colour, borderColor: colour };
+    }),
   };
 }
 

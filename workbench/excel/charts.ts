@@ -11,10 +11,12 @@ export class ChartProxy extends ClientObject<ChartInfo> {
   declare chartType: ChartType;
   declare readonly id: string;
   readonly title: ChartTitleProxy;
+  readonly series: ChartSeriesCollectionProxy;
 
   constructor(context: RequestContext, resolve: () => ChartInfo | undefined) {
     super(context, resolve, "Chart");
     this.title = new ChartTitleProxy(context, () => this.target());
+    this.series = new ChartSeriesCollectionProxy(context, () => this.target());
   }
   protected properties(): Record<string, PropertySpec<ChartInfo>> {
     const model = this.context.model;
@@ -48,6 +50,35 @@ export class ChartProxy extends ClientObject<ChartInfo> {
   }
 }
 accessors(ChartProxy, ["name", "chartType", "id"], ["name", "chartType"]);
+
+/** A chart's series, as far as the pane formats them: by index, their fill. */
+export class ChartSeriesCollectionProxy {
+  constructor(
+    private readonly context: RequestContext,
+    private readonly chart: () => ChartInfo,
+  ) {}
+  getItemAt(index: number): ChartSeriesProxy {
+    return new ChartSeriesProxy(this.context, this.chart, index);
+  }
+}
+
+export class ChartSeriesProxy {
+  readonly format: { fill: { clear(): void; setSolidColor(color: string): void } };
+  constructor(context: RequestContext, chart: () => ChartInfo, index: number) {
+    const fill = (value: string) =>
+      context.enqueue("ChartFill", () => {
+        const target = chart();
+        target.seriesFills = { ...target.seriesFills, [index]: value };
+        context.model.changed();
+      });
+    this.format = {
+      fill: {
+        clear: () => fill("none"),
+        setSolidColor: (color: string) => fill(color),
+      },
+    };
+  }
+}
 
 export class ChartTitleProxy extends ClientObject<ChartInfo> {
   declare text: string;
