@@ -348,6 +348,8 @@ describe("a planner's own layout in the workbench", () => {
     await expect.poll(() => page.getByLabel("Staff in post").inputValue()).toBe("sheet:ESR extract");
     await page.getByRole("button", { name: "Columns of staff in post" }).click();
     expect(await page.getByLabel("Contracted WTE").locator("option:checked").textContent()).toBe("Contracted WTE");
+    await page.getByRole("tab", { name: "WFP Board summary", exact: true }).click();
+    await screenshot(page, "own-layout-reopened");
     const reopened = await sheetCount();
     await page.getByLabel("Scenario name").fill("Northgate winter");
     await page.getByRole("button", { name: "Run and triangulate" }).click();
