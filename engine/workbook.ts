@@ -577,6 +577,9 @@ export class Workbook {
   }
 
   // ---- charts ----
+  /** What the file it was read from held that it could not read (a radar chart, say), to be said before saving loses it. */
+  notKept: string[] = [];
+
   addChart(sheet: string, type: ChartType, source: CellRange, seriesBy: "Auto" | "Columns" | "Rows" = "Auto"): ChartInfo {
     const sheetName = this.sheet(sheet).name;
     let n = this.charts.length + 1;

@@ -1,3 +1,4 @@
+import { readCharts } from "./xlsxChartsIn.ts";
 import ExcelJS from "exceljs";
 import { cellAddress, parseRangeAddress, sheetPrefix, splitSheet } from "./addresses.ts";
 import { Workbook, type CellInput, type PageSetup, type Visibility } from "./workbook.ts";
@@ -77,6 +78,9 @@ export async function readXlsx(bytes: ArrayBuffer | Uint8Array, { maxCells = MAX
     }
     model.activeSheet = model.sheets.find((s) => s.visibility === "Visible")!.name;
   });
+  // Charts, which exceljs does not read: those the workbench draws come back; the rest are listed, to be said before a save loses them.
+  const charts = await readCharts(bytes, model);
+  model.notKept = charts.notRead.map((chart) => `the chart ${chart}`);
   return model;
 }
 
@@ -282,5 +286,7 @@ export async function writeXlsx(model: Workbook): Promise<SaveReport> {
   }
   const buffer = await file.xlsx.writeBuffer();
   // exceljs cannot write charts: they are added to its package as DrawingML parts.
+  // What the file held that the workbench could not read: it is not in the model, so not in the file written.
+  notSaved.push(...model.notKept);
   return { bytes: await addCharts(new Uint8Array(buffer as ArrayBuffer), model), notSaved };
 }

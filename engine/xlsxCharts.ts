@@ -111,7 +111,7 @@ const relationships = (items: { id: string; type: string; target: string }[]) =>
 <Relationships xmlns="${NS.pkg}">${items.map((r) => `<Relationship Id="${r.id}" Type="${r.type}" Target="${r.target}"/>`).join("")}</Relationships>`;
 
 /** Where each sheet's XML lives in the package, by sheet name. */
-async function sheetPaths(zip: JSZip): Promise<Map<string, string>> {
+export async function sheetPaths(zip: JSZip): Promise<Map<string, string>> {
   const workbook = await zip.file("xl/workbook.xml")!.async("string");
   const rels = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
   const targets = new Map([...rels.matchAll(/<Relationship [^>]*Id="([^"]+)"[^>]*Target="([^"]+)"/g)].map((m) => [m[1]!, m[2]!]));

@@ -250,6 +250,17 @@ describe("the workbench in headless Chromium", () => {
     await page.getByRole("tab", { name: "Summary", exact: true }).click();
     await expect.poll(() => cell(page, "D2").textContent()).toBe("46580");
     expect(await cell(page, "B11").textContent()).toBe("£51,892.27");
+    // Its charts came back with it: the Board summary's four, drawn, and in the next save.
+    await page.getByRole("tab", { name: "WFP Board summary", exact: true }).click();
+    await expect.poll(() => page.locator("figure canvas").count()).toBe(4);
+    const again = page.waitForEvent("download");
+    await page.getByRole("button", { name: "Save .xlsx" }).click();
+    const againPath = join(SCREENSHOTS, "saved-again-from-workbench.xlsx");
+    await (await again).saveAs(againPath);
+    const reparts = Object.keys((await JSZip.loadAsync(readFileSync(againPath))).files).filter((name) =>
+      /^xl\/charts\/chart\d+\.xml$/.test(name),
+    );
+    expect(reparts).toHaveLength(18);
     expect(errors).toEqual([]);
     expect(leaked).toEqual([]);
   });

@@ -104,6 +104,72 @@ describe("charts in the saved .xlsx (DrawingML parts added to exceljs's package)
     const back = await readXlsx(bytes);
     expect(back.values("Plan", { top: 1, left: 1, bottom: 1, right: 2 })).toEqual([[1009.5, 950.8]]);
   });
+
+  it("reads its charts back on Open, so a second save keeps them; a chart it cannot draw is named before a save loses it", async () => {
+    const model = new Workbook("Plan's sheet");
+    model.setContents("Plan's sheet", 2, 1, [
+      ["Step", "Base", "Gap", "Closes"],
+      ["No action", 0, 100, 0],
+      ["Supply", 70, 0, 30],
+      ["Gap left", 0, 70, 0],
+    ]);
+    const placed = model.addChart("Plan's sheet", "ColumnStacked", { top: 2, left: 1, bottom: 5, right: 4 }, "Columns");
+    placed.title = "Waterfall";
+    placed.anchor = { top: 0, left: 6, bottom: 15, right: 13 };
+    placed.seriesFills = { 0: "none", 2: "#ED8B00" };
+    const unplaced = model.addChart("Plan's sheet", "Line", { top: 2, left: 1, bottom: 5, right: 2 }, "Columns");
+    unplaced.title = "Base";
+    const first = await writeXlsx(model);
+    const back = await readXlsx(first.bytes);
+    const charts = back.charts.map(({ sheet, type, source, seriesBy, title, anchor, seriesFills, name }) => ({
+      sheet,
+      type,
+      source,
+      seriesBy,
+      title,
+      anchor,
+      seriesFills,
+      name,
+    }));
+    expect(charts).toEqual([
+      {
+        sheet: "Plan's sheet",
+        type: "ColumnStacked",
+        source: { top: 2, left: 1, bottom: 5, right: 4 },
+        seriesBy: "Columns",
+        title: "Waterfall",
+        anchor: { top: 0, left: 6, bottom: 15, right: 13 },
+        seriesFills: { 0: "none", 2: "#ED8B00" },
+        name: placed.name,
+      },
+      // Never placed, it was saved below the cells (8 columns by 16 rows, from two rows under them): there it stays.
+      {
+        sheet: "Plan's sheet",
+        type: "Line",
+        source: { top: 2, left: 1, bottom: 5, right: 2 },
+        seriesBy: "Columns",
+        title: "Base",
+        anchor: { top: 7, left: 0, bottom: 22, right: 7 },
+        seriesFills: undefined,
+        name: unplaced.name,
+      },
+    ]);
+    // Saved again, the same two chart parts.
+    const second = await JSZip.loadAsync((await writeXlsx(back)).bytes);
+    const parts = Object.keys(second.files).filter((name) => /^xl\/charts\/chart\d+\.xml$/.test(name));
+    expect(parts).toHaveLength(2);
+
+    // A chart the workbench does not draw (a radar chart, from Excel): not read, and named when saving.
+    const zip = await JSZip.loadAsync(first.bytes);
+    const radar = (await zip.file("xl/charts/chart2.xml")!.async("string")).replace(
+      /<c:lineChart>[\s\S]*<\/c:lineChart>/,
+      '<c:radarChart><c:radarStyle val="marker"/></c:radarChart>',
+    );
+    zip.file("xl/charts/chart2.xml", radar);
+    const foreign = await readXlsx(await zip.generateAsync({ type: "uint8array" }));
+    expect(foreign.charts.map((c) => c.type)).toEqual(["ColumnStacked"]);
+    expect((await writeXlsx(foreign)).notSaved).toEqual([`the chart Plan's sheet: ${unplaced.name}, a radar chart`]);
+  });
 });
 
 describe("the sample workbook (examples/northfield-trust-plan.xlsx)", () => {
