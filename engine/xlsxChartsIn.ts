@@ -35,7 +35,10 @@ async function relationships(zip: JSZip, part: string): Promise<Map<string, stri
       // Resolve ../ against the part's folder.
       const parts = (folder + target).split("/");
       const resolved: string[] = [];
-      for (const p of parts) p === ".." ? resolved.pop() : resolved.push(p);
+      for (const p of parts) {
+        if (p === "..") resolved.pop();
+        else resolved.push(p);
+      }
       return [m[1]!, resolved.join("/")];
     }),
   );
