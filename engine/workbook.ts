@@ -29,6 +29,9 @@ export interface PageSetup {
   fitToPagesTall?: number;
   /** The print area, as "A1:P40". */
   printArea?: string;
+  /** Rows and columns printed on every page, as Excel writes them ("$1:$2", "$A:$A"). */
+  printTitleRows?: string;
+  printTitleColumns?: string;
 }
 
 export interface TableInfo extends TableGeometry {
@@ -102,6 +105,8 @@ export class Workbook {
   private readonly styles = new Map<string, Map<string, CellStyle>>();
   /** Column widths in points, by sheet and column; absent means Excel's default (48 pt). */
   private readonly widths = new Map<string, Map<number, number>>();
+  /** Merged cells by sheet: the value is the top-left cell's, the others stay blank, as in Excel. */
+  private readonly merges = new Map<string, CellRange[]>();
   /** Formulas as the user wrote them (with structured references), where that differs from what HyperFormula holds. */
   private readonly writtenFormulas = new Map<string, Map<string, string>>();
   readonly tables: TableInfo[] = [];
@@ -198,7 +203,8 @@ export class Workbook {
     }
     this.engine.removeSheet(this.sheetId(info.name));
     this.sheetList.splice(this.sheetList.indexOf(info), 1);
-    for (const map of [this.formats, this.writtenFormulas, this.styles, this.widths] as Map<string, unknown>[]) map.delete(info.name);
+    for (const map of [this.formats, this.writtenFormulas, this.styles, this.widths, this.merges] as Map<string, unknown>[])
+      map.delete(info.name);
     for (const list of [this.tables, this.charts] as { sheet: string }[][]) {
       for (let i = list.length - 1; i >= 0; i--) if (list[i]!.sheet === info.name) list.splice(i, 1);
     }
@@ -212,7 +218,7 @@ export class Workbook {
       throw new WorkbookError("ItemAlreadyExists", `A sheet named "${newName}" already exists.`);
     }
     this.engine.renameSheet(this.sheetId(info.name), newName);
-    for (const map of [this.formats, this.writtenFormulas, this.styles, this.widths] as Map<string, unknown>[]) {
+    for (const map of [this.formats, this.writtenFormulas, this.styles, this.widths, this.merges] as Map<string, unknown>[]) {
       const value = map.get(info.name);
       if (value) {
         map.delete(info.name);
@@ -365,6 +371,24 @@ export class Workbook {
       const [row, column] = at.split(",").map(Number) as [number, number];
       return [row, column, style];
     });
+  }
+
+  /** The sheet's merged ranges. */
+  mergesOf(sheet: string): readonly CellRange[] {
+    return this.merges.get(this.sheet(sheet).name) ?? [];
+  }
+
+  /** Merges a range, as Excel does: the top-left cell keeps its value, the others are cleared. */
+  merge(sheet: string, range: CellRange): void {
+    const name = this.sheet(sheet).name;
+    const list = (this.merges.get(name) ?? []).filter(
+      (m) => m.bottom < range.top || m.top > range.bottom || m.right < range.left || m.left > range.right,
+    );
+    this.merges.set(name, [...list, range]);
+    // Clear every cell but the top-left, leaving it as it is.
+    for (let r = range.top; r <= range.bottom; r++)
+      for (let c = range.left; c <= range.right; c++) if (r !== range.top || c !== range.left) this.setContents(name, r, c, [[null]]);
+    this.changed();
   }
 
   columnWidth(sheet: string, column: number): number {

@@ -95,6 +95,8 @@ function pageSetupOut(setup: PageSetup): Partial<ExcelJS.PageSetup> {
     ...(setup.paperSize && PAPER_NUMBERS[setup.paperSize] ? { paperSize: PAPER_NUMBERS[setup.paperSize] as ExcelJS.PaperSize } : {}),
     ...(fit ? { fitToPage: true, fitToWidth: setup.fitToPagesWide ?? 0, fitToHeight: setup.fitToPagesTall ?? 0 } : {}),
     ...(setup.printArea ? { printArea: setup.printArea } : {}),
+    ...(setup.printTitleRows ? { printTitlesRow: setup.printTitleRows.replace(/\$/g, "") } : {}),
+    ...(setup.printTitleColumns ? { printTitlesColumn: setup.printTitleColumns.replace(/\$/g, "") } : {}),
   };
 }
 
@@ -110,6 +112,8 @@ function pageSetupIn(setup: Partial<ExcelJS.PageSetup> | undefined): PageSetup |
     read.fitToPagesTall = setup.fitToHeight;
   }
   if (setup.printArea) read.printArea = String(setup.printArea).replace(/^.*!/, "").replace(/\$/g, "");
+  if (setup.printTitlesRow) read.printTitleRows = String(setup.printTitlesRow).replace(/^.*!/, "");
+  if (setup.printTitlesColumn) read.printTitleColumns = String(setup.printTitlesColumn).replace(/^.*!/, "");
   return Object.keys(read).length ? read : undefined;
 }
 
@@ -137,6 +141,8 @@ function readCells(model: Workbook, sheet: ExcelJS.Worksheet, counted: { cells: 
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: [column: number, value: CellInput][] = [];
     row.eachCell({ includeEmpty: false }, (cell, columnNumber) => {
+      // exceljs gives every cell of a merge the top-left cell's value; in Excel the others are blank.
+      if (cell.isMerged && cell.master.address !== cell.address) return;
       if (++counted.cells > counted.limit) {
         throw new Error(
           `The file holds more than ${counted.limit.toLocaleString("en-GB")} cells (sheet ${sheet.name} reaches row ${rowNumber}): too many to open here. Split it, or open it in Excel.`,
@@ -159,6 +165,7 @@ function readCells(model: Workbook, sheet: ExcelJS.Worksheet, counted: { cells: 
   sheet.columns?.forEach((column, index) => {
     if (column.width) model.setColumnWidth(sheet.name, index, column.width * POINTS_PER_CHARACTER);
   });
+  for (const merge of sheet.model.merges ?? []) model.merge(sheet.name, parseRangeAddress(merge));
 }
 
 /** A row's cells in runs separated by more than GAP blank columns. */
@@ -251,6 +258,7 @@ export async function writeXlsx(model: Workbook): Promise<SaveReport> {
       const width = model.columnWidth(info.name, column);
       if (width !== 48) sheet.getColumn(column + 1).width = width / POINTS_PER_CHARACTER;
     }
+    for (const m of model.mergesOf(info.name)) sheet.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
     for (const table of model.tables.filter((t) => t.sheet === info.name)) {
       const body = { ...table.range, top: table.range.top + 1 };
       const rows = body.bottom >= body.top ? model.formulas(info.name, body) : [];

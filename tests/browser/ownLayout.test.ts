@@ -1,5 +1,5 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { mkdirSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import ExcelJS from "exceljs";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -26,6 +26,8 @@ import { blockExternalRequests, screenshot, SCREENSHOTS, servedBrowser } from ".
  */
 
 async function trustFile(path: string): Promise<void> {
+  // A fresh clone has no test-results folder until a test makes one.
+  mkdirSync(dirname(path), { recursive: true });
   const file = new ExcelJS.Workbook();
   const esr = file.addWorksheet("ESR extract");
   esr.addRows([

@@ -243,3 +243,38 @@ describe("number formats as the grid shows them", () => {
     expect(formatValue(value, format)).toBe(shown);
   });
 });
+
+describe("merged cells and print titles, as a publication's workbook has them", () => {
+  it("keeps a merge as a merge, its value in the top-left cell only, and saves it and the print titles again", async () => {
+    const file = new ExcelJS.Workbook();
+    const sheet = file.addWorksheet("Table 1");
+    sheet.getCell("A1").value = "NHS Workforce Statistics, FTE by staff group";
+    sheet.getCell("D4").value = "Nurses";
+    sheet.mergeCells("D4:G4");
+    sheet.getCell("H4").value = "Doctors";
+    sheet.mergeCells("H4:K4");
+    sheet.getCell("A5").value = { formula: "COUNTA(D4:K4)" } as ExcelJS.CellFormulaValue;
+    sheet.getCell("A6").value = { formula: "ISBLANK(E4)" } as ExcelJS.CellFormulaValue;
+    sheet.pageSetup.printTitlesRow = "3:4";
+    const bytes = await file.xlsx.writeBuffer();
+
+    const model = await readXlsx(new Uint8Array(bytes as ArrayBuffer));
+    // As Excel counts them: two values in D4:K4, and E4 blank.
+    expect(model.values("Table 1", { top: 4, left: 0, bottom: 5, right: 0 })).toEqual([[2], [true]]);
+    expect(model.values("Table 1", { top: 3, left: 3, bottom: 3, right: 7 })).toEqual([["Nurses", "", "", "", "Doctors"]]);
+    expect(model.mergesOf("Table 1")).toEqual([
+      { top: 3, left: 3, bottom: 3, right: 6 },
+      { top: 3, left: 7, bottom: 3, right: 10 },
+    ]);
+    expect(model.sheet("Table 1").pageSetup).toMatchObject({ printTitleRows: "3:4" });
+
+    // Saved again: the merges and print titles are in the file, and the copies are not.
+    const again = new ExcelJS.Workbook();
+    await again.xlsx.load((await writeXlsx(model)).bytes as unknown as ArrayBuffer);
+    const back = again.getWorksheet("Table 1")!;
+    expect(back.model.merges.sort()).toEqual(["D4:G4", "H4:K4"]);
+    expect(back.pageSetup.printTitlesRow).toMatch(/^\$?3:\$?4$/);
+    const xml = await (await JSZip.loadAsync((await writeXlsx(model)).bytes)).file("xl/worksheets/sheet1.xml")!.async("string");
+    expect(xml).not.toMatch(/<c r="E4"[^>]*t="s"/);
+  });
+});

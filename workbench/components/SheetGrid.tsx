@@ -29,6 +29,8 @@ export function SheetGrid({ model, sheet, version, onSelect, onEdit, selected }:
   const columnCount = Math.max(12, (used?.right ?? 0) + 4);
   const rows = useMemo(() => Array.from({ length: rowCount }, (_, i) => i), [rowCount]);
   const tables = model.tables.filter((t) => t.sheet === sheet);
+  // A merge spans its columns on its first row, as Excel draws it (the grid spans columns, not rows: a taller merge shows its first row merged).
+  const merges = model.mergesOf(sheet);
   // As in Excel, typing on a cell replaces what is there; double-click or F2 edits it.
   const typedOver = useRef(false);
   const grid = useRef<DataGridHandle>(null);
@@ -58,6 +60,11 @@ export function SheetGrid({ model, sheet, version, onSelect, onEdit, selected }:
         name: letters,
         width: Math.round(model.columnWidth(sheet, column) * PIXELS_PER_POINT),
         resizable: true,
+        colSpan: (args) => {
+          if (args.type !== "ROW") return undefined;
+          const merge = merges.find((m) => m.top === args.row && m.left === column);
+          return merge && merge.right > merge.left ? merge.right - merge.left + 1 : undefined;
+        },
         renderCell: ({ row }) => <CellView model={model} sheet={sheet} row={row} column={column} />,
         renderEditCell: (props) => (
           <CellEditor {...props} model={model} sheet={sheet} columnIndex={column} onEdit={onEdit} typedOver={typedOver} />
