@@ -265,6 +265,24 @@ describe("the workbench in headless Chromium", () => {
     expect(leaked).toEqual([]);
   });
 
+  it("draws merged cells as Excel does: the value once, across the merge's columns", async () => {
+    const file = new ExcelJS.Workbook();
+    const sheet = file.addWorksheet("Table 1");
+    sheet.getCell("D4").value = "Nurses";
+    sheet.mergeCells("D4:G4");
+    sheet.getCell("A5").value = { formula: "COUNTA(D4:K4)" } as ExcelJS.CellFormulaValue;
+    const path = join(SCREENSHOTS, "merged.xlsx");
+    await file.xlsx.writeFile(path);
+    page.once("dialog", (dialog) => void dialog.accept());
+    await page.locator('input[type="file"]').setInputFiles(path);
+    await page.getByText("Opened merged.xlsx.").waitFor();
+    await expect.poll(() => cell(page, "A5").textContent()).toBe("1");
+    expect(await cell(page, "D4").textContent()).toBe("Nurses");
+    // One grid cell four columns wide, and no copies in E4:G4.
+    expect(await cell(page, "D4").locator("xpath=..").getAttribute("aria-colspan")).toBe("4");
+    expect(await cell(page, "E4").count()).toBe(0);
+  });
+
   it("opens a 6 KB file with values in A1 and XFD1048576 without the page running out of memory", async () => {
     const file = new ExcelJS.Workbook();
     const sheet = file.addWorksheet("Far");
