@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import type { Browser, Page } from "playwright-core";
+import type { Browser, Dialog, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { registerWfpFunctions } from "../../engine/hyperformula.ts";
 import { loadMetadata, projectRoot } from "../../engine/metadata.ts";
@@ -273,14 +273,45 @@ describe("the workbench in headless Chromium", () => {
     sheet.getCell("A5").value = { formula: "COUNTA(D4:K4)" } as ExcelJS.CellFormulaValue;
     const path = join(SCREENSHOTS, "merged.xlsx");
     await file.xlsx.writeFile(path);
-    page.once("dialog", (dialog) => void dialog.accept());
+    // Asked whether to drop unsaved changes only if there are any: accept while opening, then stop listening.
+    const accept = (dialog: Dialog) => void dialog.accept();
+    page.on("dialog", accept);
     await page.locator('input[type="file"]').setInputFiles(path);
     await page.getByText("Opened merged.xlsx.").waitFor();
+    page.off("dialog", accept);
     await expect.poll(() => cell(page, "A5").textContent()).toBe("1");
     expect(await cell(page, "D4").textContent()).toBe("Nurses");
     // One grid cell four columns wide, and no copies in E4:G4.
     expect(await cell(page, "D4").locator("xpath=..").getAttribute("aria-colspan")).toBe("4");
     expect(await cell(page, "E4").count()).toBe(0);
+  });
+
+  it("clears a cell with Delete, and shows #### for a number too wide for its column, as Excel does", async () => {
+    await enter(page, "B2", "45890.61");
+    await page.evaluate(() => {
+      type Model = {
+        setNumberFormats: (s: string, r: object, f: string[][]) => void;
+        setColumnWidth: (s: string, c: number, w: number) => void;
+      };
+      const model = (window as unknown as { wfplanWorkbench: { model: () => Model } }).wfplanWorkbench.model();
+      model.setNumberFormats("Table 1", { top: 1, left: 1, bottom: 1, right: 1 }, [["£#,##0.00"]]);
+      model.setColumnWidth("Table 1", 1, 36);
+    });
+    // 36 points is 48 px: "£45,890.61" does not fit, so the cell shows hashes, never "£45,890.6".
+    await expect.poll(() => cell(page, "B2").textContent()).toMatch(/^#+$/);
+    await page.evaluate(() => {
+      const model = (
+        window as unknown as { wfplanWorkbench: { model: () => { setColumnWidth: (s: string, c: number, w: number) => void } } }
+      ).wfplanWorkbench.model();
+      model.setColumnWidth("Table 1", 1, 90);
+    });
+    await expect.poll(() => cell(page, "B2").textContent()).toBe("£45,890.61");
+    // Delete clears it, without opening the editor.
+    await cell(page, "B2").locator("..").click();
+    await page.keyboard.press("Delete");
+    await expect.poll(() => cell(page, "B2").textContent()).toBe("");
+    expect(await page.locator(".rdg-editor-container, input.wb-cell-editor").count()).toBe(0);
+    expect(await page.getByLabel("Formula bar").inputValue()).toBe("");
   });
 
   it("opens a 6 KB file with values in A1 and XFD1048576 without the page running out of memory", async () => {

@@ -21,6 +21,18 @@ interface Props {
 }
 
 const PIXELS_PER_POINT = 4 / 3;
+/** A grid cell pads its text 8 px each side. */
+const CELL_PADDING = 16;
+
+let measure: CanvasRenderingContext2D | null | undefined;
+/** The width of text in the grid's font (13 px), measured, not guessed. */
+function textWidth(text: string): number {
+  if (measure === undefined) {
+    measure = document.createElement("canvas").getContext("2d");
+    if (measure) measure.font = `13px ${getComputedStyle(document.body).fontFamily}`;
+  }
+  return measure ? measure.measureText(text).width : text.length * 7.5;
+}
 
 /** The cells of one sheet: values as formatted, errors with their message on hover, tables banded. */
 export function SheetGrid({ model, sheet, version, onSelect, onEdit, selected }: Props) {
@@ -92,7 +104,13 @@ export function SheetGrid({ model, sheet, version, onSelect, onEdit, selected }:
       rowKeyGetter={(row) => row}
       rowHeight={24}
       headerRowHeight={24}
-      onCellKeyDown={(_, event) => {
+      onCellKeyDown={(args, event) => {
+        // Delete clears the cell, as in Excel, without opening the editor.
+        if (event.key === "Delete" && args.mode === "ACTIVE" && args.column && args.column.key !== "row" && args.row !== undefined) {
+          event.preventGridDefault();
+          onEdit({ row: args.row, column: args.column.idx - 1 }, "");
+          return;
+        }
         typedOver.current = event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey;
       }}
       onCellDoubleClick={() => {
@@ -121,6 +139,10 @@ function CellView({ model, sheet, row, column }: { model: Workbook; sheet: strin
   const value = model.values(sheet, { top: row, left: column, bottom: row, right: column })[0]![0];
   const format = model.numberFormats(sheet, { top: row, left: column, bottom: row, right: column })[0]![0];
   const style = model.style(sheet, row, column);
+  const text = formatValue(value, format);
+  // A number too wide for its column shows ####, as in Excel, never a cut-off figure (£45,890.6 for £45,890.61).
+  const width = model.columnWidth(sheet, column) * PIXELS_PER_POINT - CELL_PADDING;
+  const shown = typeof value === "number" && textWidth(text) > width ? "#".repeat(Math.max(1, Math.floor(width / textWidth("#")))) : text;
   return (
     <span
       data-cell={address}
@@ -132,7 +154,7 @@ function CellView({ model, sheet, row, column }: { model: Workbook; sheet: strin
         color: style?.color,
       }}
     >
-      {formatValue(value, format)}
+      {shown}
     </span>
   );
 }
