@@ -1,9 +1,10 @@
 import { Button, FluentProvider, MessageBar, MessageBarBody, Text, Toolbar, webLightTheme } from "@fluentui/react-components";
-import { useCallback, useMemo, useRef, useState, type DragEvent } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from "react";
 import type { Workbook } from "../engine/workbook.ts";
 import { readXlsx, writeXlsx } from "../engine/xlsx.ts";
 import { App as TaskPane } from "../taskpane/App.tsx";
 import { detectHost } from "../taskpane/adapter/workbook.ts";
+import { readCsv } from "../engine/csv.ts";
 import { PrintPreview } from "./components/PrintPreview.tsx";
 import { ChartView } from "./components/ChartView.tsx";
 import { FormulaBar } from "./components/FormulaBar.tsx";
@@ -29,6 +30,17 @@ function workbookKey(model: Workbook): number {
   return key;
 }
 
+const SEPARATORS = { ",": "comma", ";": "semicolon", "\t": "tab" } as const;
+
+/** Why a file would not open, in a planner's words rather than a library's (a zip reader's message and its URL). */
+function openProblem(name: string, error: Error): string {
+  const message = error.message;
+  if (/central directory|zip|end of data|signature|corrupted|is this a zip/i.test(message))
+    return `Could not open ${name}: it is not an Excel workbook (.xlsx), or it is damaged. Open it in Excel and save it as an Excel Workbook (.xlsx), or save a sheet as CSV and open that.`;
+  if (/too many to open here/.test(message)) return `Could not open ${name}: ${message}`;
+  return `Could not open ${name}: ${message.replace(/\s*https?:\/\/\S+/g, "").slice(0, 300)}`;
+}
+
 export function WorkbenchApp({ initial, fileName: initialName, adopt }: Props) {
   const [model, setModel] = useState(initial);
   const [fileName, setFileName] = useState(initialName);
@@ -42,6 +54,18 @@ export function WorkbenchApp({ initial, fileName: initialName, adopt }: Props) {
   const closePreview = useCallback(() => setPreview(false), []);
   const hostInfo = useMemo(() => detectHost(), []);
   const picker = useRef<HTMLInputElement>(null);
+
+  // Closing or reloading the tab with unsaved work asks first, as Excel does.
+  const unsaved = model.changeCount !== savedAt;
+  useEffect(() => {
+    if (!unsaved) return;
+    const ask = (event: BeforeUnloadEvent) => {
+      event.preventDefault();
+      event.returnValue = "";
+    };
+    window.addEventListener("beforeunload", ask);
+    return () => window.removeEventListener("beforeunload", ask);
+  }, [unsaved, version]);
 
   const select = useCallback(
     (position: CellPosition) => {
@@ -72,15 +96,23 @@ export function WorkbenchApp({ initial, fileName: initialName, adopt }: Props) {
     )
       return;
     try {
-      const opened = await readXlsx(await file.arrayBuffer());
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      const csv = /\.(csv|txt)$/i.test(file.name) ? readCsv(bytes, file.name) : undefined;
+      const opened = csv?.model ?? (await readXlsx(bytes));
       adopt(opened);
       setModel(opened);
       setSavedAt(opened.changeCount);
-      setFileName(file.name);
+      // A CSV is saved as a workbook: Excel would save it as CSV and lose all but the values.
+      setFileName(csv ? file.name.replace(/\.[^.]+$/, ".xlsx") : file.name);
       setCell({ row: 0, column: 0 });
-      setMessage({ intent: "success", text: `Opened ${file.name}.` });
+      setMessage({
+        intent: "success",
+        text: csv
+          ? `Opened ${file.name}: ${csv.rows.toLocaleString("en-GB")} rows, ${SEPARATORS[csv.delimiter]} separated, ${csv.encoding}. Save keeps it as a workbook (.xlsx).`
+          : `Opened ${file.name}.`,
+      });
     } catch (error) {
-      setMessage({ intent: "error", text: `Could not open ${file.name}: ${(error as Error).message}` });
+      setMessage({ intent: "error", text: openProblem(file.name, error as Error) });
     }
   };
   const save = async () => {
@@ -111,12 +143,12 @@ export function WorkbenchApp({ initial, fileName: initialName, adopt }: Props) {
         <Toolbar className="wb-toolbar" aria-label="Workbook">
           <Text weight="semibold">{fileName}</Text>
           <Button appearance="subtle" onClick={() => picker.current?.click()}>
-            Open .xlsx…
+            Open .xlsx or .csv…
           </Button>
           <input
             ref={picker}
             type="file"
-            accept=".xlsx"
+            accept=".xlsx,.csv,.txt"
             hidden
             aria-label="Open workbook"
             onChange={(e) => e.target.files?.[0] && void open(e.target.files[0])}
@@ -128,7 +160,7 @@ export function WorkbenchApp({ initial, fileName: initialName, adopt }: Props) {
             Print preview
           </Button>
           <Text size={200} className="wb-hint">
-            or drop an .xlsx here
+            or drop an .xlsx or .csv here
           </Text>
         </Toolbar>
         {message && (

@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
@@ -312,6 +312,44 @@ describe("the workbench in headless Chromium", () => {
     await expect.poll(() => cell(page, "B2").textContent()).toBe("");
     expect(await page.locator(".rdg-editor-container, input.wb-cell-editor").count()).toBe(0);
     expect(await page.getByLabel("Formula bar").inputValue()).toBe("");
+  });
+
+  it("opens an ESR extract as CSV, says what a damaged file is in a planner's words, and asks before closing on unsaved work", async () => {
+    const csvPath = join(SCREENSHOTS, "esr-extract.csv");
+    writeFileSync(csvPath, "Assignment Number,Staff Group,Pay Band,Contracted WTE,Start\n00012345,Nursing,Band 5,0.8,31/03/2026\n");
+    const accept = (dialog: Dialog) => void dialog.accept();
+    page.on("dialog", accept);
+    await page.locator('input[type="file"]').setInputFiles(csvPath);
+    await page.getByText("Opened esr-extract.csv: 2 rows, comma separated, UTF-8. Save keeps it as a workbook (.xlsx).").waitFor();
+    page.off("dialog", accept);
+    await expect.poll(() => cell(page, "A2").textContent()).toBe("00012345");
+    expect(await cell(page, "D2").textContent()).toBe("0.8");
+    expect(await cell(page, "E2").textContent()).toBe("31/03/2026");
+    expect(await page.getByText("esr-extract.xlsx", { exact: true }).count()).toBe(1);
+
+    const damaged = join(SCREENSHOTS, "damaged.xlsx");
+    writeFileSync(damaged, "PK this is not really a workbook");
+    await page.locator('input[type="file"]').setInputFiles(damaged);
+    await page
+      .getByText(
+        "Could not open damaged.xlsx: it is not an Excel workbook (.xlsx), or it is damaged. Open it in Excel and save it as an Excel Workbook (.xlsx), or save a sheet as CSV and open that.",
+      )
+      .waitFor();
+
+    // Unsaved work: closing or reloading the tab asks first (the page cancels beforeunload, so the browser asks; headless
+    // Chromium here shows no prompt to see, so the event is what is checked); once saved, it does not.
+    const closingAsks = () =>
+      page.evaluate(() => {
+        const event = new Event("beforeunload", { cancelable: true });
+        window.dispatchEvent(event);
+        return event.defaultPrevented;
+      });
+    await enter(page, "F2", "checked");
+    await expect.poll(closingAsks).toBe(true);
+    const download = page.waitForEvent("download");
+    await page.getByRole("button", { name: "Save .xlsx" }).click();
+    await download;
+    await expect.poll(closingAsks).toBe(false);
   });
 
   it("opens a 6 KB file with values in A1 and XFD1048576 without the page running out of memory", async () => {
