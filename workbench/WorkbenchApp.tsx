@@ -1,5 +1,6 @@
 import { Button, FluentProvider, MessageBar, MessageBarBody, Text, Toolbar, webLightTheme } from "@fluentui/react-components";
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from "react";
+import { parseRangeAddress, splitSheet, type CellRange } from "../engine/addresses.ts";
 import type { Workbook } from "../engine/workbook.ts";
 import { readXlsx, writeXlsx } from "../engine/xlsx.ts";
 import { App as TaskPane } from "../taskpane/App.tsx";
@@ -77,6 +78,32 @@ export function WorkbenchApp({ initial, fileName: initialName, adopt }: Props) {
     },
     [model],
   );
+  // The name box: an address on this sheet or another, or a defined name of a range; what cannot be gone to is said.
+  const goTo = useCallback(
+    (target: string): string | undefined => {
+      let sheetName = model.activeSheet;
+      let address = target;
+      const named = model.names.find((n) => n.name.toLowerCase() === target.toLowerCase());
+      if (named) address = named.formula.replace(/^=/, "");
+      const split = splitSheet(address);
+      if (split.sheet !== undefined) sheetName = split.sheet;
+      let range: CellRange;
+      try {
+        range = parseRangeAddress(split.address.replace(/\$/g, ""));
+      } catch {
+        return `"${target}" is not a cell, a range or a name of this workbook`;
+      }
+      const found = model.findSheet(sheetName);
+      if (!found) return `There is no sheet "${sheetName}"`;
+      if (found.visibility !== "Visible") return `The sheet "${found.name}" is hidden`;
+      if (found.name !== model.activeSheet) model.activate(found.name);
+      model.selection = { sheet: found.name, range };
+      setCell({ row: range.top, column: range.left });
+      return undefined;
+    },
+    [model],
+  );
+
   const edit = useCallback(
     (position: CellPosition, input: string) => {
       try {
@@ -168,7 +195,7 @@ export function WorkbenchApp({ initial, fileName: initialName, adopt }: Props) {
             <MessageBarBody>{message.text}</MessageBarBody>
           </MessageBar>
         )}
-        <FormulaBar model={model} sheet={sheet} cell={cell} version={version} onEdit={edit} />
+        <FormulaBar model={model} sheet={sheet} cell={cell} version={version} onEdit={edit} onGoTo={goTo} />
         <div className="wb-grid-area">
           <SheetGrid
             key={`${sheet}|${fileName}`}

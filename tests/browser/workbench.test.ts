@@ -312,6 +312,29 @@ describe("the workbench in headless Chromium", () => {
     await expect.poll(() => cell(page, "B2").textContent()).toBe("");
     expect(await page.locator(".rdg-editor-container, input.wb-cell-editor").count()).toBe(0);
     expect(await page.getByLabel("Formula bar").inputValue()).toBe("");
+
+    // The name box goes to an address, or says what it cannot go to.
+    await page.getByLabel("Name box").fill("D4");
+    await page.getByLabel("Name box").press("Enter");
+    await expect.poll(() => page.getByLabel("Formula bar").inputValue()).toBe("Nurses");
+    await page.getByLabel("Name box").fill("Nowhere!A1");
+    await page.getByLabel("Name box").press("Enter");
+    await expect.poll(() => page.getByLabel("Name box").getAttribute("title")).toBe('There is no sheet "Nowhere"');
+
+    // A column the planner widens keeps its width in the workbook (so across sheet switches and in the saved file).
+    const width = () =>
+      page.evaluate(() =>
+        (window as unknown as { wfplanWorkbench: { model: () => { columnWidth: (s: string, c: number) => number } } }).wfplanWorkbench
+          .model()
+          .columnWidth("Table 1", 2),
+      );
+    const handle = page.getByRole("columnheader", { name: "C", exact: true }).locator(".rdg-resize-handle");
+    const box = (await handle.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2 + 60, box.y + box.height / 2, { steps: 5 });
+    await page.mouse.up();
+    await expect.poll(width).toBeGreaterThan(48 + 40);
   });
 
   it("opens an ESR extract as CSV, says what a damaged file is in a planner's words, and asks before closing on unsaved work", async () => {

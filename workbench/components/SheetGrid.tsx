@@ -60,7 +60,8 @@ export function SheetGrid({ model, sheet, version, onSelect, onEdit, selected }:
     const rowHeader: Column<number> = {
       key: "row",
       name: "",
-      width: 52,
+      // Wide enough for the last row's number, however many digits it has.
+      width: Math.max(44, String(rowCount).length * 8 + 20),
       frozen: true,
       cellClass: "wb-row-header",
       renderCell: ({ row }) => row + 1,
@@ -92,7 +93,7 @@ export function SheetGrid({ model, sheet, version, onSelect, onEdit, selected }:
     });
     return [rowHeader, ...cells];
     // The version makes the columns (and their cells) follow every change to the workbook.
-  }, [model, sheet, columnCount, version, onEdit]);
+  }, [model, sheet, columnCount, rowCount, version, onEdit]);
 
   return (
     <DataGrid
@@ -112,6 +113,10 @@ export function SheetGrid({ model, sheet, version, onSelect, onEdit, selected }:
           return;
         }
         typedOver.current = event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey;
+      }}
+      // A column resized by the planner keeps its width in the workbook: across a sheet switch, and in the saved file.
+      onColumnResize={(column, width) => {
+        if (column.key !== "row") model.setColumnWidth(sheet, column.idx - 1, width / PIXELS_PER_POINT);
       }}
       onCellDoubleClick={() => {
         typedOver.current = false;
