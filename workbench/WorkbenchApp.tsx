@@ -7,6 +7,7 @@ import { App as TaskPane } from "../taskpane/App.tsx";
 import { detectHost } from "../taskpane/adapter/workbook.ts";
 import { readCsv } from "../engine/csv.ts";
 import { PrintPreview } from "./components/PrintPreview.tsx";
+import { EditHistory } from "./editHistory.ts";
 import { ChartView } from "./components/ChartView.tsx";
 import { FormulaBar } from "./components/FormulaBar.tsx";
 import { NamesPanel } from "./components/NamesPanel.tsx";
@@ -104,16 +105,25 @@ export function WorkbenchApp({ initial, fileName: initialName, adopt }: Props) {
     [model],
   );
 
+  // Ctrl+Z and Ctrl+Y over the planner's own edits; a new workbook starts a new history.
+  const history = useMemo(() => new EditHistory(model), [model]);
+  const undoRedo = (which: "undo" | "redo") => () => {
+    const edit = history[which]();
+    if (!edit) return undefined;
+    if (edit.sheet !== model.activeSheet) model.activate(edit.sheet);
+    return { row: edit.row, column: edit.column };
+  };
+
   const edit = useCallback(
     (position: CellPosition, input: string) => {
       try {
-        model.setContents(model.activeSheet, position.row, position.column, [[input]]);
+        history.enter(model.activeSheet, position.row, position.column, input);
         setMessage(undefined);
       } catch (error) {
         setMessage({ intent: "error", text: `Could not enter that in ${model.activeSheet}: ${(error as Error).message}` });
       }
     },
-    [model],
+    [model, history],
   );
 
   const open = async (file: File) => {
@@ -204,6 +214,8 @@ export function WorkbenchApp({ initial, fileName: initialName, adopt }: Props) {
             version={version}
             onSelect={select}
             onEdit={edit}
+            onUndo={undoRedo("undo")}
+            onRedo={undoRedo("redo")}
             selected={model.selection?.sheet === sheet ? { row: model.selection.range.top, column: model.selection.range.left } : undefined}
           />
         </div>

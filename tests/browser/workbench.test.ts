@@ -312,6 +312,17 @@ describe("the workbench in headless Chromium", () => {
     await expect.poll(() => cell(page, "B2").textContent()).toBe("");
     expect(await page.locator(".rdg-editor-container, input.wb-cell-editor").count()).toBe(0);
     expect(await page.getByLabel("Formula bar").inputValue()).toBe("");
+    // Ctrl+Z puts it back, Ctrl+Y clears it again.
+    await page.keyboard.press("Control+z");
+    await expect.poll(() => cell(page, "B2").textContent()).toBe("£45,890.61");
+    await page.keyboard.press("Control+y");
+    await expect.poll(() => cell(page, "B2").textContent()).toBe("");
+    // Ctrl+Down from the top of column A: to the end of its data (A5, under the blank rows), then to the grid's last row.
+    await cell(page, "A1").locator("..").click();
+    await page.keyboard.press("Control+ArrowDown");
+    await expect.poll(() => page.getByLabel("Name box").inputValue()).toBe("A5");
+    await page.keyboard.press("Control+ArrowDown");
+    await expect.poll(() => page.getByLabel("Name box").inputValue()).toBe("A60");
 
     // The name box goes to an address, or says what it cannot go to.
     await page.getByLabel("Name box").fill("D4");

@@ -3,6 +3,7 @@ import "react-data-grid/lib/styles.css";
 import { useEffect, useMemo, useRef } from "react";
 import { columnLetters } from "../../engine/addresses.ts";
 import type { Workbook } from "../../engine/workbook.ts";
+import { dataEdge, type Direction } from "../dataEdge.ts";
 import { formatValue } from "../numberFormat.ts";
 
 export interface CellPosition {
@@ -16,6 +17,9 @@ interface Props {
   version: number;
   onSelect: (cell: CellPosition) => void;
   onEdit: (cell: CellPosition, input: string) => void;
+  /** Ctrl+Z and Ctrl+Y: the cell changed, to go to, or undefined when there was nothing. */
+  onUndo?: () => CellPosition | undefined;
+  onRedo?: () => CellPosition | undefined;
   /** The cell selected from outside the grid (the pane's Range.select): the grid moves to it. */
   selected?: CellPosition;
 }
@@ -35,7 +39,7 @@ function textWidth(text: string): number {
 }
 
 /** The cells of one sheet: values as formatted, errors with their message on hover, tables banded. */
-export function SheetGrid({ model, sheet, version, onSelect, onEdit, selected }: Props) {
+export function SheetGrid({ model, sheet, version, onSelect, onEdit, onUndo, onRedo, selected }: Props) {
   const used = model.usedRange(sheet);
   const rowCount = Math.max(60, (used?.bottom ?? 0) + 30);
   const columnCount = Math.max(12, (used?.right ?? 0) + 4);
@@ -110,6 +114,27 @@ export function SheetGrid({ model, sheet, version, onSelect, onEdit, selected }:
         if (event.key === "Delete" && args.mode === "ACTIVE" && args.column && args.column.key !== "row" && args.row !== undefined) {
           event.preventGridDefault();
           onEdit({ row: args.row, column: args.column.idx - 1 }, "");
+          return;
+        }
+        const ctrl = event.ctrlKey || event.metaKey;
+        if (args.mode === "ACTIVE" && ctrl && (event.key === "z" || event.key === "y" || event.key === "Z" || event.key === "Y")) {
+          event.preventGridDefault();
+          event.preventDefault();
+          const moved = event.key.toLowerCase() === "z" ? onUndo?.() : onRedo?.();
+          if (moved) grid.current?.setActivePosition({ rowIdx: moved.row, idx: moved.column + 1 });
+          return;
+        }
+        // Ctrl+arrow: to the edge of the data, as in Excel.
+        const direction = { ArrowUp: "up", ArrowDown: "down", ArrowLeft: "left", ArrowRight: "right" }[event.key] as Direction | undefined;
+        if (args.mode === "ACTIVE" && ctrl && direction && args.column && args.column.key !== "row" && args.row !== undefined) {
+          event.preventGridDefault();
+          event.preventDefault();
+          const to = dataEdge(model, sheet, { row: args.row, column: args.column.idx - 1 }, direction, {
+            rows: rowCount,
+            columns: columnCount,
+          });
+          grid.current?.setActivePosition({ rowIdx: to.row, idx: to.column + 1 });
+          grid.current?.scrollToCell({ rowIdx: to.row, idx: to.column + 1 });
           return;
         }
         typedOver.current = event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey;
