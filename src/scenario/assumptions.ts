@@ -55,7 +55,17 @@ export const SETTINGS: [label: string, pick: (s: Scenario) => unknown, say: (val
   ["vacancy fill", (s) => s.drivers.vacancyFill, (v) => `${driverText(v)} a year`],
   ["agency reduction", (s) => s.drivers.agencyReduction, (v) => `${driverText(v)} a year`],
   ["retention", (s) => s.drivers.retention, (v) => `${driverText(v)} fewer leavers`],
-  ["new roles", (s) => s.drivers.newRoles.reduce((sum, r) => sum + r.fte, 0), (v) => `${Number(v)} FTE`],
+  [
+    "new roles",
+    (s) => [
+      s.drivers.newRoles.reduce((sum, r) => sum + r.fte, 0),
+      s.drivers.newRoles.filter((r) => r.replaces).reduce((sum, r) => sum + r.fte, 0),
+    ],
+    (v) => {
+      const [all, taking] = v as [number, number];
+      return `${Number(all)} FTE${taking ? `, ${Number(taking)} of them taking over posts of another band` : ""}`;
+    },
+  ],
   ["skill mix targets", (s) => s.drivers.skillMix.length, (v) => String(v)],
   [
     "upskilling",

@@ -179,7 +179,7 @@ export interface ScenarioChoices {
   /** Share by which leaver rates fall. */
   retention?: ChoiceDriver;
   /** New roles: posts of a grade added to a staff group from a plan year. */
-  newRoles?: { staffGroup: string; grade: string; fte: number; fromYear: number }[];
+  newRoles?: { staffGroup: string; grade: string; fte: number; fromYear: number; replaces?: string }[];
   /** Upskilling: a share of a group's posts at one band moved to another by a plan year. */
   skillShift?: { staffGroup: string; from: string; to: string; share: number; byYear: number }[];
   /** Activity growth or productivity change for one service line, each replacing the scenario's. */

@@ -206,7 +206,10 @@ export function runScenario(input: unknown): ScenarioResult {
   const payTable = scenario.payTable ? loadPayTable(scenario.payTable.rows.map(payTableRowInput), scenario.payTable.name) : undefined;
   const posts = new Map<string, Post>();
   for (const group of scenario.staffGroups) for (const line of group.grades) posts.set(line.key, line);
-  for (const role of drivers.newRoles) posts.set(role.key, role);
+  for (const role of drivers.newRoles) {
+    posts.set(role.key, role);
+    if (role.replaces && !posts.has(role.replaces.key)) posts.set(role.replaces.key, role.replaces);
+  }
   payScaleHeldForStart(scenario, posts, payTable);
   const costPerWte = new Map<string, number>();
   const wteCost = (postKey: string, y: number) => {
@@ -275,12 +278,18 @@ export function runScenario(input: unknown): ScenarioResult {
     const agencyCapacity = group.grades.reduce((sum, g) => sum + g.agencyFte, 0);
     const field = (name: string) => `staffGroups "${group.name}" ${name}`;
     const newRoleFte = new Map<string, number>();
+    // New roles that take over posts of another grade: FTE for FTE, so no more posts, but each at its own cost.
+    const takenOver: { own: string; replaced: string; fte: number }[] = [];
 
     for (let y = 0; y < horizon; y++) {
       const year = y + 1;
       let newRoles = 0;
       for (const role of drivers.newRoles) {
         if (role.staffGroup !== group.name || role.fromYear !== year) continue;
+        if (role.replaces) {
+          takenOver.push({ own: role.key, replaced: role.replaces.key, fte: role.fte });
+          continue;
+        }
         newRoles += role.fte;
         newRoleFte.set(role.key, (newRoleFte.get(role.key) ?? 0) + role.fte);
       }
@@ -314,7 +323,13 @@ export function runScenario(input: unknown): ScenarioResult {
         newRoleTotal += roleFte;
       }
       const scale = newRoleTotal > supply ? supply / newRoleTotal : 1;
-      const substantiveCost = (supply - newRoleTotal * scale) * averageWteCost + newRoleCost * scale;
+      // Posts taken over by a new role cost the role's pay, not the pay of the grade they were (never more FTE than are in post).
+      let takeOver = 0;
+      const taken = takenOver.reduce((sum, t) => sum + t.fte, 0);
+      const takenScale = taken > supply ? supply / taken : 1;
+      for (const t of takenOver)
+        takeOver += t.fte * takenScale * (wteCost(t.own, y) - lineWteCost(lineOf(t.replaced), t.replaced, groupIndex, y));
+      const substantiveCost = (supply - newRoleTotal * scale) * averageWteCost + newRoleCost * scale + takeOver;
       // A staff group's own premiums (agency doctors and nurses cost differently) replace the scenario's.
       const bankCost = bankFte * averageWteCost * (1 + (group.bankPremium ?? options.bankPremium));
       const agencyCost = agencyFte * averageWteCost * (1 + (group.agencyPremium ?? options.agencyPremium));
@@ -325,6 +340,8 @@ export function runScenario(input: unknown): ScenarioResult {
       for (const line of group.grades)
         if (line.establishmentFte > 0) establishmentCost += line.establishmentFte * lineWteCost(lineOf(line.key), line.key, groupIndex, y);
       for (const [grade, roleFte] of newRoleFte) establishmentCost += roleFte * wteCost(grade, y);
+      for (const t of takenOver)
+        establishmentCost += t.fte * (wteCost(t.own, y) - lineWteCost(lineOf(t.replaced), t.replaced, groupIndex, y));
       const budget = budgetLines.reduce((sum, line) => sum + (line.byYear?.[y] ?? line.amount * payFactors[y]!), 0);
 
       rows.push({

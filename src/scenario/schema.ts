@@ -128,6 +128,8 @@ export const newRoleSchema = z
     fte,
     /** Plan year in which the posts are filled (1 = the first year). */
     fromYear: z.number().int().min(1),
+    /** A band or grade whose posts the new role takes over, FTE for FTE (nursing associates for band 5 posts): no more posts, a different cost. */
+    replaces: grade.optional(),
   })
   .transform(({ grade: post, ...role }) => ({ ...role, ...post }));
 

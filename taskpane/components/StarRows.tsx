@@ -88,6 +88,9 @@ export function RoleRows({ roles, onChange }: { roles: Role[]; onChange: (roles:
               ))}
             </Select>
           </Field>,
+          <Field key={`${i}x`} label={`${label}: replacing band`} hint="posts taken over, FTE for FTE; blank: posts added">
+            <Input className={styles.control} value={role.replaces} onChange={(_, d) => change(i, { replaces: d.value })} />
+          </Field>,
           ...(i > 0
             ? [
                 <Button key={`${i}r`} className={styles.wide} appearance="subtle" onClick={() => onChange(roles.filter((_, j) => j !== i))}>

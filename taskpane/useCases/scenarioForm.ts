@@ -35,9 +35,11 @@ export interface Role {
   grade: string;
   fte: string;
   fromYear: string;
+  /** The band whose posts the role takes over, FTE for FTE; blank: the posts are added. */
+  replaces: string;
 }
 export const NO_SHIFT: Shift = { staffGroup: "", from: "", to: "", share: "10", byYear: "2" };
-export const NO_ROLE: Role = { staffGroup: "", grade: "", fte: "", fromYear: "1" };
+export const NO_ROLE: Role = { staffGroup: "", grade: "", fte: "", fromYear: "1", replaces: "" };
 
 export interface ScenarioForm {
   name: string;
@@ -252,6 +254,7 @@ export function readForm(form: ScenarioForm, opts: { inputs?: Record<string, num
       grade: role.grade.trim(),
       fte: Number(role.fte),
       fromYear: Number(role.fromYear),
+      ...(role.replaces.trim() ? { replaces: role.replaces.trim() } : {}),
     })),
     lineDrivers: form.lines.map((line, i) => ({
       serviceLine: line.serviceLine.trim(),
@@ -349,6 +352,7 @@ export function formFromScenario(input: ScenarioInput): { form: ScenarioForm; no
           grade: String(role.grade),
           fte: String(role.fte),
           fromYear: String(role.fromYear),
+          replaces: role.replaces === undefined ? "" : String(role.replaces),
         }))
       : [NO_ROLE],
     lines: (input.serviceLines ?? [])

@@ -297,3 +297,22 @@ describe("what the workforce in post costs, and what the workforce the activity 
     expect(row.neededCost).toBeCloseTo((20_000 / AFC_ANNUAL_HOURS) * perWte, 6);
   });
 });
+
+describe("a new role that takes over posts of another grade", () => {
+  it("keeps the posts and the FTE, and costs them at the role's pay: 5 band-4 nursing associates for 5 band-5 posts", () => {
+    const BAND4 = postCost("4", 1, { year: "2025/26" }).total;
+    const base = runScenario(wardScenario()).rows[0]!;
+    const role = { staffGroup: "Nursing", grade: "4", fte: 5, fromYear: 1 };
+    const takeOver = runScenario(wardScenario({ drivers: { newRoles: [{ ...role, replaces: "5" }] } })).rows[0]!;
+    expect(takeOver.establishmentFte).toBe(base.establishmentFte);
+    expect(takeOver.supplyFte).toBeCloseTo(base.supplyFte, 10);
+    expect(takeOver.gapFte).toBeCloseTo(base.gapFte, 10);
+    // Five posts cost band 4's pay rather than band 5's (£51,892.27 a WTE): by hand, 5 x (BAND4 - BAND5).
+    expect(takeOver.substantiveCost - base.substantiveCost).toBeCloseTo(5 * (BAND4 - BAND5), 6);
+    expect(takeOver.establishmentCost - base.establishmentCost).toBeCloseTo(5 * (BAND4 - BAND5), 6);
+    // Added instead, the same role is 5 more posts and 5 more FTE.
+    const added = runScenario(wardScenario({ drivers: { newRoles: [role] } })).rows[0]!;
+    expect(added.establishmentFte).toBe(base.establishmentFte + 5);
+    expect(added.supplyFte).toBeCloseTo(base.supplyFte + 5, 10);
+  });
+});

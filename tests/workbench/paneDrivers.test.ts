@@ -40,8 +40,8 @@ const form: ScenarioForm = {
     { staffGroup: "Registered nursing and midwifery", driver: "agencyPremium", value: "150" },
   ],
   roles: [
-    { staffGroup: "Registered nursing and midwifery", grade: "4", fte: "10", fromYear: "2" },
-    { staffGroup: "Allied health professionals", grade: "7", fte: "2", fromYear: "1" },
+    { staffGroup: "Registered nursing and midwifery", grade: "4", fte: "10", fromYear: "2", replaces: "" },
+    { staffGroup: "Allied health professionals", grade: "7", fte: "2", fromYear: "1", replaces: "6" },
   ],
 };
 
@@ -79,7 +79,7 @@ describe("drivers typed in the pane", () => {
         award: "3;",
         groups: [{ staffGroup: "", driver: "starters", value: "many" }],
         lines: [{ serviceLine: "Elective inpatients", growth: "", productivity: "" }],
-        roles: [{ staffGroup: "Registered nursing and midwifery", grade: "", fte: "0", fromYear: "1" }],
+        roles: [{ staffGroup: "Registered nursing and midwifery", grade: "", fte: "0", fromYear: "1", replaces: "" }],
       },
       { inputs: view.inputs },
     );
@@ -132,6 +132,11 @@ describe("drivers typed in the pane", () => {
     const noRoles = runScenario(scenarioFromTables(await readLinkedTables(), { ...choices!, newRoles: [] }));
     expect(establishment(run.result.rows, 1) - establishment(noRoles.rows, 1)).toBeCloseTo(0, 9);
     expect(establishment(run.result.rows, 2) - establishment(noRoles.rows, 2)).toBeCloseTo(10, 9);
+    // The AHPs' band-7 role takes over band-6 posts: no more posts or FTE, a dearer pay bill.
+    const ahp = (rows: typeof without.rows) => rows.find((r) => r.staffGroup === "Allied health professionals" && r.yearIndex === 1)!;
+    expect(ahp(run.result.rows).establishmentFte).toBe(ahp(noRoles.rows).establishmentFte);
+    expect(ahp(run.result.rows).supplyFte).toBeCloseTo(ahp(noRoles.rows).supplyFte, 9);
+    expect(ahp(run.result.rows).substantiveCost).toBeGreaterThan(ahp(noRoles.rows).substantiveCost);
 
     // The results sheet says what was typed.
     const sheet = model.values(run.sheet, { top: 0, left: 0, bottom: 40, right: 1 });
@@ -143,7 +148,7 @@ describe("drivers typed in the pane", () => {
     expect(String(said("By staff group"))).toContain("Allied health professionals: leaver rate");
     expect(String(said("By staff group"))).toContain("international recruits 4 FTE, 6 FTE");
     expect(String(said("By staff group"))).toContain("agency premium 150%");
-    expect(said("New roles")).toBe("12 FTE");
+    expect(said("New roles")).toBe("12 FTE, 2 of them taking over posts of another band");
   });
 
   it("loads a saved scenario back into the form, which reads to the same choices", async () => {
@@ -164,8 +169,8 @@ describe("drivers typed in the pane", () => {
         { staffGroup: "Allied health professionals", driver: "internationalRecruits", value: "4; 6" },
       ],
       roles: [
-        { staffGroup: "Registered nursing and midwifery", grade: "4", fte: "10", fromYear: "2" },
-        { staffGroup: "Allied health professionals", grade: "7", fte: "2", fromYear: "1" },
+        { staffGroup: "Registered nursing and midwifery", grade: "4", fte: "10", fromYear: "2", replaces: "" },
+        { staffGroup: "Allied health professionals", grade: "7", fte: "2", fromYear: "1", replaces: "6" },
       ],
     });
     expect(notLoaded).toEqual(["leaver rates and starters as single numbers: the run reads them again from the linked table"]);
