@@ -80,7 +80,7 @@ export async function readXlsx(bytes: ArrayBuffer | Uint8Array, { maxCells = MAX
   });
   // Charts, which exceljs does not read: those the workbench draws come back; the rest are listed, to be said before a save loses them.
   const charts = await readCharts(bytes, model);
-  model.notKept = charts.notRead.map((chart) => `the chart ${chart}`);
+  model.notKept = charts.notRead;
   return model;
 }
 

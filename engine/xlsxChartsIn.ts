@@ -1,6 +1,7 @@
 import JSZip from "jszip";
 import { parseRangeAddress, splitSheet, type CellRange } from "./addresses.ts";
 import { sheetPaths } from "./xlsxCharts.ts";
+import { partsNotKept } from "./xlsxParts.ts";
 import type { ChartType, Workbook } from "./workbook.ts";
 
 /*
@@ -14,7 +15,7 @@ import type { ChartType, Workbook } from "./workbook.ts";
 
 export interface ChartsRead {
   read: number;
-  /** Charts left out, each said in words: "Sheet1: Chart 3, a radar chart". */
+  /** Charts left out, each said in words ("the chart Sheet1: Chart 3, a radar chart"), and other parts not kept ("2 pictures"). */
   notRead: string[];
 }
 
@@ -75,7 +76,15 @@ function union(ranges: readonly CellRange[]): CellRange {
 /** Adds the charts of `bytes` to `model`, whose sheets it holds. */
 export async function readCharts(bytes: ArrayBuffer | Uint8Array, model: Workbook): Promise<ChartsRead> {
   const zip = await JSZip.loadAsync(bytes);
-  const result: ChartsRead = { read: 0, notRead: [] };
+  // The rest of what the file holds that the workbench will not keep, said as it opens.
+  const result: ChartsRead = {
+    read: 0,
+    notRead: partsNotKept(
+      Object.values(zip.files)
+        .filter((f) => !f.dir)
+        .map((f) => f.name),
+    ),
+  };
   if (!Object.keys(zip.files).some((name) => name.startsWith("xl/charts/"))) return result;
   const paths = await sheetPaths(zip);
   for (const [sheetName, path] of paths) {
@@ -97,7 +106,7 @@ export async function readCharts(bytes: ArrayBuffer | Uint8Array, model: Workboo
       if (!xml) continue;
       const type = chartType(xml);
       if (!["ColumnClustered", "ColumnStacked", "BarClustered", "Line", "Area", "Pie"].includes(type)) {
-        result.notRead.push(`${sheetName}: ${name}, ${type}`);
+        result.notRead.push(`the chart ${sheetName}: ${name}, ${type}`);
         continue;
       }
       const series = xml.match(/<c:ser>[\s\S]*?<\/c:ser>/g) ?? [];
@@ -128,7 +137,7 @@ export async function readCharts(bytes: ArrayBuffer | Uint8Array, model: Workboo
         if (colour) fills[i] = `#${colour.toUpperCase()}`;
       });
       if (elsewhere || ranges.length === 0) {
-        result.notRead.push(`${sheetName}: ${name}, whose data is not a range of its own sheet`);
+        result.notRead.push(`the chart ${sheetName}: ${name}, whose data is not a range of its own sheet`);
         continue;
       }
       const source = union(ranges);

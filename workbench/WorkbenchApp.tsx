@@ -146,7 +146,10 @@ export function WorkbenchApp({ initial, fileName: initialName, adopt }: Props) {
         intent: "success",
         text: csv
           ? `Opened ${file.name}: ${csv.rows.toLocaleString("en-GB")} rows, ${SEPARATORS[csv.delimiter]} separated, ${csv.encoding}. Save keeps it as a workbook (.xlsx).`
-          : `Opened ${file.name}.`,
+          : opened.notKept.length
+            ? `Opened ${file.name}. The workbench cannot keep ${opened.notKept.join("; ")}: saving here would leave ${opened.notKept.length > 1 ? "them" : "it"} out, so keep your original.`
+            : `Opened ${file.name}.`,
+        ...(opened.notKept.length && !csv ? { intent: "warning" as const } : {}),
       });
     } catch (error) {
       setMessage({ intent: "error", text: openProblem(file.name, error as Error) });

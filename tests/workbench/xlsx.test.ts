@@ -6,6 +6,7 @@ import { registerWfpFunctions } from "../../engine/hyperformula.ts";
 import { loadMetadata } from "../../engine/metadata.ts";
 import { Workbook } from "../../engine/workbook.ts";
 import { readXlsx, writeXlsx } from "../../engine/xlsx.ts";
+import { partsNotKept } from "../../engine/xlsxParts.ts";
 import { buildSample, SAMPLE_FILE } from "../../examples/generate.ts";
 import { formatValue } from "../../workbench/numberFormat.ts";
 
@@ -169,6 +170,23 @@ describe("charts in the saved .xlsx (DrawingML parts added to exceljs's package)
     const foreign = await readXlsx(await zip.generateAsync({ type: "uint8array" }));
     expect(foreign.charts.map((c) => c.type)).toEqual(["ColumnStacked"]);
     expect((await writeXlsx(foreign)).notSaved).toEqual([`the chart Plan's sheet: ${unplaced.name}, a radar chart`]);
+  });
+
+  it("names the other parts a file holds that it will not keep, as the file opens and again when saving", async () => {
+    const model = new Workbook("Plan");
+    model.setContents("Plan", 0, 0, [["Band"], ["5"]]);
+    const zip = await JSZip.loadAsync((await writeXlsx(model)).bytes);
+    zip.file("xl/media/image1.png", "not really a picture");
+    zip.file("xl/media/image2.png", "nor this");
+    zip.file("xl/comments1.xml", "<comments/>");
+    zip.file("xl/vbaProject.bin", "macros");
+    const opened = await readXlsx(await zip.generateAsync({ type: "uint8array" }));
+    expect(opened.notKept).toEqual(["2 pictures", "comments", "macros"]);
+    expect((await writeXlsx(opened)).notSaved).toEqual(["2 pictures", "comments", "macros"]);
+    expect(partsNotKept(["xl/pivotTables/pivotTable1.xml", "xl/externalLinks/externalLink1.xml"])).toEqual([
+      "a pivot table",
+      "a link to another workbook",
+    ]);
   });
 });
 
