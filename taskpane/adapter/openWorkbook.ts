@@ -54,7 +54,7 @@ export async function openWorkbook(): Promise<WorkbookView> {
     const known: { bounds?: RangeBounds[] } = {};
     const queue = () => ({
       tables: tables.items.map(queueTableSummary),
-      plain: ranges().map(([kind, name, range], i) => queueRangeSummary(kind, name, range, known.bounds?.[i])),
+      plain: ranges().map(([kind, name, range], i) => ({ kind, name, ...queueRangeSummary(kind, name, range, known.bounds?.[i]) })),
       links: has(LINK_SHEET) ? queueStoredLinks(context) : undefined,
       outputs: has(OUTPUTS_SHEET) ? queueOutputRegister(context) : undefined,
     });
@@ -63,10 +63,10 @@ export async function openWorkbook(): Promise<WorkbookView> {
       const found: Record<string, number> = {};
       for (const n of names.items)
         if (n.visible && (n.type === "Double" || n.type === "Integer") && typeof n.value === "number") found[n.name] = n.value;
-      ranges().forEach(([kind, name], i) => {
-        const value = kind === "name" ? queued.plain[i]!.number() : undefined;
-        if (value !== undefined) found[name] = value;
-      });
+      for (const range of queued.plain) {
+        const value = range.kind === "name" ? range.number() : undefined;
+        if (value !== undefined) found[range.name] = value;
+      }
       return found;
     };
     const sources = (queued: ReturnType<typeof queue>) => {
