@@ -20,3 +20,5 @@ export * from "./scenario/board.ts";
 export * from "./scenario/assumptions.ts";
 export * from "./scenario/compare.ts";
 export * from "./scenario/percentInput.ts";
+export * from "./scenario/store.ts";
+export * from "./system/index.ts";

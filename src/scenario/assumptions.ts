@@ -56,6 +56,16 @@ export const SETTINGS: [label: string, pick: (s: Scenario) => unknown, say: (val
   ["agency reduction", (s) => s.drivers.agencyReduction, (v) => `${driverText(v)} a year`],
   ["retention", (s) => s.drivers.retention, (v) => `${driverText(v)} fewer leavers`],
   [
+    "collaborative bank",
+    (s) => s.drivers.collaborativeBank,
+    (v) => {
+      const bank = v as Scenario["drivers"]["collaborativeBank"];
+      if (!bank) return "none";
+      const caps = Object.entries(bank.capFte).map(([group, fte]) => `${group} at most ${fte} FTE`);
+      return [`${driverText(bank.share)} of agency cover a year`, `fee ${percent(bank.fee)}`, ...caps].join(", ");
+    },
+  ],
+  [
     "new roles",
     (s) => [
       s.drivers.newRoles.reduce((sum, r) => sum + r.fte, 0),

@@ -4,6 +4,7 @@ import { postCost } from "../workforce/cost.ts";
 import { parseArea } from "../workforce/highCostArea.ts";
 import { parsePayPoint } from "../workforce/pay.ts";
 import { activityFte } from "../workforce/demand.ts";
+import { bankCover } from "../system/bankCover.ts";
 import { driverValue, type Driver } from "./drivers.ts";
 import { parseScenario, type Scenario } from "./schema.ts";
 
@@ -27,7 +28,12 @@ export interface ScenarioRow {
   substantiveCost: number;
   bankCost: number;
   agencyCost: number;
-  /** What the workforce in post and its bank and agency cover cost: substantive + bank + agency. */
+  /** Agency cover filled by a collaborative bank instead (drivers.collaborativeBank), and what it costs there. */
+  collaborativeBankFte: number;
+  collaborativeBankCost: number;
+  /** The agency spend the collaborative bank's FTE would have cost: the saving is this less collaborativeBankCost. */
+  agencyCostAvoided: number;
+  /** What the workforce in post and its bank and agency cover cost: substantive + bank + agency + collaborative bank. */
   totalCost: number;
   /** The unmet FTE costed at the group's substantive rate, as if recruited. */
   unmetCost: number;
@@ -310,8 +316,8 @@ export function runScenario(input: unknown): ScenarioResult {
       const gapFte = requiredFte - supply;
       const shortfall = Math.max(0, gapFte);
       const bankFte = Math.min(shortfall, bankCapacity);
-      const agencyFte = Math.min(shortfall - bankFte, agencyCapacity * agencyKept[y]!);
-      const unmetFte = shortfall - bankFte - agencyFte;
+      const agencyCover = Math.min(shortfall - bankFte, agencyCapacity * agencyKept[y]!);
+      const unmetFte = shortfall - bankFte - agencyCover;
 
       let averageWteCost = 0;
       for (const [grade, share] of mixes[y]!) if (share > 0) averageWteCost += share * lineWteCost(lineOf(grade), grade, groupIndex, y);
@@ -331,9 +337,30 @@ export function runScenario(input: unknown): ScenarioResult {
         takeOver += t.fte * takenScale * (wteCost(t.own, y) - lineWteCost(lineOf(t.replaced), t.replaced, groupIndex, y));
       const substantiveCost = (supply - newRoleTotal * scale) * averageWteCost + newRoleCost * scale + takeOver;
       // A staff group's own premiums (agency doctors and nurses cost differently) replace the scenario's.
-      const bankCost = bankFte * averageWteCost * (1 + (group.bankPremium ?? options.bankPremium));
-      const agencyCost = agencyFte * averageWteCost * (1 + (group.agencyPremium ?? options.agencyPremium));
-      const totalCost = substantiveCost + bankCost + agencyCost;
+      const bankRate = averageWteCost * (1 + (group.bankPremium ?? options.bankPremium));
+      const agencyRate = averageWteCost * (1 + (group.agencyPremium ?? options.agencyPremium));
+      // A collaborative bank fills a share of the agency cover, up to what it can supply of this group.
+      const collaborative = drivers.collaborativeBank;
+      const cover = bankCover(
+        collaborative
+          ? Math.min(
+              agencyCover *
+                checkFraction(
+                  driverValue(collaborative.share, year, inputs, "drivers.collaborativeBank.share"),
+                  "drivers.collaborativeBank.share",
+                  year,
+                ),
+              collaborative.capFte[group.name] ?? Infinity,
+            )
+          : 0,
+        agencyRate,
+        bankRate,
+        collaborative?.fee ?? 0,
+      );
+      const agencyFte = agencyCover - cover.movedFte;
+      const bankCost = bankFte * bankRate;
+      const agencyCost = agencyFte * agencyRate;
+      const totalCost = substantiveCost + bankCost + agencyCost + cover.bankCost;
       const unmetCost = unmetFte * averageWteCost;
       // The establishment at its own grades (the posts in post at their points and areas), new roles at theirs.
       let establishmentCost = 0;
@@ -358,6 +385,9 @@ export function runScenario(input: unknown): ScenarioResult {
         substantiveCost,
         bankCost,
         agencyCost,
+        collaborativeBankFte: cover.movedFte,
+        collaborativeBankCost: cover.bankCost,
+        agencyCostAvoided: cover.agencyCostAvoided,
         totalCost,
         unmetCost,
         neededCost: totalCost + unmetCost,

@@ -167,6 +167,18 @@ export const scenarioOptionsSchema = z.object({
   establishmentTolerance: fraction.default(0),
 });
 
+/**
+ * A collaborative staff bank shared by the trusts of a system: `share` of the
+ * agency cover each year (by year, as other drivers) filled by the bank at the
+ * group's bank rate plus `fee` (its management fee, a share of the bank's pay
+ * bill), up to `capFte` bank FTE a staff group can supply (by group name).
+ */
+export const collaborativeBankSchema = z.object({
+  share: driverSchema,
+  fee: z.number().min(0).max(1).default(0),
+  capFte: z.record(z.string(), fte).default({}),
+});
+
 export const driversSchema = z.object({
   activityGrowth: driverSchema.default(0),
   /** Fewer minutes per unit: 0.02 needs 2% fewer FTE for the same activity. */
@@ -181,6 +193,7 @@ export const driversSchema = z.object({
   skillMix: z.array(skillMixTargetSchema).default([]),
   skillShift: z.array(skillShiftSchema).default([]),
   newRoles: z.array(newRoleSchema).default([]),
+  collaborativeBank: collaborativeBankSchema.optional(),
 });
 
 export const scenarioSchema = z
@@ -216,6 +229,8 @@ export const scenarioSchema = z
     scenario.drivers.skillMix.forEach((mix, i) => check(mix.staffGroup, ["drivers", "skillMix", i, "staffGroup"]));
     scenario.drivers.skillShift.forEach((shift, i) => check(shift.staffGroup, ["drivers", "skillShift", i, "staffGroup"]));
     scenario.drivers.newRoles.forEach((role, i) => check(role.staffGroup, ["drivers", "newRoles", i, "staffGroup"]));
+    for (const group of Object.keys(scenario.drivers.collaborativeBank?.capFte ?? {}))
+      check(group, ["drivers", "collaborativeBank", "capFte", group]);
   });
 
 export type ScenarioInput = z.input<typeof scenarioSchema>;

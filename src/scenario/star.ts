@@ -21,7 +21,7 @@ export const STAR_POINTS: readonly { point: StarPoint; label: string; drivers: s
   { point: "supply", label: "Supply", drivers: "vacancy fill, international recruits, bank conversions" },
   { point: "upskilling", label: "Upskilling", drivers: "skill mix, posts moved between bands" },
   { point: "newRoles", label: "New roles", drivers: "new roles" },
-  { point: "newWaysOfWorking", label: "New ways of working", drivers: "productivity, agency reduction" },
+  { point: "newWaysOfWorking", label: "New ways of working", drivers: "productivity, agency reduction, collaborative bank" },
   { point: "leadership", label: "Leadership", drivers: "retention" },
 ];
 
@@ -53,6 +53,7 @@ function withPoints(input: ScenarioInput, kept: ReadonlySet<StarPoint>): Scenari
       newRoles: on("newRoles") ? drivers.newRoles : [],
       productivityChange: on("newWaysOfWorking") ? drivers.productivityChange : 0,
       agencyReduction: on("newWaysOfWorking") ? drivers.agencyReduction : 0,
+      collaborativeBank: on("newWaysOfWorking") ? drivers.collaborativeBank : undefined,
       retention: on("leadership") ? drivers.retention : 0,
     },
     staffGroups: input.staffGroups.map((group) => (on("supply") ? group : { ...group, internationalRecruits: 0, bankConversions: 0 })),

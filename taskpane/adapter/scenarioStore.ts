@@ -1,4 +1,18 @@
-import { parseScenario, quoteValue, type ScenarioInput } from "../../src/index.ts";
+import {
+  latestVersions,
+  nameKey,
+  namesInUse,
+  partCount,
+  readStoredRow,
+  storedScenarios,
+  storeMetaRows,
+  STORE_HEADER,
+  STORE_SCHEMA,
+  STORE_SHEET,
+  type SavedScenario,
+  type ScenarioInput,
+  type StoreMeta,
+} from "../../src/index.ts";
 import { asText } from "./cellText.ts";
 import { renameOutput } from "./outputSheets.ts";
 
@@ -17,34 +31,12 @@ import { renameOutput } from "./outputSheets.ts";
  * web's 5 MB; a character is never split across two cells.
  */
 
-export const STORE_SHEET = "wfplan_scenarios";
-export const STORE_SCHEMA = 2;
+export { latestVersions, nameKey, namesInUse, STORE_SCHEMA, STORE_SHEET, type SavedScenario };
 const CHUNK = 30_000;
-const HEADER = ["Scenario", "Saved at", "Parts", "JSON"];
+const HEADER = STORE_HEADER;
 /** JSON parts read in one sync: 40 x 30,000 characters stays under 4 MB in the response even escaped. */
 const PARTS_PER_BLOCK = 40;
-
-export interface SavedScenario {
-  name: string;
-  savedAt: string;
-  /** The row on the store sheet, 1-based, for messages. */
-  row: number;
-  /** The format the row was stored in: 1 (bare JSON) or 2. */
-  schema: number;
-  /** The scenario, when the row could be read and is valid. */
-  input?: ScenarioInput;
-  /** Why the row cannot be used; the row itself is kept as it is. */
-  problem?: string;
-  /** A row that says the scenario of this name was deleted (or renamed away) from then on. */
-  deleted?: true;
-}
-
-interface Meta {
-  row: number;
-  name: string;
-  savedAt: string;
-  parts: number;
-}
+type Meta = StoreMeta;
 
 /** Splits JSON into cells without cutting a character that takes two UTF-16 units. */
 export function chunks(json: string, size = CHUNK): string[] {
@@ -61,16 +53,6 @@ export function chunks(json: string, size = CHUNK): string[] {
 
 /** Rows of names, times and counts read in one sync: even cells of 32,767 characters stay under 4 MB. */
 const META_ROWS_PER_BLOCK = 40;
-
-/** The stored rows among a block of the store's first three columns starting at row `top` (0-based), its header excepted. */
-function metaRows(values: readonly (readonly unknown[])[], top: number): Meta[] {
-  return values.flatMap((cells, i): Meta[] => {
-    const [name, savedAt, parts] = cells;
-    if (name === HEADER[0] && savedAt === HEADER[1]) return [];
-    if (name === "" && savedAt === "" && parts === "") return [];
-    return [{ row: top + i, name: String(name), savedAt: String(savedAt), parts: Number(parts) }];
-  });
-}
 
 /** Where the store's rows are: its names, times and part counts, and the first free row. */
 export interface StoreIndex {
@@ -92,7 +74,7 @@ async function readMeta(context: Excel.RequestContext, sheet: Excel.Worksheet): 
     // One sync a block of 40 rows: a store of fewer rows (every store in practice) is read in one.
     await context.sync();
   }
-  const rows = blocks.flatMap(({ top, range }) => metaRows(range.values, top));
+  const rows = blocks.flatMap(({ top, range }) => storeMetaRows(range.values, top));
   return { rows, nextRow: Math.max(used.rowIndex + used.rowCount, nextRow) };
 }
 
@@ -109,7 +91,7 @@ export function queueStoreIndex(context: Excel.RequestContext): () => StoreIndex
   return () => {
     const nextRow = all.isNullObject ? 0 : all.rowIndex + all.rowCount;
     if (used.isNullObject) return { rows: [], nextRow };
-    return { rows: metaRows(used.values, used.rowIndex), nextRow: Math.max(used.rowIndex + used.rowCount, nextRow) };
+    return { rows: storeMetaRows(used.values, used.rowIndex), nextRow: Math.max(used.rowIndex + used.rowCount, nextRow) };
   };
 }
 
@@ -122,14 +104,8 @@ export function queueWholeStore(context: Excel.RequestContext): () => SavedScena
   return () => {
     if (used.isNullObject) return [];
     // Cells by the sheet's columns, wherever the used range starts.
-    const at = (cells: readonly unknown[], column: number) => (column >= used.columnIndex ? (cells[column - used.columnIndex] ?? "") : "");
-    const values = used.values.map((cells) => [at(cells, 0), at(cells, 1), at(cells, 2)]);
-    return metaRows(values, used.rowIndex).map((meta) => {
-      const cells = used.values[meta.row - used.rowIndex]!;
-      const parts = Number.isInteger(meta.parts) && meta.parts > 0 ? meta.parts : 1;
-      const json = Array.from({ length: parts }, (_, i) => String(at(cells, 3 + i))).join("");
-      return readRow(meta, json);
-    });
+    const values = used.values.map((cells) => [...new Array<unknown>(used.columnIndex).fill(""), ...cells]);
+    return storedScenarios(values, used.rowIndex);
   };
 }
 
@@ -140,7 +116,7 @@ async function readJson(context: Excel.RequestContext, sheet: Excel.Worksheet, r
   const flush = async () => {
     if (!block.length) return;
     const ranges = block.map((meta) => {
-      const parts = Number.isInteger(meta.parts) && meta.parts > 0 ? meta.parts : 1;
+      const parts = partCount(meta);
       return { meta, range: sheet.getRangeByIndexes(meta.row, 3, 1, parts).load("values") };
     });
     await context.sync();
@@ -149,7 +125,7 @@ async function readJson(context: Excel.RequestContext, sheet: Excel.Worksheet, r
   };
   let parts = 0;
   for (const meta of rows) {
-    const size = Number.isInteger(meta.parts) && meta.parts > 0 ? meta.parts : 1;
+    const size = partCount(meta);
     if (parts + size > PARTS_PER_BLOCK) {
       await flush();
       parts = 0;
@@ -161,31 +137,6 @@ async function readJson(context: Excel.RequestContext, sheet: Excel.Worksheet, r
   return json;
 }
 
-/** A stored row read: usable, or kept with the reason it is not. */
-function readRow(meta: Meta, text: string | undefined): SavedScenario {
-  const base = { name: meta.name, savedAt: meta.savedAt, row: meta.row + 1, schema: 1 };
-  if (!Number.isInteger(meta.parts) || meta.parts < 1)
-    return { ...base, problem: `row ${meta.row + 1}: its number of parts ${quoteValue(meta.parts)} is not a count` };
-  let stored: unknown;
-  try {
-    stored = JSON.parse(text ?? "");
-  } catch (error) {
-    return { ...base, problem: `row ${meta.row + 1}: its JSON cannot be read (${(error as Error).message.slice(0, 120)})` };
-  }
-  const wrapped = stored as { wfplanScenario?: unknown; scenario?: unknown; deleted?: unknown };
-  const schema = typeof wrapped?.wfplanScenario === "number" ? wrapped.wfplanScenario : 1;
-  if (schema === STORE_SCHEMA && wrapped.deleted === true) return { ...base, schema, deleted: true };
-  if (schema > STORE_SCHEMA)
-    return { ...base, schema, problem: `row ${meta.row + 1}: saved by a newer wfplan (format ${schema}); update wfplan to use it` };
-  const input = (schema === 1 ? stored : wrapped.scenario) as ScenarioInput;
-  try {
-    parseScenario(input);
-  } catch (error) {
-    return { ...base, schema, problem: `row ${meta.row + 1}: ${(error as Error).message.slice(0, 400)}` };
-  }
-  return { ...base, schema, input };
-}
-
 /** Every stored row, oldest first: each usable, or kept and reported with why not. */
 export async function listSavedScenarios(): Promise<SavedScenario[]> {
   return Excel.run(async (context) => {
@@ -194,31 +145,8 @@ export async function listSavedScenarios(): Promise<SavedScenario[]> {
     if (sheet.isNullObject) return [];
     const { rows } = await readMeta(context, sheet);
     const json = await readJson(context, sheet, rows);
-    return rows.map((meta) => readRow(meta, json.get(meta.row)));
+    return rows.map((meta) => readStoredRow(meta, json.get(meta.row)));
   });
-}
-
-/** A scenario's name as names are compared: case and surrounding spaces do not matter, as in Excel. */
-export const nameKey = (name: string) => name.trim().toLowerCase();
-
-/**
- * The newest usable version of each name, and every row that cannot be used:
- * what Compare offers. A name whose newest row says it was deleted is gone.
- */
-export function latestVersions(saved: readonly SavedScenario[]): SavedScenario[] {
-  const latest = new Map<string, SavedScenario>();
-  for (const row of saved) {
-    if (!row.input && !row.deleted) continue;
-    const key = nameKey(row.name);
-    const known = latest.get(key);
-    if (!known || row.savedAt >= known.savedAt) latest.set(key, row);
-  }
-  return saved.filter((row) => (!row.input && !row.deleted) || (row.input && latest.get(nameKey(row.name)) === row));
-}
-
-/** The names in use: each scenario whose newest row is not a deletion. */
-export function namesInUse(saved: readonly SavedScenario[]): string[] {
-  return latestVersions(saved).flatMap((row) => (row.input ? [row.name] : []));
 }
 
 /** Refuses a name that is blank or taken by another scenario (case and spaces aside), saying which. */
@@ -304,7 +232,7 @@ export async function saveScenario(input: ScenarioInput, savedAt = new Date().to
 export function queueNewestVersion(context: Excel.RequestContext, index: StoreIndex | undefined, name: string): (() => string) | undefined {
   const same = index?.rows.filter((m) => m.name === name).at(-1);
   if (!same) return undefined;
-  const parts = Number.isInteger(same.parts) && same.parts > 0 ? same.parts : 1;
+  const parts = partCount(same);
   const range = context.workbook.worksheets.getItem(STORE_SHEET).getRangeByIndexes(same.row, 3, 1, parts).load("values");
   return () => range.values[0]!.map(String).join("");
 }

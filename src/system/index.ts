@@ -1,0 +1,5 @@
+export * from "./bankCover.ts";
+export * from "./consolidate.ts";
+export * from "./flags.ts";
+export * from "./sharedRates.ts";
+export * from "./collaborativeBank.ts";
