@@ -1,4 +1,7 @@
 import JSZip from "jszip";
+import { sheetPaths } from "../files/xlsxPackage.ts";
+
+export { sheetPaths };
 import { rangeAddress, sheetPrefix, type CellRange } from "./addresses.ts";
 import { chartSeries, type ChartData } from "./chartSeries.ts";
 import type { ChartInfo, Workbook } from "./workbook.ts";
@@ -109,21 +112,6 @@ function drawingXml(charts: readonly ChartInfo[], firstRow: number): string {
 const relationships = (items: { id: string; type: string; target: string }[]) =>
   `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="${NS.pkg}">${items.map((r) => `<Relationship Id="${r.id}" Type="${r.type}" Target="${r.target}"/>`).join("")}</Relationships>`;
-
-/** Where each sheet's XML lives in the package, by sheet name. */
-export async function sheetPaths(zip: JSZip): Promise<Map<string, string>> {
-  const workbook = await zip.file("xl/workbook.xml")!.async("string");
-  const rels = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
-  const targets = new Map([...rels.matchAll(/<Relationship [^>]*Id="([^"]+)"[^>]*Target="([^"]+)"/g)].map((m) => [m[1]!, m[2]!]));
-  const unescape = (s: string) =>
-    s.replaceAll("&quot;", '"').replaceAll("&apos;", "'").replaceAll("&lt;", "<").replaceAll("&gt;", ">").replaceAll("&amp;", "&");
-  return new Map(
-    [...workbook.matchAll(/<sheet [^>]*name="([^"]+)"[^>]*r:id="([^"]+)"/g)].map((m) => [
-      unescape(m[1]!),
-      `xl/${targets.get(m[2]!)!.replace(/^\/?xl\//, "")}`,
-    ]),
-  );
-}
 
 /** Returns the .xlsx bytes with the workbook's charts added. */
 export async function addCharts(bytes: Uint8Array, model: Workbook): Promise<Uint8Array> {

@@ -1,6 +1,6 @@
 import JSZip from "jszip";
 import { parseRangeAddress, splitSheet, type CellRange } from "./addresses.ts";
-import { sheetPaths } from "./xlsxCharts.ts";
+import { sheetPaths, xmlText } from "../files/xlsxPackage.ts";
 import { partsNotKept } from "./xlsxParts.ts";
 import type { ChartType, Workbook } from "./workbook.ts";
 
@@ -21,8 +21,6 @@ export interface ChartsRead {
 
 const text = (xml: string, tag: string) => new RegExp(`<${tag}[^>]*>([\\s\\S]*?)</${tag}>`).exec(xml)?.[1];
 const attribute = (xml: string, tag: string, name: string) => new RegExp(`<${tag}[^>]*\\b${name}="([^"]*)"`).exec(xml)?.[1];
-const unescape = (s: string) =>
-  s.replaceAll("&quot;", '"').replaceAll("&apos;", "'").replaceAll("&lt;", "<").replaceAll("&gt;", ">").replaceAll("&amp;", "&");
 
 /** A part's relationships, by id, as paths inside the package. */
 async function relationships(zip: JSZip, part: string): Promise<Map<string, string>> {
@@ -100,7 +98,7 @@ export async function readCharts(bytes: ArrayBuffer | Uint8Array, model: Workboo
     for (const anchor of drawing.match(/<xdr:twoCellAnchor[\s\S]*?<\/xdr:twoCellAnchor>/g) ?? []) {
       const chartId = /<c:chart [^>]*r:id="([^"]+)"/.exec(anchor)?.[1];
       if (!chartId) continue;
-      const name = unescape(attribute(anchor, "xdr:cNvPr", "name") ?? "Chart");
+      const name = xmlText(attribute(anchor, "xdr:cNvPr", "name") ?? "Chart");
       const chartPath = drawingRels.get(chartId);
       const xml = chartPath ? await zip.file(chartPath)?.async("string") : undefined;
       if (!xml) continue;
@@ -116,7 +114,7 @@ export async function readCharts(bytes: ArrayBuffer | Uint8Array, model: Workboo
       const fills: Record<number, string> = {};
       series.forEach((ser, i) => {
         const read = (formula: string): CellRange | undefined => {
-          const { sheet: on, address } = splitSheet(unescape(formula));
+          const { sheet: on, address } = splitSheet(xmlText(formula));
           if (on !== undefined && on.toLowerCase() !== sheetName.toLowerCase()) return void (elsewhere = true);
           try {
             return parseRangeAddress(address.replace(/\$/g, ""));
@@ -144,7 +142,7 @@ export async function readCharts(bytes: ArrayBuffer | Uint8Array, model: Workboo
       const vertical = valueRanges.every((r) => r.left === r.right);
       const chart = model.addChart(sheet.name, type as ChartType, source, vertical ? "Columns" : "Rows");
       chart.name = name;
-      chart.title = [...(text(xml, "c:title") ?? "").matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((m) => unescape(m[1]!)).join("");
+      chart.title = [...(text(xml, "c:title") ?? "").matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((m) => xmlText(m[1]!)).join("");
       const at = (which: "from" | "to") => {
         const part = text(anchor, `xdr:${which}`) ?? "";
         return {

@@ -15,6 +15,8 @@ import { Workbook, type CellInput } from "../engine/workbook.ts";
 import { writeXlsx } from "../engine/xlsx.ts";
 
 export const SAMPLE_FILE = fileURLToPath(new URL("./northfield-trust-plan.xlsx", import.meta.url));
+/** The system view's example trusts (examples/icsTrusts.ts). */
+export const ICS_FOLDER = fileURLToPath(new URL("./ics", import.meta.url));
 
 /** A small seeded generator (LCG), so the sample is the same every time. */
 function random(seed: number) {
@@ -265,13 +267,37 @@ function table(model: Workbook, sheet: string, rows: CellInput[][], name: string
   return range;
 }
 
-export function buildSample(): Workbook {
-  const model = new Workbook("Cover");
-  return model.batch(() => fillSample(model));
+/**
+ * Who the workbook is for: the sample is Northfield; the system view's tests
+ * and examples make other trusts of the same fictional ICS from it, of other
+ * sizes, in London (high cost area pay) or on another year's pay tables.
+ */
+export interface TrustProfile {
+  trust: string;
+  /** Posts as a share of Northfield's. */
+  scale: number;
+  /** High cost area of every post (Staff's Area column). */
+  area: "none" | "inner" | "outer" | "fringe";
+  /** The pay year the Staff sheet's costs and the budget are for. */
+  payYear: string;
+  seed: number;
 }
 
-function fillSample(model: Workbook): Workbook {
-  const next = random(20251123);
+export const NORTHFIELD: TrustProfile = {
+  trust: "Northfield Hospitals NHS Foundation Trust",
+  scale: 1,
+  area: "none",
+  payYear: "2025/26",
+  seed: 20251123,
+};
+
+export function buildSample(profile: TrustProfile = NORTHFIELD): Workbook {
+  const model = new Workbook("Cover");
+  return model.batch(() => fillSample(model, profile));
+}
+
+function fillSample(model: Workbook, profile: TrustProfile): Workbook {
+  const next = random(profile.seed);
   for (const name of ["Summary", "Staff", "Establishment", "Activity", "Staffing standards", "Finance", "Bank and agency", "Flows"])
     model.addSheet(name);
 
@@ -283,7 +309,7 @@ function fillSample(model: Workbook): Workbook {
   const inPost = new Map<string, number>();
   for (const group of GROUPS) {
     for (const [band, share] of group.bands) {
-      const posts = Math.round(group.posts * share);
+      const posts = Math.round(group.posts * profile.scale * share);
       for (let i = 0; i < posts; i++) {
         const week = weekOf(band);
         const hours = next() < 0.72 ? week : [0.4, 0.5, 0.6, 0.8, 0.9].map((f) => f * week)[Math.floor(next() * 5)]!;
@@ -300,9 +326,10 @@ function fillSample(model: Workbook): Workbook {
           point,
           hours,
           centre,
-          "none",
+          // High cost area supplements are Agenda for Change pay; doctors' London weighting is not held.
+          isBand(band) ? profile.area : "none",
           isBand(band) ? `=WFP.FTE(E${row})` : `=WFP.FTE(E${row},40)`,
-          `=WFP.COST(C${row},H${row},D${row},"2025/26",G${row})`,
+          `=WFP.COST(C${row},H${row},D${row},"${profile.payYear}",G${row})`,
         ]);
         const key = `${centre}|${group.name}|${band}`;
         inPost.set(key, (inPost.get(key) ?? 0) + hours / week);
@@ -327,7 +354,12 @@ function fillSample(model: Workbook): Workbook {
   const activityRows: CellInput[][] = [["Service line", "Unit", ...MONTHS, "Total"]];
   SERVICE_LINES.forEach(([line, unit, monthly], i) => {
     const row = i + 2;
-    activityRows.push([line, unit, ...SEASON.map((s) => Math.round(monthly * s * (0.97 + next() * 0.06))), `=SUM(C${row}:N${row})`]);
+    activityRows.push([
+      line,
+      unit,
+      ...SEASON.map((s) => Math.round(monthly * profile.scale * s * (0.97 + next() * 0.06))),
+      `=SUM(C${row}:N${row})`,
+    ]);
   });
   const activity = table(model, "Activity", activityRows, "tblActivity");
   model.setNumberFormats("Activity", { top: 1, left: 2, bottom: activity.bottom, right: 14 }, [["#,##0"]]);
@@ -349,7 +381,9 @@ function fillSample(model: Workbook): Workbook {
   model.setNumberFormats("Staffing standards", { top: 1, left: 3, bottom: standards.bottom, right: 3 }, [["#,##0.0"]]);
 
   // Financial plan: pay budget by cost centre and staff group.
-  const budgetRows: CellInput[][] = [["Cost centre", "Cost centre name", "Staff group", "Budget 2025/26"]];
+  const budgetRows: CellInput[][] = [["Cost centre", "Cost centre name", "Staff group", `Budget ${profile.payYear}`]];
+  // Inner London pay is about a fifth higher (HCAS); the budget was set with it.
+  const areaFactor = { none: 1, fringe: 1.05, outer: 1.15, inner: 1.2 }[profile.area];
   const names = new Map<string, string>(COST_CENTRES);
   const byCentreGroup = new Map<string, number>();
   for (const [key, fte] of inPost) {
@@ -373,7 +407,10 @@ function fillSample(model: Workbook): Workbook {
         ST6: 101000,
         ST7: 101000,
       }[band] ?? 60000;
-    byCentreGroup.set(`${centre}|${group}`, (byCentreGroup.get(`${centre}|${group}`) ?? 0) + fte * perWte * (1.02 + next() * 0.06));
+    byCentreGroup.set(
+      `${centre}|${group}`,
+      (byCentreGroup.get(`${centre}|${group}`) ?? 0) + fte * perWte * areaFactor * (1.02 + next() * 0.06),
+    );
   }
   for (const [key, amount] of [...byCentreGroup].sort()) {
     const [centre, group] = key.split("|") as [string, string];
@@ -386,7 +423,7 @@ function fillSample(model: Workbook): Workbook {
   const temporaryRows: CellInput[][] = [["Month", "Staff group", "Bank FTE", "Agency FTE"]];
   for (const month of MONTHS) {
     for (const group of GROUPS.slice(0, 3)) {
-      const scale = group.posts / 1000;
+      const scale = (group.posts * profile.scale) / 1000;
       temporaryRows.push([
         month,
         group.name,
@@ -400,7 +437,7 @@ function fillSample(model: Workbook): Workbook {
   // Leavers and starters over the last twelve months.
   const flowRows: CellInput[][] = [["Staff group", "Leavers", "Starters", "Average headcount", "Leaver rate"]];
   GROUPS.forEach((group, i) => {
-    const headcount = Math.round(group.posts * 1.08);
+    const headcount = Math.round(group.posts * profile.scale * 1.08);
     flowRows.push([
       group.name,
       Math.round(headcount * group.leaverRate),
@@ -420,7 +457,7 @@ function fillSample(model: Workbook): Workbook {
     ["Funded establishment (FTE)", "=SUM(tblEstablishment[Establishment FTE])", "'=SUM(tblEstablishment[Establishment FTE])"],
     ["Vacancy rate", "=WFP.VACANCY_RATE(B4,B2)", "'=WFP.VACANCY_RATE(B4,B2)"],
     ["Fully loaded cost of staff in post", "=SUM(tblStaff[Annual cost])", "'=SUM(tblStaff[Annual cost])"],
-    ["Pay budget 2025/26", "=SUM(tblPayBudget[Budget 2025/26])", "'=SUM(tblPayBudget[Budget 2025/26])"],
+    [`Pay budget ${profile.payYear}`, `=SUM(tblPayBudget[Budget ${profile.payYear}])`, `'=SUM(tblPayBudget[Budget ${profile.payYear}])`],
     ["Variance (budget - cost)", "=B7-B6", "'=B7-B6"],
     ["FTE the activity plan needs", "=SUM(tblStandards[FTE required])", "'=SUM(tblStandards[FTE required])"],
     ["Headroom (15% leave, 4.5% sickness, 2.5% study)", "=WFP.UPLIFT({0.15,0.045,0.025})", "'=WFP.UPLIFT({0.15,0.045,0.025})"],
@@ -447,8 +484,8 @@ function fillSample(model: Workbook): Workbook {
   model.setColumnWidth("Summary", 1, 90);
 
   put(model, "Cover", [
-    ["Northfield Hospitals NHS Foundation Trust"],
-    ["Workforce, activity and finance plan 2025/26 (sample)"],
+    [profile.trust],
+    [`Workforce, activity and finance plan ${profile.payYear} (sample)`],
     ["Northfield and Vale Integrated Care System"],
     [""],
     ["A fictional trust: every figure in this workbook is made up, plausible in scale, and about no real person."],

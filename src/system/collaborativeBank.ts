@@ -56,7 +56,8 @@ export interface SystemBank {
 
 function checked(settings: SystemBankSettings): SystemBankSettings {
   const problems: string[] = [];
-  if (!(settings.share >= 0 && settings.share <= 1)) problems.push(`the share of agency cover is ${settings.share}: give 0 to 1 (0.3 is 30%)`);
+  if (!(settings.share >= 0 && settings.share <= 1))
+    problems.push(`the share of agency cover is ${settings.share}: give 0 to 1 (0.3 is 30%)`);
   if (!(settings.fee >= 0 && settings.fee <= 1)) problems.push(`the management fee is ${settings.fee}: give 0 to 1 (0.05 is 5%)`);
   for (const [group, cap] of Object.entries(settings.capFte))
     if (!(cap >= 0 && Number.isFinite(cap))) problems.push(`the cap for ${group} is ${cap}: give FTE of 0 or more`);
@@ -116,7 +117,15 @@ export function systemBank(system: Consolidation, settings: SystemBankSettings):
     bankCost: of.reduce((s, r) => s + r.bankCost, 0),
     saving: of.reduce((s, r) => s + r.saving, 0),
   });
-  const totals = [...system.trusts.map((p) => total(p.trust, rows.filter((r) => r.trust === p.trust))), total(SYSTEM, rows)];
+  const totals = [
+    ...system.trusts.map((p) =>
+      total(
+        p.trust,
+        rows.filter((r) => r.trust === p.trust),
+      ),
+    ),
+    total(SYSTEM, rows),
+  ];
   const needs: BankNeed[] = [];
   for (const staffGroup of system.staffGroups)
     for (const year of system.years) {

@@ -49,7 +49,7 @@ const COMPARED: [assumption: string, say: (s: Scenario, years: string[]) => stri
   ],
   [
     "on-cost basis",
-    (s) => (s.options.pensionBasis === "local" ? "local (pension as paid locally)" : "full (employer pension in full)"),
+    (s) => (s.options.pensionBasis === "local" ? "pension as paid locally" : "employer pension in full"),
     "pay costs include different pension on-costs",
   ],
   ["headroom", (s) => percent(s.options.headroom), "the FTE required allow differently for leave, so gaps are not like for like"],
@@ -82,4 +82,24 @@ export function assumptionText(flag: DifferingAssumption): string {
 /** A competing shortage in words: "Registered nursing, 2026/27: Northfield short 12.3 FTE, Eastvale 4.0 FTE". */
 export function shortageText(flag: CompetingShortage): string {
   return `${flag.staffGroup}, ${flag.year}: ${flag.trusts.map((t) => `${t.trust} ${t.gapFte.toFixed(1)} FTE short`).join(", ")}`;
+}
+
+/** Competing shortages a line a staff group, as a board reads them: "Registered nursing: Northfield and Vale short at once in 2025/26 to 2029/30 (5 years)". */
+export function shortagesByGroup(flags: readonly CompetingShortage[]): string[] {
+  const groups = [...new Set(flags.map((f) => f.staffGroup))];
+  return groups.map((group) => {
+    const of = flags.filter((f) => f.staffGroup === group);
+    const trusts = [...new Set(of.flatMap((f) => f.trusts.map((t) => t.trust)))];
+    const years = of.map((f) => f.year);
+    const when = years.length === 1 ? years[0] : `${years[0]} to ${years.at(-1)} (${years.length} years)`;
+    const most = of.reduce(
+      (max, f) =>
+        Math.max(
+          max,
+          f.trusts.reduce((s, t) => s + t.gapFte, 0),
+        ),
+      0,
+    );
+    return `${group}: ${trusts.join(", ")} short at once in ${when}, up to ${most.toFixed(1)} FTE between them`;
+  });
 }

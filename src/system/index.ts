@@ -3,3 +3,5 @@ export * from "./consolidate.ts";
 export * from "./flags.ts";
 export * from "./sharedRates.ts";
 export * from "./collaborativeBank.ts";
+export * from "./summary.ts";
+export * from "./trustPlan.ts";

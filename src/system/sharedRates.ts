@@ -36,9 +36,7 @@ export function median(values: readonly number[]): number {
 function premium(plan: TrustPlan, staffGroup: string, kind: TemporaryKind): number {
   const { scenario } = plan.result;
   const group = scenario.staffGroups.find((g) => g.name === staffGroup);
-  return kind === "bank"
-    ? (group?.bankPremium ?? scenario.options.bankPremium)
-    : (group?.agencyPremium ?? scenario.options.agencyPremium);
+  return kind === "bank" ? (group?.bankPremium ?? scenario.options.bankPremium) : (group?.agencyPremium ?? scenario.options.agencyPremium);
 }
 
 /** The spread of premiums for each staff group two or more trusts use bank (or agency) staff of, and the saving at the median. */

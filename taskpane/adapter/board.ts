@@ -1,16 +1,6 @@
 import { STAR_POINTS, type BoardSummary } from "../../src/index.ts";
 import { asText, asTextCells } from "./cellText.ts";
-import { queueTakenNames } from "./names.ts";
-import {
-  OUTPUTS_SHEET,
-  outputTarget,
-  queueOutputRegister,
-  queueOutputSheet,
-  queueRegisterOutput,
-  valuesFingerprint,
-  wasEdited,
-  type WrittenBlock,
-} from "./outputSheets.ts";
+import { openOwnSheet, queueRegisterOutput, valuesFingerprint, type WrittenBlock } from "./outputSheets.ts";
 
 /*
  * The Board summary: one sheet, wfplan's own (replaced on the next summary;
@@ -56,34 +46,7 @@ function yearsByScenario(summary: BoardSummary, pick: (row: BoardSummary["headli
 /** Writes the Board summary; says whether an edited copy was kept. Four syncs at most. */
 export async function writeBoardSummary(summary: BoardSummary, writtenAt = new Date()): Promise<{ sheet: string; keptCopy?: string }> {
   return Excel.run(async (context) => {
-    const taken = queueTakenNames(context);
-    const outputs = context.workbook.worksheets.getItemOrNullObject(OUTPUTS_SHEET);
-    await context.sync();
-    const register = outputs.isNullObject ? undefined : queueOutputRegister(context);
-    if (register) await context.sync();
-    const registered = register?.();
-    const record = registered?.records.find((r) => r.scenario === BOARD_KEY);
-    let now;
-    if (record && taken().sheets.some((s) => s.toLowerCase() === record.sheet.toLowerCase())) {
-      const queued = queueOutputSheet(context, record.sheet);
-      await context.sync();
-      now = queued();
-    }
-    // An edited Board summary is kept under another name: the board may have annotated it.
-    const keep = wasEdited(BOARD_KEY, registered, now);
-    const target = outputTarget(BOARD_KEY, registered, taken().sheets, now, keep, BOARD_SHEET);
-
-    let sheet: Excel.Worksheet;
-    if (target.kind === "replace" && target.keepAs) {
-      context.workbook.worksheets.getItem(target.name).name = target.keepAs;
-      sheet = context.workbook.worksheets.add(target.name);
-    } else if (target.kind === "replace") {
-      sheet = context.workbook.worksheets.getItem(target.name);
-      for (const chart of target.now.charts) sheet.charts.getItem(chart).delete();
-      for (const table of target.now.tables) context.workbook.tables.getItem(table).delete();
-      sheet.getUsedRange().clear();
-    } else sheet = context.workbook.worksheets.add(target.name);
-
+    const { sheet, target, registered } = await openOwnSheet(context, BOARD_KEY, BOARD_SHEET);
     const blocks: WrittenBlock[] = [];
     const write = (top: number, left: number, values: unknown[][], format?: string[][]) => {
       const range = sheet.getRangeByIndexes(top, left, values.length, values[0]!.length);

@@ -1,5 +1,5 @@
 import { asText } from "./cellText.ts";
-import { freeName } from "./names.ts";
+import { freeName, queueTakenNames } from "./names.ts";
 
 /*
  * wfplan's own output sheets: one per scenario, named after it, listed in a
@@ -205,4 +205,44 @@ export async function renameOutput(from: string, to: string): Promise<string | u
     await context.sync();
     return sheet;
   });
+}
+
+/**
+ * Opens wfplan's own sheet for a summary registered under `key` (the Board
+ * summary, the ICS summary): the sheet it wrote before, cleared of its
+ * charts, tables and cells, or a new one named `name`. If the planner edited
+ * the old one, it is kept under another name and a new sheet takes its place:
+ * a board may have annotated it. Two or three syncs.
+ */
+export async function openOwnSheet(
+  context: Excel.RequestContext,
+  key: string,
+  name: string,
+): Promise<{ sheet: Excel.Worksheet; target: OutputTarget; registered: OutputRegister | undefined }> {
+  const taken = queueTakenNames(context);
+  const outputs = context.workbook.worksheets.getItemOrNullObject(OUTPUTS_SHEET);
+  await context.sync();
+  const register = outputs.isNullObject ? undefined : queueOutputRegister(context);
+  if (register) await context.sync();
+  const registered = register?.();
+  const record = registered?.records.find((r) => r.scenario === key);
+  let now;
+  if (record && taken().sheets.some((s) => s.toLowerCase() === record.sheet.toLowerCase())) {
+    const queued = queueOutputSheet(context, record.sheet);
+    await context.sync();
+    now = queued();
+  }
+  const keep = wasEdited(key, registered, now);
+  const target = outputTarget(key, registered, taken().sheets, now, keep, name);
+  let sheet: Excel.Worksheet;
+  if (target.kind === "replace" && target.keepAs) {
+    context.workbook.worksheets.getItem(target.name).name = target.keepAs;
+    sheet = context.workbook.worksheets.add(target.name);
+  } else if (target.kind === "replace") {
+    sheet = context.workbook.worksheets.getItem(target.name);
+    for (const chart of target.now.charts) sheet.charts.getItem(chart).delete();
+    for (const table of target.now.tables) context.workbook.tables.getItem(table).delete();
+    sheet.getUsedRange().clear();
+  } else sheet = context.workbook.worksheets.add(target.name);
+  return { sheet, target, registered };
 }

@@ -1,0 +1,235 @@
+import { assumptionText, shortagesByGroup, SYSTEM, type IcsSummary } from "../../src/index.ts";
+import { asText, asTextCells } from "./cellText.ts";
+import { openOwnSheet, queueRegisterOutput, valuesFingerprint, type WrittenBlock } from "./outputSheets.ts";
+
+/*
+ * The ICS summary: one sheet in the open workbook, wfplan's own (replaced on
+ * the next summary; an edited one is kept under another name). Its first
+ * page prints on one landscape A4 page: what to read before the totals, the
+ * system by year, the collaborative bank's savings, the bank FTE it needs,
+ * shared pay rates, and two charts. Below the page, every trust's and the
+ * system's figures by staff group and year, as a table to filter.
+ */
+
+const ICS_KEY = "wfplan:ics";
+const ICS_SHEET = "WFP ICS summary";
+const CHART_LEFT = 10; // column K, right of the widest top table
+const CHART_COLUMNS = 8;
+const CHART_ROWS = 16;
+/** The charts' data, right of the charts and off the printed page, formatted so it reads as figures in any program. */
+const DATA_LEFT = CHART_LEFT + CHART_COLUMNS + 1;
+
+const FTE = "#,##0.0";
+const MONEY = "£#,##0";
+const PERCENT = "0.0%";
+
+const percent = (x: number) => `${Number((x * 100).toFixed(2))}%`;
+
+/** Writes the ICS summary; says whether an edited copy was kept. */
+export async function writeIcsSummary(summary: IcsSummary, writtenAt = new Date()): Promise<{ sheet: string; keptCopy?: string }> {
+  return Excel.run(async (context) => {
+    const { sheet, target, registered } = await openOwnSheet(context, ICS_KEY, ICS_SHEET);
+    const blocks: WrittenBlock[] = [];
+    /** Writes a block (strings as text), with a format a column (or none), and says where it ends. */
+    const write = (top: number, left: number, values: unknown[][], formats?: string[]) => {
+      const range = sheet.getRangeByIndexes(top, left, values.length, values[0]!.length);
+      range.values = values.map((row) => row.map((v) => (typeof v === "string" ? asText(v) : v))) as Excel.Range["values"];
+      if (formats && values.length > 1)
+        sheet.getRangeByIndexes(top + 1, left, values.length - 1, formats.length).numberFormat = values.slice(1).map(() => formats);
+      blocks.push({ top, left, values: values.map((row) => row.map((v) => (typeof v === "string" ? asText(v) : v))) });
+      return range;
+    };
+    const heading = (row: number, text: string) => {
+      write(row, 0, [[text]]);
+      sheet.getRangeByIndexes(row, 0, 1, 1).format.font.bold = true;
+    };
+    const chartAt = (type: string, source: Excel.Range, title: string, top: number) => {
+      const chart = sheet.charts.add(type as Excel.ChartType, source, "Columns");
+      chart.title.text = title;
+      chart.setPosition(
+        sheet.getRangeByIndexes(top, CHART_LEFT, 1, 1),
+        sheet.getRangeByIndexes(top + CHART_ROWS - 1, CHART_LEFT + CHART_COLUMNS - 1, 1, 1),
+      );
+    };
+    const { system, bank } = summary;
+
+    heading(0, `ICS summary: ${system.trusts.length} trust${system.trusts.length === 1 ? "" : "s"}`);
+    write(
+      1,
+      0,
+      asTextCells([
+        [`Each trust's chosen scenario, run as the trust ran it; written ${writtenAt.toISOString().slice(0, 16).replace("T", " ")}`],
+        [system.trusts.map((t) => `${t.trust}: "${t.scenario}"`).join("; ")],
+      ]),
+    );
+
+    let row = 4;
+    heading(row++, "Read before the totals");
+    const notes = [
+      ...summary.assumptions.map(assumptionText),
+      ...shortagesByGroup(summary.shortages).map((line) => `Competing for the same people: ${line}.`),
+    ];
+    write(
+      row,
+      0,
+      (notes.length
+        ? notes
+        : [
+            "The trusts' plans share their pay-table year, on-cost basis, headroom and years, and no two trusts are short of the same staff group in the same year.",
+          ]
+      ).map((n) => [n]),
+    );
+    row += Math.max(1, notes.length) + 1;
+
+    heading(row++, "The system by year");
+    const byYear = write(
+      row,
+      0,
+      [
+        ["Year", "Required FTE", "Supply FTE", "Gap FTE", "Pay cost", "Budget", "Variance", "Bank spend", "Agency spend"],
+        ...system.systemByYear.map((r) => [
+          r.year,
+          r.requiredFte,
+          r.supplyFte,
+          r.gapFte,
+          r.totalCost,
+          r.budget,
+          r.variance,
+          r.bankCost,
+          r.agencyCost,
+        ]),
+      ],
+      ["@", FTE, FTE, FTE, MONEY, MONEY, MONEY, MONEY, MONEY],
+    );
+    byYear.format.autofitColumns();
+    row += system.systemByYear.length + 2;
+
+    const { share, fee } = bank.settings;
+    heading(row++, `Collaborative bank: ${percent(share)} of agency cover, management fee ${percent(fee)}, over the plan`);
+    const bankTable = [
+      ["Trust", "Agency spend before", "Agency spend after", "Bank cost", "Saving"],
+      ...bank.totals.map((t) => [t.trust, t.agencyCostBefore, t.agencyCostAfter, t.bankCost, t.saving]),
+    ];
+    write(row, 0, bankTable, ["@", MONEY, MONEY, MONEY, MONEY]);
+    sheet.getRangeByIndexes(row + bankTable.length - 1, 0, 1, 5).format.font.bold = true;
+    row += bankTable.length + 1;
+
+    const needs = bank.needs.filter((n) => n.askedFte > 0);
+    heading(row++, "Bank FTE the system's bank supplies");
+    const needRows = needs.length
+      ? needs.map((n) => [n.staffGroup, n.year, n.bankFte, n.askedFte, n.capFte ?? "no cap"])
+      : [["None: no agency cover moves to the bank", "", "", "", ""]];
+    write(row, 0, [["Staff group", "Year", "Bank FTE", "Asked by the trusts", "Cap"], ...needRows], ["@", "@", FTE, FTE, FTE]);
+    row += needRows.length + 2;
+
+    heading(row++, "Shared pay rates: premiums over substantive pay, and the saving if trusts above the median paid it");
+    const spreadRows = summary.spreads.length
+      ? summary.spreads.map((s) => [
+          s.staffGroup,
+          s.kind === "bank" ? "Bank" : "Agency",
+          s.lowest,
+          s.median,
+          s.highest,
+          s.trusts
+            .filter((t) => t.saving > 0)
+            .map((t) => t.trust)
+            .join(", ") || "none",
+          s.saving,
+        ])
+      : [["No staff group is bought on bank or agency by two or more trusts", "", "", "", "", "", ""]];
+    write(
+      row,
+      0,
+      [["Staff group", "Bank or agency", "Lowest", "Median", "Highest", "Trusts above the median", "Saving at the median"], ...spreadRows],
+      ["@", "@", PERCENT, PERCENT, PERCENT, "@", MONEY],
+    );
+    row += spreadRows.length + 1;
+
+    // Charts beside the tables: the gap by trust and staff group in the first year every trust plans; agency before and after.
+    const year = system.years.find((y) => system.trusts.every((t) => t.result.years.includes(y as never))) ?? system.years[0]!;
+    const trusts = system.trusts.map((t) => t.trust);
+    const gapData = [
+      ["Staff group", ...trusts],
+      ...system.staffGroups.map((group) => [
+        group,
+        ...trusts.map((trust) => system.trustRows.find((r) => r.trust === trust && r.staffGroup === group && r.year === year)?.gapFte ?? 0),
+      ]),
+    ];
+    const gapRange = write(0, DATA_LEFT, gapData, ["@", ...trusts.map(() => FTE)]);
+    const agencyData = [
+      ["Trust", "Agency spend before", "Agency spend after"],
+      ...bank.totals.filter((t) => t.trust !== SYSTEM).map((t) => [t.trust, t.agencyCostBefore, t.agencyCostAfter]),
+    ];
+    const agencyRange = write(gapData.length + 1, DATA_LEFT, agencyData, ["@", MONEY, MONEY]);
+    chartAt("ColumnClustered", gapRange, `FTE gap by trust and staff group, ${year}`, 0);
+    chartAt("ColumnClustered", agencyRange, "Agency spend before and after the collaborative bank", CHART_ROWS + 1);
+    const pageBottom = Math.max(row, 2 * CHART_ROWS + 2);
+
+    // Every figure below the page, as a table to filter: each trust's rows, then the system's.
+    const detailTop = pageBottom + 1;
+    heading(detailTop, "By trust, staff group and year");
+    const detail = [
+      [
+        "Trust",
+        "Staff group",
+        "Year",
+        "Required FTE",
+        "Supply FTE",
+        "Gap FTE",
+        "Pay cost",
+        "Budget",
+        "Variance",
+        "Bank FTE",
+        "Bank spend",
+        "Bank rate",
+        "Agency FTE",
+        "Agency spend",
+        "Agency rate",
+      ],
+      ...[...system.trustRows, ...system.systemRows].map((r) => [
+        r.trust,
+        r.staffGroup,
+        r.year,
+        r.requiredFte,
+        r.supplyFte,
+        r.gapFte,
+        r.totalCost,
+        r.budget,
+        r.variance,
+        r.bankFte,
+        r.bankCost,
+        r.bankRate ?? "",
+        r.agencyFte,
+        r.agencyCost,
+        r.agencyRate ?? "",
+      ]),
+    ];
+    const detailRange = write(detailTop + 1, 0, detail, [
+      "@",
+      "@",
+      "@",
+      FTE,
+      FTE,
+      FTE,
+      MONEY,
+      MONEY,
+      MONEY,
+      FTE,
+      MONEY,
+      MONEY,
+      FTE,
+      MONEY,
+      MONEY,
+    ]);
+    sheet.tables.add(detailRange, true);
+
+    sheet.pageLayout.orientation = "Landscape" as Excel.PageOrientation;
+    sheet.pageLayout.paperSize = "A4" as Excel.PaperType;
+    sheet.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 1 };
+    sheet.pageLayout.setPrintArea(sheet.getRangeByIndexes(0, 0, pageBottom, CHART_LEFT + CHART_COLUMNS));
+    queueRegisterOutput(context, registered, ICS_KEY, target.name, valuesFingerprint(blocks));
+    sheet.activate();
+    await context.sync();
+    return { sheet: target.name, ...(target.kind === "replace" && target.keepAs ? { keptCopy: target.keepAs } : {}) };
+  });
+}

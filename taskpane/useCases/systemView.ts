@@ -1,0 +1,63 @@
+import { icsSummary, trustPlan, uniqueTrustNames, type IcsSummary, type SystemBankSettings, type TrustPlan } from "../../src/index.ts";
+import { readTrustWorkbook, TrustFileError, type TrustWorkbook } from "../../files/trustWorkbook.ts";
+import { writeIcsSummary } from "../adapter/icsSummary.ts";
+
+/*
+ * The system view's steps, for the pane: read the trusts' workbooks the
+ * planner picked (in the pane, from the files alone: nothing is uploaded),
+ * then run the scenario chosen for each and write the ICS summary into the
+ * open workbook. A file that cannot be used is skipped and said, with why;
+ * the others go on.
+ */
+
+export interface PickedFile {
+  name: string;
+  bytes: ArrayBuffer | Uint8Array;
+}
+
+export interface Skipped {
+  file: string;
+  reason: string;
+}
+
+/** Reads each picked workbook's saved scenarios; trusts named by file, made unique. */
+export async function readTrustFiles(files: readonly PickedFile[]): Promise<{ read: TrustWorkbook[]; skipped: Skipped[] }> {
+  const read: TrustWorkbook[] = [];
+  const skipped: Skipped[] = [];
+  for (const file of files) {
+    try {
+      read.push(await readTrustWorkbook(file.bytes, file.name));
+    } catch (error) {
+      if (!(error instanceof TrustFileError)) throw error;
+      skipped.push({ file: file.name, reason: error.message.slice(file.name.length + 2) });
+    }
+  }
+  const names = uniqueTrustNames(read.map((r) => r.trust));
+  return { read: read.map((r, i) => ({ ...r, trust: names[i]! })), skipped };
+}
+
+export interface SystemView {
+  sheet: string;
+  keptCopy?: string;
+  summary: IcsSummary;
+  /** Trusts whose chosen scenario could not be run, each with why. */
+  skipped: Skipped[];
+}
+
+/** Runs each trust's chosen scenario and writes the ICS summary sheet. */
+export async function writeSystemView(
+  chosen: readonly { workbook: TrustWorkbook; scenario: string }[],
+  bank: SystemBankSettings,
+): Promise<SystemView> {
+  const plans: TrustPlan[] = [];
+  const skipped: Skipped[] = [];
+  for (const { workbook, scenario } of chosen) {
+    try {
+      plans.push(trustPlan(workbook, scenario));
+    } catch (error) {
+      skipped.push({ file: workbook.file, reason: (error as Error).message.slice(workbook.file.length + 2) });
+    }
+  }
+  const summary = icsSummary(plans, bank);
+  return { ...(await writeIcsSummary(summary)), summary, skipped };
+}
