@@ -12,7 +12,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 const root = fileURLToPath(new URL("..", import.meta.url));
 const outdir = join(root, "node_modules", ".cache", "wfplan", "cli");
 const entry = join(outdir, "main.mjs");
-const SOURCES = ["cli", "engine", "functions", "src"];
+const SOURCES = ["cli", "engine", "files", "functions", "src", "taskpane", "workbench"];
 
 async function newestSourceTime() {
   let newest = 0;
@@ -20,7 +20,12 @@ async function newestSourceTime() {
     for (const item of await readdir(dir, { withFileTypes: true })) {
       const path = join(dir, item.name);
       if (item.isDirectory()) await walk(path);
-      else if (/\.(ts|json)$/.test(item.name)) newest = Math.max(newest, (await stat(path)).mtimeMs);
+      else if (/\.(ts|json)$/.test(item.name)) {
+        // Read the time first: \`newest = Math.max(newest, await ...)\` would read \`newest\` before the await, and the
+        // folders are walked at once, so a newer file's time could be overwritten by a stale one (a stale bundle ran).
+        const time = (await stat(path)).mtimeMs;
+        newest = Math.max(newest, time);
+      }
     }
   };
   await Promise.all(SOURCES.map((dir) => walk(join(root, dir))));

@@ -5,6 +5,7 @@ import { loadMetadata } from "../engine/metadata.ts";
 import { Workbook } from "../engine/workbook.ts";
 
 const USAGE = `Usage: wfplan eval [--json] [--workbook file.xlsx [--sheet Name]] '=FORMULA'
+       wfplan consolidate FILE.xlsx ... -o OUT.xlsx   (see wfplan consolidate --help)
 
 Evaluates a formula with the WFP functions on a real spreadsheet engine.
   --json             print the result as JSON
@@ -123,6 +124,14 @@ function asJson(value: CellValue): unknown {
 }
 
 export async function main(args: string[], stdout: Writable, stderr: Writable): Promise<number> {
+  if (args[0] === "consolidate") {
+    const { consolidateCommand, CONSOLIDATE_USAGE } = await import("./consolidate.ts");
+    if (args.includes("--help") || args.includes("-h")) {
+      stdout.write(`${CONSOLIDATE_USAGE}\n`);
+      return 0;
+    }
+    return consolidateCommand(args.slice(1), stdout, stderr);
+  }
   if (args.includes("--help") || args.includes("-h")) {
     stdout.write(`${USAGE}\n`);
     return 0;
