@@ -18,6 +18,7 @@ import { PostCostCard } from "./components/PostCostCard.tsx";
 // the calculator a planner sees first does not wait for them.
 const ScenarioCard = lazy(() => import("./components/ScenarioCard.tsx").then((m) => ({ default: m.ScenarioCard })));
 const CompareCard = lazy(() => import("./components/CompareCard.tsx").then((m) => ({ default: m.CompareCard })));
+const SystemCard = lazy(() => import("./components/SystemCard.tsx").then((m) => ({ default: m.SystemCard })));
 import { EXAMPLE_ROWS } from "./examples.ts";
 import { insertExampleSheet, type HostInfo } from "./adapter/workbook.ts";
 import { openWorkbook, type WorkbookView } from "./adapter/openWorkbook.ts";
@@ -97,6 +98,9 @@ function HostStatus({ hostInfo }: { hostInfo: Promise<HostInfo> }) {
               document.getElementById("scenario-card")?.scrollIntoView({ block: "start" });
             }}
           />
+        </CardBoundary>
+        <CardBoundary name="ICS system view">
+          <SystemCard />
         </CardBoundary>
       </Suspense>
       <Button appearance="secondary" onClick={insert}>

@@ -178,6 +178,8 @@ export interface ScenarioChoices {
   agencyReduction?: ChoiceDriver;
   /** Share by which leaver rates fall. */
   retention?: ChoiceDriver;
+  /** A collaborative staff bank filling a share of agency cover each year, at bank rates plus its management fee. */
+  collaborativeBank?: { share: ChoiceDriver; fee?: number; capFte?: Record<string, number> };
   /** New roles: posts of a grade added to a staff group from a plan year. */
   newRoles?: { staffGroup: string; grade: string; fte: number; fromYear: number; replaces?: string }[];
   /** Upskilling: a share of a group's posts at one band moved to another by a plan year. */
@@ -552,6 +554,7 @@ export function planFromTables(
       productivityChange: choices.productivityChange ?? 0,
       vacancyFill: choices.vacancyFill ?? 0,
       agencyReduction: choices.agencyReduction ?? 0,
+      ...(choices.collaborativeBank ? { collaborativeBank: choices.collaborativeBank } : {}),
       retention: choices.retention ?? 0,
       newRoles: choices.newRoles ?? [],
       skillShift: choices.skillShift ?? [],

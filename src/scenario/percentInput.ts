@@ -29,6 +29,8 @@ export const PERCENT_RANGES = {
   agencyPremium: { min: 0, max: 5 },
   vacancyFill: { min: 0, max: 1, per: "a year" },
   agencyReduction: { min: 0, max: 1, per: "a year" },
+  collaborativeBank: { min: 0, max: 1, per: "a year" },
+  bankFee: { min: 0, max: 1 },
   productivityChange: { min: -0.5, max: 0.5, per: "a year", from: 2 },
   retention: { min: 0, max: 1 },
   skillShift: { min: 0, max: 1 },

@@ -1,5 +1,5 @@
 import { assumptionText, shortagesByGroup, SYSTEM, type IcsSummary } from "../../src/index.ts";
-import { asText, asTextCells } from "./cellText.ts";
+import { asText } from "./cellText.ts";
 import { openOwnSheet, queueRegisterOutput, valuesFingerprint, type WrittenBlock } from "./outputSheets.ts";
 
 /*
@@ -54,14 +54,10 @@ export async function writeIcsSummary(summary: IcsSummary, writtenAt = new Date(
     const { system, bank } = summary;
 
     heading(0, `ICS summary: ${system.trusts.length} trust${system.trusts.length === 1 ? "" : "s"}`);
-    write(
-      1,
-      0,
-      asTextCells([
-        [`Each trust's chosen scenario, run as the trust ran it; written ${writtenAt.toISOString().slice(0, 16).replace("T", " ")}`],
-        [system.trusts.map((t) => `${t.trust}: "${t.scenario}"`).join("; ")],
-      ]),
-    );
+    write(1, 0, [
+      [`Each trust's chosen scenario, run as the trust ran it; written ${writtenAt.toISOString().slice(0, 16).replace("T", " ")}`],
+      [system.trusts.map((t) => `${t.trust}: "${t.scenario}"`).join("; ")],
+    ]);
 
     let row = 4;
     heading(row++, "Read before the totals");
@@ -102,6 +98,8 @@ export async function writeIcsSummary(summary: IcsSummary, writtenAt = new Date(
       ["@", FTE, FTE, FTE, MONEY, MONEY, MONEY, MONEY, MONEY],
     );
     byYear.format.autofitColumns();
+    // Column A holds trusts' and staff groups' names: wide enough to read them (in points, as Excel measures).
+    sheet.getRange("A:A").format.columnWidth = 190;
     row += system.systemByYear.length + 2;
 
     const { share, fee } = bank.settings;
@@ -114,12 +112,17 @@ export async function writeIcsSummary(summary: IcsSummary, writtenAt = new Date(
     sheet.getRangeByIndexes(row + bankTable.length - 1, 0, 1, 5).format.font.bold = true;
     row += bankTable.length + 1;
 
-    const needs = bank.needs.filter((n) => n.askedFte > 0);
-    heading(row++, "Bank FTE the system's bank supplies");
-    const needRows = needs.length
-      ? needs.map((n) => [n.staffGroup, n.year, n.bankFte, n.askedFte, n.capFte ?? "no cap"])
-      : [["None: no agency cover moves to the bank", "", "", "", ""]];
-    write(row, 0, [["Staff group", "Year", "Bank FTE", "Asked by the trusts", "Cap"], ...needRows], ["@", "@", FTE, FTE, FTE]);
+    // The bank FTE it supplies: a staff group a row, a year a column, and the group's cap where it has one.
+    const needGroups = system.staffGroups.filter((g) => bank.needs.some((n) => n.staffGroup === g && n.askedFte > 0));
+    heading(row++, "Bank FTE the system's bank supplies, by staff group and year");
+    const needRows = needGroups.length
+      ? needGroups.map((group) => [
+          group,
+          ...system.years.map((year) => bank.needs.find((n) => n.staffGroup === group && n.year === year)?.bankFte ?? ""),
+          bank.settings.capFte[group] ?? "none",
+        ])
+      : [["None: no agency cover moves to the bank", ...system.years.map(() => ""), ""]];
+    write(row, 0, [["Staff group", ...system.years, "Cap"], ...needRows], ["@", ...system.years.map(() => FTE), FTE]);
     row += needRows.length + 2;
 
     heading(row++, "Shared pay rates: premiums over substantive pay, and the saving if trusts above the median paid it");

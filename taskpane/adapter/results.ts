@@ -38,6 +38,9 @@ const COLUMNS: [header: string, value: (row: ScenarioResult["rows"][number]) => 
   ["Budget", (r) => r.budget, "£#,##0"],
   ["Variance", (r) => r.variance, "£#,##0"],
   ["Establishment cost", (r) => r.establishmentCost, "£#,##0"],
+  // Agency cover a collaborative bank fills instead, and its cost (in the total pay cost).
+  ["Collaborative bank FTE", (r) => r.collaborativeBankFte, "#,##0.0"],
+  ["Collaborative bank cost", (r) => r.collaborativeBankCost, "£#,##0"],
 ];
 
 /** Row 4 (0-based 3): rows 1-2 say what this is; the assumptions, when given, come between. */

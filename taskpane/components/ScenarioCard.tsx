@@ -297,6 +297,21 @@ export function ScenarioCard({
             inputMode="decimal"
           />
         </Field>
+        <Field
+          label="New ways of working: collaborative bank, % of agency cover a year"
+          hint="filled by a bank shared across the system, at bank rates"
+          {...feedback(fields.collaborativeBank)}
+        >
+          <Input
+            className={styles.control}
+            value={form.collaborativeBank}
+            onChange={(_, d) => set({ collaborativeBank: d.value })}
+            inputMode="decimal"
+          />
+        </Field>
+        <Field label="Collaborative bank's management fee, %" hint="on the bank's pay bill" {...feedback(fields.bankFee)}>
+          <Input className={styles.control} value={form.bankFee} onChange={(_, d) => set({ bankFee: d.value })} inputMode="decimal" />
+        </Field>
         <Field label="Leadership: fewer leavers, %" hint="as retention improves" {...feedback(fields.retention)}>
           <Input className={styles.control} value={form.retention} onChange={(_, d) => set({ retention: d.value })} inputMode="decimal" />
         </Field>

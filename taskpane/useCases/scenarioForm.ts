@@ -53,6 +53,9 @@ export interface ScenarioForm {
   vacancyFill: string;
   productivity: string;
   agencyReduction: string;
+  /** A collaborative bank: the share of agency cover it fills (by year), and its management fee. */
+  collaborativeBank: string;
+  bankFee: string;
   retention: string;
   /** Upskilling moves and new roles: a row whose staff group is blank is none. */
   shifts: Shift[];
@@ -77,6 +80,8 @@ export const DEFAULT_FORM: ScenarioForm = {
   vacancyFill: "0",
   productivity: "0",
   agencyReduction: "0",
+  collaborativeBank: "0",
+  bankFee: "0",
   retention: "0",
   shifts: [NO_SHIFT],
   roles: [NO_ROLE],
@@ -109,12 +114,14 @@ const YEARLY = {
   vacancyFill: ["Vacancy fill", PERCENT_RANGES.vacancyFill],
   productivity: ["Productivity gain", PERCENT_RANGES.productivityChange],
   agencyReduction: ["Agency given up", PERCENT_RANGES.agencyReduction],
+  collaborativeBank: ["Agency cover filled by a collaborative bank", PERCENT_RANGES.collaborativeBank],
   retention: ["Fewer leavers", PERCENT_RANGES.retention],
 } as const satisfies Record<string, readonly [string, PercentRange]>;
 const ONCE = {
   headroom: ["Headroom", PERCENT_RANGES.headroom],
   bankPremium: ["Bank premium", PERCENT_RANGES.bankPremium],
   agencyPremium: ["Agency premium", PERCENT_RANGES.agencyPremium],
+  bankFee: ["Collaborative bank's fee", PERCENT_RANGES.bankFee],
 } as const satisfies Record<string, readonly [string, PercentRange]>;
 
 export interface FormRead {
@@ -173,10 +180,12 @@ export function readForm(form: ScenarioForm, opts: { inputs?: Record<string, num
     vacancyFill: yearly(form.vacancyFill, YEARLY.vacancyFill),
     productivity: yearly(form.productivity, YEARLY.productivity),
     agencyReduction: yearly(form.agencyReduction, YEARLY.agencyReduction),
+    collaborativeBank: yearly(form.collaborativeBank, YEARLY.collaborativeBank),
     retention: yearly(form.retention, YEARLY.retention),
     headroom: once(form.headroom, ONCE.headroom),
     bankPremium: once(form.bankPremium, ONCE.bankPremium),
     agencyPremium: once(form.agencyPremium, ONCE.agencyPremium),
+    bankFee: once(form.bankFee, ONCE.bankFee),
   };
   const lines = form.lines.map((line) => {
     const name = line.serviceLine.trim() || "a service line";
@@ -242,6 +251,10 @@ export function readForm(form: ScenarioForm, opts: { inputs?: Record<string, num
     productivityChange: value(fields.productivity),
     agencyReduction: value(fields.agencyReduction),
     retention: value(fields.retention),
+    // No bank (0) is no driver at all, so a scenario without one is stored as before.
+    ...(value(fields.collaborativeBank) === 0
+      ? {}
+      : { collaborativeBank: { share: value(fields.collaborativeBank), fee: value(fields.bankFee) as number } }),
     skillShift: shifts.map(({ shift, share }) => ({
       staffGroup: shift.staffGroup.trim(),
       from: shift.from.trim(),
@@ -302,6 +315,8 @@ export function formFromScenario(input: ScenarioInput): { form: ScenarioForm; no
   const options = input.options ?? {};
   const notLoaded: string[] = [];
   if (drivers.skillMix?.length) notLoaded.push(`${drivers.skillMix.length} skill-mix target(s)`);
+  const caps = Object.keys(drivers.collaborativeBank?.capFte ?? {});
+  if (caps.length) notLoaded.push(`the collaborative bank's cap on ${caps.join(", ")}`);
   const groups: ScenarioForm["groups"] = [];
   let fromTable = false;
   for (const group of input.staffGroups) {
@@ -331,6 +346,8 @@ export function formFromScenario(input: ScenarioInput): { form: ScenarioForm; no
     vacancyFill: percentField(drivers.vacancyFill ?? 0),
     productivity: percentField(drivers.productivityChange ?? 0, 2),
     agencyReduction: percentField(drivers.agencyReduction ?? 0),
+    collaborativeBank: percentField(drivers.collaborativeBank?.share ?? 0),
+    bankFee: percentField(drivers.collaborativeBank?.fee ?? 0),
     retention: percentField(drivers.retention ?? 0),
     headroom: percentField(options.headroom ?? 0),
     bankPremium: percentField(options.bankPremium ?? 0),

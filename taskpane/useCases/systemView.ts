@@ -1,4 +1,13 @@
-import { icsSummary, trustPlan, uniqueTrustNames, type IcsSummary, type SystemBankSettings, type TrustPlan } from "../../src/index.ts";
+import {
+  icsSummary,
+  PERCENT_RANGES,
+  readPercent,
+  trustPlan,
+  uniqueTrustNames,
+  type IcsSummary,
+  type SystemBankSettings,
+  type TrustPlan,
+} from "../../src/index.ts";
 import { readTrustWorkbook, TrustFileError, type TrustWorkbook } from "../../files/trustWorkbook.ts";
 import { writeIcsSummary } from "../adapter/icsSummary.ts";
 
@@ -60,4 +69,35 @@ export async function writeSystemView(
   }
   const summary = icsSummary(plans, bank);
   return { ...(await writeIcsSummary(summary)), summary, skipped };
+}
+
+/** The collaborative bank as the planner types it: percentages, and a cap in FTE for any staff group (blank: no cap). */
+export interface BankForm {
+  share: string;
+  fee: string;
+  caps: Record<string, string>;
+}
+
+/** Reads the bank's fields: the settings, or every problem at once, each naming its field. */
+export function readBankForm(form: BankForm): { settings?: SystemBankSettings; problems: string[] } {
+  const problems: string[] = [];
+  const percent = (text: string, label: string, range: (typeof PERCENT_RANGES)["bankFee"]) => {
+    try {
+      return readPercent(text, label, range).fraction;
+    } catch (error) {
+      problems.push((error as Error).message);
+      return 0;
+    }
+  };
+  const share = percent(form.share, "Agency cover the bank fills", PERCENT_RANGES.bankFee);
+  const fee = percent(form.fee, "The bank's management fee", PERCENT_RANGES.bankFee);
+  const capFte: Record<string, number> = {};
+  for (const [group, text] of Object.entries(form.caps)) {
+    if (!text.trim()) continue;
+    const fte = Number(text.replace(",", "."));
+    if (!Number.isFinite(fte) || fte < 0)
+      problems.push(`The cap for ${group} "${text}" is not FTE: type a number of 0 or more, or leave it blank`);
+    else capFte[group] = fte;
+  }
+  return problems.length ? { problems } : { settings: { share, fee, capFte }, problems };
 }

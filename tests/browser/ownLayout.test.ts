@@ -211,7 +211,7 @@ describe("a planner's own layout in the workbench", () => {
       const model = (window as unknown as { wfplanWorkbench: { model: () => Model } }).wfplanWorkbench.model();
       return model.tables.find((t) => t.sheet === "WFP Northgate Star")!.range.top;
     });
-    const star = await sheetValues(top, 27, top + 2, 34);
+    const star = await sheetValues(top, 29, top + 2, 36);
     expect(star[0]).toEqual([
       "Year",
       "Supply",

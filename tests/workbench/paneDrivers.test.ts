@@ -31,6 +31,8 @@ const form: ScenarioForm = {
   years: "3",
   growth: "=BaseGrowth + 0.5%",
   award: "3; 2.5",
+  collaborativeBank: "20; 40",
+  bankFee: "5",
   lines: [
     { serviceLine: "Non-elective inpatients", growth: "10", productivity: "" },
     { serviceLine: "Elective inpatients", growth: "", productivity: "5" },
@@ -149,6 +151,29 @@ describe("drivers typed in the pane", () => {
     expect(String(said("By staff group"))).toContain("international recruits 4 FTE, 6 FTE");
     expect(String(said("By staff group"))).toContain("agency premium 150%");
     expect(said("New roles")).toBe("12 FTE, 2 of them taking over posts of another band");
+    expect(said("Collaborative bank")).toBe("year 1: 20%, year 2: 40% of agency cover a year, fee 5%");
+
+    // The collaborative bank fills 20% of nursing's agency cover in year 1 and 40% from year 2, at its bank rate
+    // (the scenario's 0% bank premium) plus the 5% fee, instead of at 150% over substantive pay.
+    const noBank = runScenario(scenarioFromTables(await readLinkedTables(), { ...choices!, collaborativeBank: undefined }));
+    const nurses = (rows: typeof without.rows, year: number) =>
+      rows.find((r) => r.staffGroup === "Registered nursing and midwifery" && r.yearIndex === year)!;
+    for (const [year, share] of [
+      [1, 0.2],
+      [2, 0.4],
+      [3, 0.4],
+    ] as const) {
+      const before = nurses(noBank.rows, year);
+      const after = nurses(run.result.rows, year);
+      const perWte = before.agencyCost / before.agencyFte / 2.5;
+      expect(after.collaborativeBankFte).toBeCloseTo(share * before.agencyFte, 9);
+      expect(after.agencyFte).toBeCloseTo((1 - share) * before.agencyFte, 9);
+      expect(after.collaborativeBankCost).toBeCloseTo(share * before.agencyFte * perWte * 1.05, 4);
+      expect(before.totalCost - after.totalCost).toBeCloseTo(share * before.agencyFte * perWte * (2.5 - 1.05), 4);
+    }
+    // On the results sheet, after the establishment cost.
+    const header = model.values(run.sheet, { top: 0, left: 0, bottom: 60, right: 20 }).find((row) => row[0] === "Year")!;
+    expect(header.slice(18, 20)).toEqual(["Collaborative bank FTE", "Collaborative bank cost"]);
   });
 
   it("loads a saved scenario back into the form, which reads to the same choices", async () => {
@@ -160,6 +185,8 @@ describe("drivers typed in the pane", () => {
       years: "3",
       growth: "=BaseGrowth + 0.5%",
       award: "3%; 2.5%",
+      collaborativeBank: "20%; 40%",
+      bankFee: "5%",
       lines: [
         { serviceLine: "Non-elective inpatients", growth: "10%", productivity: "" },
         { serviceLine: "Elective inpatients", growth: "", productivity: "5%" },
