@@ -32,7 +32,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ["bin/**/*.mjs", "scripts/**/*.mjs"],
+    files: ["bin/**/*.mjs", "scripts/**/*.mjs", "bench/**/*.mjs"],
     languageOptions: { globals: { process: "readonly", console: "readonly", Buffer: "readonly", URL: "readonly" } },
   },
 );

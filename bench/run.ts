@@ -12,6 +12,7 @@ import { registerWfpFunctions } from "../engine/hyperformula.ts";
 import { loadMetadata, projectRoot } from "../engine/metadata.ts";
 import { FULL, SMOKE, times, type Result, type Sizes } from "./measure.ts";
 import { bundles } from "./measures/bundles.ts";
+import { consolidation } from "./measures/consolidation.ts";
 import { costing } from "./measures/costing.ts";
 import { paneSyncs, scenarioScale } from "./measures/scenario.ts";
 import { startup } from "./measures/startup.ts";
@@ -19,7 +20,7 @@ import { startup } from "./measures/startup.ts";
 export async function runBench(sizes: Sizes, print: (line: string) => void = console.log): Promise<Result[]> {
   registerWfpFunctions(await loadMetadata());
   const results: Result[] = [];
-  for (const measure of [costing, scenarioScale, paneSyncs, bundles, startup]) {
+  for (const measure of [costing, scenarioScale, paneSyncs, bundles, startup, consolidation]) {
     for (const result of await measure(sizes)) {
       results.push(result);
       const verdict = result.met === null ? "(smoke: not judged)" : result.met ? "met" : "NOT MET";

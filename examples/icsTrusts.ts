@@ -58,15 +58,18 @@ export const ICS_TRUSTS: IcsTrust[] = [
   },
 ];
 
-/** A trust's workbook with its scenarios run and stored, saved as .xlsx; the results of each run, by scenario name. */
-export async function buildTrustFile(trust: IcsTrust): Promise<{ bytes: Uint8Array; results: Map<string, ScenarioResult> }> {
+/** A trust's workbook with its scenarios run and stored, saved as .xlsx; the results of each run, by scenario name, and its staff records. */
+export async function buildTrustFile(
+  trust: IcsTrust,
+): Promise<{ bytes: Uint8Array; results: Map<string, ScenarioResult>; staffRecords: number }> {
   registerWfpFunctions(await loadMetadata());
   const model = buildSample(trust.profile);
   installExcelGlobals(model);
   const roles = detectPlanTables(await listTables());
   const results = new Map<string, ScenarioResult>();
   for (const choices of trust.scenarios) results.set(choices.name, (await runPlan(roles, choices)).result);
-  return { bytes: (await writeXlsx(model)).bytes, results };
+  const staff = model.tables.find((t) => t.name === "tblStaff")!.range;
+  return { bytes: (await writeXlsx(model)).bytes, results, staffRecords: staff.bottom - staff.top };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

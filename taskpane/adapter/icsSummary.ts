@@ -23,6 +23,15 @@ const FTE = "#,##0.0";
 const MONEY = "£#,##0";
 const PERCENT = "0.0%";
 
+/** The most trusts a chart shows. */
+const CHARTED = 10;
+/** Up to CHARTED names, the largest by `size`, in their own order. */
+function largest(names: readonly string[], size: (name: string) => number): string[] {
+  if (names.length <= CHARTED) return [...names];
+  const kept = new Set([...names].sort((a, b) => size(b) - size(a)).slice(0, CHARTED));
+  return names.filter((n) => kept.has(n));
+}
+
 const percent = (x: number) => `${Number((x * 100).toFixed(2))}%`;
 
 /** Writes the ICS summary; says whether an edited copy was kept. */
@@ -150,7 +159,13 @@ export async function writeIcsSummary(summary: IcsSummary, writtenAt = new Date(
 
     // Charts beside the tables: the gap by trust and staff group in the first year every trust plans; agency before and after.
     const year = system.years.find((y) => system.trusts.every((t) => t.result.years.includes(y as never))) ?? system.years[0]!;
-    const trusts = system.trusts.map((t) => t.trust);
+    // A chart of more than CHARTED trusts cannot be read: beyond that, the trusts with the largest gap (or agency spend).
+    const gapOf = (trust: string) =>
+      system.trustRows.filter((r) => r.trust === trust && r.year === year).reduce((sum, r) => sum + Math.max(0, r.gapFte), 0);
+    const trusts = largest(
+      system.trusts.map((t) => t.trust),
+      gapOf,
+    );
     const gapData = [
       ["Staff group", ...trusts],
       ...system.staffGroups.map((group) => [
@@ -159,13 +174,23 @@ export async function writeIcsSummary(summary: IcsSummary, writtenAt = new Date(
       ]),
     ];
     const gapRange = write(0, DATA_LEFT, gapData, ["@", ...trusts.map(() => FTE)]);
+    const spenders = largest(
+      bank.totals.filter((t) => t.trust !== SYSTEM).map((t) => t.trust),
+      (trust) => bank.totals.find((t) => t.trust === trust)!.agencyCostBefore,
+    );
     const agencyData = [
       ["Trust", "Agency spend before", "Agency spend after"],
-      ...bank.totals.filter((t) => t.trust !== SYSTEM).map((t) => [t.trust, t.agencyCostBefore, t.agencyCostAfter]),
+      ...spenders.map((trust) => bank.totals.find((t) => t.trust === trust)!).map((t) => [t.trust, t.agencyCostBefore, t.agencyCostAfter]),
     ];
     const agencyRange = write(gapData.length + 1, DATA_LEFT, agencyData, ["@", MONEY, MONEY]);
-    chartAt("ColumnClustered", gapRange, `FTE gap by trust and staff group, ${year}`, 0);
-    chartAt("ColumnClustered", agencyRange, "Agency spend before and after the collaborative bank", CHART_ROWS + 1);
+    const of = (shown: number, what: string) => (shown < system.trusts.length ? `, the ${shown} trusts with the most ${what}` : "");
+    chartAt("ColumnClustered", gapRange, `FTE gap by trust and staff group, ${year}${of(trusts.length, "gap")}`, 0);
+    chartAt(
+      "ColumnClustered",
+      agencyRange,
+      `Agency spend before and after the collaborative bank${of(spenders.length, "agency spend")}`,
+      CHART_ROWS + 1,
+    );
     const pageBottom = Math.max(row, 2 * CHART_ROWS + 2);
 
     // Every figure below the page, as a table to filter: each trust's rows, then the system's.

@@ -147,4 +147,25 @@ describe("the system view in the pane", () => {
     // Written again: the same sheet, replaced.
     expect(view.sheet).toBe("WFP ICS summary");
   });
+
+  it("names trusts of the same file name apart, and charts the ten with the largest gap of twelve", async () => {
+    const vale = files.trusts[2]!;
+    const { read } = await readTrustFiles(Array.from({ length: 12 }, () => ({ name: vale.name, bytes: vale.bytes })));
+    expect(read.map((r) => r.trust).slice(0, 3)).toEqual([
+      "Vale Community Health",
+      "Vale Community Health (2)",
+      "Vale Community Health (3)",
+    ]);
+    await writeSystemView(
+      read.map((workbook) => ({ workbook, scenario: "Plan 2025" })),
+      { share: 0, fee: 0, capFte: {} },
+    );
+    const charts = model.charts.filter((c) => c.sheet === "WFP ICS summary");
+    expect(charts.map((c) => c.title)).toEqual([
+      "FTE gap by trust and staff group, 2025/26, the 10 trusts with the most gap",
+      "Agency spend before and after the collaborative bank, the 10 trusts with the most agency spend",
+    ]);
+    // The gap chart's data: a staff group a row, ten trusts across.
+    expect(charts[0]!.source.right - charts[0]!.source.left).toBe(10);
+  });
 });
