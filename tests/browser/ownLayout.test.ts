@@ -101,7 +101,7 @@ describe("a planner's own layout in the workbench", () => {
     await blockExternalRequests(page, served.origin, leaked);
     await page.goto(`${served.origin}/workbench.html`);
     await page.getByRole("button", { name: "Run and triangulate" }).waitFor({ timeout: 30_000 });
-    await page.locator('input[type="file"]').setInputFiles(path);
+    await page.getByLabel("Open workbook", { exact: true }).setInputFiles(path);
     await page.getByText("Opened northgate-own-layout.xlsx.").waitFor();
 
     // Each part proposed from the headers: a sheet under title rows, a sheet from B2, a named range, a table.
@@ -204,7 +204,7 @@ describe("a planner's own layout in the workbench", () => {
             .values("WFP Northgate Star", { top: t, left: l, bottom: b, right: r }),
         [top, left, bottom, right],
       );
-    // The HEE Star by year (column AB): every point but upskilling closes FTE in year 2; upskilling changes the cost, not the FTE.
+    // The HEE Star by year (column AD): every point but upskilling closes FTE in year 2; upskilling changes the cost, not the FTE.
     // Where the results table starts, below the assumptions.
     const top = await page.evaluate(() => {
       type Model = { tables: { sheet: string; range: { top: number } }[] };
@@ -344,7 +344,7 @@ describe("a planner's own layout in the workbench", () => {
     expect(direct.years).toEqual(["2025/26", "2026/27", "2027/28"]);
 
     // Opened again: its scenarios, links and output sheets are as they were; a re-run replaces its own sheet without asking.
-    await page.locator('input[type="file"]').setInputFiles(finalPath);
+    await page.getByLabel("Open workbook", { exact: true }).setInputFiles(finalPath);
     await page.getByText("Opened northgate-final.xlsx.").waitFor();
     await page.getByText(/^Northgate winter \(saved /).waitFor();
     await expect.poll(() => page.getByLabel("Staff in post").inputValue()).toBe("sheet:ESR extract");

@@ -2,8 +2,9 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readTrustWorkbook } from "../../files/trustWorkbook.ts";
 import { runScenario } from "../../src/index.ts";
-import { icsFiles, pence } from "../system/trustFiles.ts";
+import { icsFiles, ownResults, pence } from "../system/trustFiles.ts";
 import { blockExternalRequests, screenshot, SCREENSHOTS, servedBrowser } from "./browser.ts";
 
 /*
@@ -15,11 +16,11 @@ import { blockExternalRequests, screenshot, SCREENSHOTS, servedBrowser } from ".
  */
 
 type Model = { values: (s: string, r: object) => unknown[][]; charts: { sheet: string; title: string }[] };
-let files: Awaited<ReturnType<typeof icsFiles>>;
+let files: ReturnType<typeof icsFiles>;
 const paths: string[] = [];
 
 beforeAll(async () => {
-  files = await icsFiles();
+  files = icsFiles();
   const dir = join(SCREENSHOTS, "ics");
   mkdirSync(dir, { recursive: true });
   for (const f of [...files.trusts, files.damaged, files.neverRun]) {
@@ -71,11 +72,12 @@ describe("the ICS system view in the workbench", () => {
 
     // The system's saving, as the model gives it on the trusts' own scenarios with the same bank.
     const { consolidate, systemBank } = await import("../../src/index.ts");
-    const plans = files.trusts.map((t, i) => ({
-      trust: ["Northfield Hospitals", "Thameside University Hospitals", "Vale Community Health"][i]!,
-      scenario: "Plan 2025",
-      result: runScenario(t.results.get("Plan 2025")!.scenario),
-    }));
+    const plans = await Promise.all(
+      files.trusts.map(async (t) => {
+        const workbook = await readTrustWorkbook(t.bytes, t.name);
+        return { trust: workbook.trust, scenario: "Plan 2025", result: runScenario(workbook.scenarios[0]!.input) };
+      }),
+    );
     const bank = systemBank(consolidate(plans), { share: 0.5, fee: 0.05, capFte: { "Registered nursing and midwifery": 5 } });
     const saving = bank.totals.at(-1)!.saving;
     expect(said).toContain(`The collaborative bank saves the system £${Math.round(saving).toLocaleString("en-GB")} over the plan.`);
@@ -89,7 +91,7 @@ describe("the ICS system view in the workbench", () => {
     const cells = await column(page, "WFP ICS summary");
     const top = cells.findIndex((row) => row[0] === "The system by year");
     const row = cells.slice(top).find((r) => r[0] === "2025/26")!;
-    const own = files.trusts.flatMap((t) => t.results.get("Plan 2025")!.rows).filter((r) => r.year === "2025/26");
+    const own = (await Promise.all(files.trusts.map((t) => ownResults(t.bytes, "Plan 2025")))).flat().filter((r) => r.year === "2025/26");
     expect(pence(Number(row[4]))).toBe(pence(own.reduce((s, r) => s + r.totalCost, 0)));
     const charts = await page.evaluate(() =>
       (window as unknown as { wfplanWorkbench: { model: () => Model } }).wfplanWorkbench

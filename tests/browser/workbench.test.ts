@@ -242,7 +242,7 @@ describe("the workbench in headless Chromium", () => {
       asked.push(dialog.message());
       void dialog.accept();
     });
-    await page.locator('input[type="file"]').setInputFiles(path);
+    await page.getByLabel("Open workbook", { exact: true }).setInputFiles(path);
     await page.getByText("Opened saved-from-workbench.xlsx.").waitFor();
     expect(asked).toEqual([
       "Open saved-from-workbench.xlsx? The changes to northfield-trust-plan.xlsx since it was opened or saved will be lost.",
@@ -276,7 +276,7 @@ describe("the workbench in headless Chromium", () => {
     // Asked whether to drop unsaved changes only if there are any: accept while opening, then stop listening.
     const accept = (dialog: Dialog) => void dialog.accept();
     page.on("dialog", accept);
-    await page.locator('input[type="file"]').setInputFiles(path);
+    await page.getByLabel("Open workbook", { exact: true }).setInputFiles(path);
     await page.getByText("Opened merged.xlsx.").waitFor();
     page.off("dialog", accept);
     await expect.poll(() => cell(page, "A5").textContent()).toBe("1");
@@ -353,7 +353,7 @@ describe("the workbench in headless Chromium", () => {
     writeFileSync(csvPath, "Assignment Number,Staff Group,Pay Band,Contracted WTE,Start\n00012345,Nursing,Band 5,0.8,31/03/2026\n");
     const accept = (dialog: Dialog) => void dialog.accept();
     page.on("dialog", accept);
-    await page.locator('input[type="file"]').setInputFiles(csvPath);
+    await page.getByLabel("Open workbook", { exact: true }).setInputFiles(csvPath);
     await page.getByText("Opened esr-extract.csv: 2 rows, comma separated, UTF-8. Save keeps it as a workbook (.xlsx).").waitFor();
     page.off("dialog", accept);
     await expect.poll(() => cell(page, "A2").textContent()).toBe("00012345");
@@ -363,7 +363,7 @@ describe("the workbench in headless Chromium", () => {
 
     const damaged = join(SCREENSHOTS, "damaged.xlsx");
     writeFileSync(damaged, "PK this is not really a workbook");
-    await page.locator('input[type="file"]').setInputFiles(damaged);
+    await page.getByLabel("Open workbook", { exact: true }).setInputFiles(damaged);
     await page
       .getByText(
         "Could not open damaged.xlsx: it is not an Excel workbook (.xlsx), or it is damaged. Open it in Excel and save it as an Excel Workbook (.xlsx), or save a sheet as CSV and open that.",
@@ -394,7 +394,7 @@ describe("the workbench in headless Chromium", () => {
     const path = join(SCREENSHOTS, "far-corners.xlsx");
     await file.xlsx.writeFile(path);
     page.once("dialog", (dialog) => void dialog.accept());
-    await page.locator('input[type="file"]').setInputFiles(path);
+    await page.getByLabel("Open workbook", { exact: true }).setInputFiles(path);
     await page.getByText("Opened far-corners.xlsx.").waitFor();
     await expect.poll(() => cell(page, "A1").textContent()).toBe("1");
     // The pane follows the open workbook: this one has no tables and no saved scenarios.

@@ -1,10 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { Workbook } from "../../engine/workbook.ts";
 import { readXlsx } from "../../engine/xlsx.ts";
-import { SYSTEM, type ScenarioResult } from "../../src/index.ts";
+import { SYSTEM } from "../../src/index.ts";
+import { readTrustWorkbook } from "../../files/trustWorkbook.ts";
 import { readTrustFiles, writeSystemView } from "../../taskpane/useCases/systemView.ts";
 import { installExcelGlobals } from "../../workbench/excel/index.ts";
-import { icsFiles, pence } from "./trustFiles.ts";
+import { icsFiles, ownResults, pence, type OwnRow } from "./trustFiles.ts";
 
 /*
  * The system view as the pane runs it, on the workbench's Excel API: three
@@ -13,15 +14,18 @@ import { icsFiles, pence } from "./trustFiles.ts";
  * into an ICS summary sheet in the open workbook.
  */
 
-let files: Awaited<ReturnType<typeof icsFiles>>;
+let files: ReturnType<typeof icsFiles>;
 let model: Workbook;
+/** Each trust's own results of "Plan 2025", from its results sheet. */
+let owned: OwnRow[][];
 beforeAll(async () => {
-  files = await icsFiles();
+  files = icsFiles();
+  owned = await Promise.all(files.trusts.map((t) => ownResults(t.bytes, "Plan 2025")));
   model = await readXlsx(files.trusts[0]!.bytes);
   installExcelGlobals(model);
 }, 120_000);
 
-const own = (i: number): ScenarioResult => files.trusts[i]!.results.get("Plan 2025")!;
+const own = (i: number) => ({ rows: owned[i]! });
 
 describe("the system view in the pane", () => {
   it("reads the trusts' saved scenarios and skips, saying why, a damaged file and one wfplan never ran on", async () => {
@@ -167,5 +171,15 @@ describe("the system view in the pane", () => {
     ]);
     // The gap chart's data: a staff group a row, ten trusts across.
     expect(charts[0]!.source.right - charts[0]!.source.left).toBe(10);
+  });
+
+  it("the committed example trusts (examples/ics/) hold what the generator makes: npm run examples", async () => {
+    const { readFileSync } = await import("node:fs");
+    const { ICS_FOLDER } = await import("../../examples/generate.ts");
+    for (const trust of files.trusts) {
+      const committed = await readTrustWorkbook(readFileSync(`${ICS_FOLDER}/${trust.name}`), trust.name);
+      const fresh = await readTrustWorkbook(trust.bytes, trust.name);
+      expect(committed.scenarios.map((s) => s.input)).toEqual(fresh.scenarios.map((s) => s.input));
+    }
   });
 });

@@ -71,12 +71,12 @@ describe("a scenario's own output sheet", () => {
     const charts = model.charts.filter((c) => c.sheet === "WFP Base case");
     expect(charts.map((c) => c.type)).toEqual(["ColumnClustered", "Line", "ColumnStacked", "ColumnStacked"]);
     // Beside the tables, one under another (column AL on), not over them; the waterfall's base series has no fill.
-    expect(charts.map((c) => c.anchor?.left)).toEqual([37, 37, 37, 37]);
+    expect(charts.map((c) => c.anchor?.left)).toEqual([39, 39, 39, 39]);
     expect(charts.map((c) => c.anchor!.top)).toEqual([0, 17, 34, 51].map((n) => n + model.table("tblWfpResults").range.top));
     expect(charts[3]!.seriesFills).toEqual({ 0: "none" });
-    // The HEE Star by year beside the summaries (column AB): what each point closes, the gap left, the gap with no action.
+    // The HEE Star by year beside the summaries (column AD): what each point closes, the gap left, the gap with no action.
     const starTop = model.table("tblWfpResults").range.top;
-    const star = model.values("WFP Base case", { top: starTop, left: 27, bottom: starTop + 1, right: 34 });
+    const star = model.values("WFP Base case", { top: starTop, left: 29, bottom: starTop + 1, right: 36 });
     expect(star[0]).toEqual([
       "Year",
       "Supply",
@@ -98,7 +98,7 @@ describe("a scenario's own output sheet", () => {
     // The last year's waterfall below the Star by staff group: the steps from the gap with no action to the gap left.
     const lastYear = starByYear(again.star).at(-1)!;
     const fallTop = starTop + (starByYear(again.star).length + 1) + 2 + (again.star.length + 1) + 2;
-    const fall = model.values("WFP Base case", { top: fallTop, left: 27, bottom: fallTop + 8, right: 31 });
+    const fall = model.values("WFP Base case", { top: fallTop, left: 29, bottom: fallTop + 8, right: 33 });
     expect(fall[0]![0]).toBe("HEE Star waterfall, 2026/27 (FTE)");
     expect(fall[1]).toEqual(["Step", "Base", "Gap", "Closes", "Widens"]);
     expect(fall[2]!.slice(0, 3)).toEqual(["Gap with no action", 0, lastYear.noActionGap]);
