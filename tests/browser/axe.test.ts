@@ -1,7 +1,9 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { Page } from "playwright-core";
-import { describe, expect, it } from "vitest";
+import { join } from "node:path";
+import { describe, expect, inject, it } from "vitest";
+import { ICS_TRUSTS } from "../../examples/icsTrusts.ts";
 import { blockExternalRequests, servedBrowser } from "./browser.ts";
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
@@ -47,6 +49,18 @@ describe("the task pane's accessibility", () => {
     await blockExternalRequests(page, served.origin, []);
     await page.goto(`${served.origin}/workbench.html`);
     await page.getByRole("button", { name: "Run and triangulate" }).waitFor({ timeout: 20_000 });
+    expect(await violations(page, ".wb-taskpane")).toEqual([]);
+    await context.close();
+  });
+
+  it("finds none in the ICS system view with three trusts' workbooks picked", async () => {
+    const context = await served.browser.newContext({ bypassCSP: true, viewport: { width: 1400, height: 900 } });
+    const page = await context.newPage();
+    await blockExternalRequests(page, served.origin, []);
+    await page.goto(`${served.origin}/workbench.html`);
+    await page.getByText("ICS system view").waitFor({ timeout: 20_000 });
+    await page.getByLabel("Trusts' workbooks (.xlsx)").setInputFiles(ICS_TRUSTS.map((t) => join(inject("icsFolder"), t.file)));
+    await page.getByRole("button", { name: "Write the ICS summary" }).waitFor();
     expect(await violations(page, ".wb-taskpane")).toEqual([]);
     await context.close();
   });
