@@ -1,4 +1,4 @@
-import { assumptionText, shortagesByGroup, SYSTEM, type IcsSummary } from "../../src/index.ts";
+import { assumptionText, shortagesByGroup, SYSTEM, type IcsSummary, type SystemRow } from "../../src/index.ts";
 import { asText } from "./cellText.ts";
 import { openOwnSheet, queueRegisterOutput, valuesFingerprint, type WrittenBlock } from "./outputSheets.ts";
 
@@ -22,6 +22,27 @@ const DATA_LEFT = CHART_LEFT + CHART_COLUMNS + 1;
 const FTE = "#,##0.0";
 const MONEY = "£#,##0";
 const PERCENT = "0.0%";
+
+/** The figures of a trust's (or the system's) row of a staff group and year, each with its header and number format. */
+const ROWS: [header: string, pick: (row: SystemRow) => string | number, format: string][] = [
+  ["Trust", (r) => r.trust, "@"],
+  ["Staff group", (r) => r.staffGroup, "@"],
+  ["Year", (r) => r.year, "@"],
+  ["Required FTE", (r) => r.requiredFte, FTE],
+  ["Supply FTE", (r) => r.supplyFte, FTE],
+  ["Gap FTE", (r) => r.gapFte, FTE],
+  ["Pay cost", (r) => r.totalCost, MONEY],
+  ["Budget", (r) => r.budget, MONEY],
+  ["Variance", (r) => r.variance, MONEY],
+  ["Bank FTE", (r) => r.bankFte, FTE],
+  ["Bank spend", (r) => r.bankCost, MONEY],
+  ["Bank rate", (r) => r.bankRate ?? "", MONEY],
+  ["Agency FTE", (r) => r.agencyFte, FTE],
+  ["Agency spend", (r) => r.agencyCost, MONEY],
+  ["Agency rate", (r) => r.agencyRate ?? "", MONEY],
+];
+/** Some of ROWS, by header, in the order given. */
+const columnsOf = (headers: readonly string[]) => headers.map((h) => ROWS.find(([header]) => header === h)!);
 
 /** The most trusts a chart shows. */
 const CHARTED = 10;
@@ -87,24 +108,22 @@ export async function writeIcsSummary(summary: IcsSummary, writtenAt = new Date(
     row += Math.max(1, notes.length) + 1;
 
     heading(row++, "The system by year");
+    const yearly = columnsOf([
+      "Year",
+      "Required FTE",
+      "Supply FTE",
+      "Gap FTE",
+      "Pay cost",
+      "Budget",
+      "Variance",
+      "Bank spend",
+      "Agency spend",
+    ]);
     const byYear = write(
       row,
       0,
-      [
-        ["Year", "Required FTE", "Supply FTE", "Gap FTE", "Pay cost", "Budget", "Variance", "Bank spend", "Agency spend"],
-        ...system.systemByYear.map((r) => [
-          r.year,
-          r.requiredFte,
-          r.supplyFte,
-          r.gapFte,
-          r.totalCost,
-          r.budget,
-          r.variance,
-          r.bankCost,
-          r.agencyCost,
-        ]),
-      ],
-      ["@", FTE, FTE, FTE, MONEY, MONEY, MONEY, MONEY, MONEY],
+      [yearly.map(([header]) => header), ...system.systemByYear.map((r) => yearly.map(([, pick]) => pick(r)))],
+      yearly.map(([, , format]) => format),
     );
     byYear.format.autofitColumns();
     // Column A holds trusts' and staff groups' names: wide enough to read them (in points, as Excel measures).
@@ -197,58 +216,15 @@ export async function writeIcsSummary(summary: IcsSummary, writtenAt = new Date(
     const detailTop = pageBottom + 1;
     heading(detailTop, "By trust, staff group and year");
     const detail = [
-      [
-        "Trust",
-        "Staff group",
-        "Year",
-        "Required FTE",
-        "Supply FTE",
-        "Gap FTE",
-        "Pay cost",
-        "Budget",
-        "Variance",
-        "Bank FTE",
-        "Bank spend",
-        "Bank rate",
-        "Agency FTE",
-        "Agency spend",
-        "Agency rate",
-      ],
-      ...[...system.trustRows, ...system.systemRows].map((r) => [
-        r.trust,
-        r.staffGroup,
-        r.year,
-        r.requiredFte,
-        r.supplyFte,
-        r.gapFte,
-        r.totalCost,
-        r.budget,
-        r.variance,
-        r.bankFte,
-        r.bankCost,
-        r.bankRate ?? "",
-        r.agencyFte,
-        r.agencyCost,
-        r.agencyRate ?? "",
-      ]),
+      ROWS.map(([header]) => header),
+      ...[...system.trustRows, ...system.systemRows].map((r) => ROWS.map(([, pick]) => pick(r))),
     ];
-    const detailRange = write(detailTop + 1, 0, detail, [
-      "@",
-      "@",
-      "@",
-      FTE,
-      FTE,
-      FTE,
-      MONEY,
-      MONEY,
-      MONEY,
-      FTE,
-      MONEY,
-      MONEY,
-      FTE,
-      MONEY,
-      MONEY,
-    ]);
+    const detailRange = write(
+      detailTop + 1,
+      0,
+      detail,
+      ROWS.map(([, , format]) => format),
+    );
     sheet.tables.add(detailRange, true);
 
     sheet.pageLayout.orientation = "Landscape" as Excel.PageOrientation;
