@@ -105,6 +105,21 @@ describe("wfplan consolidate", () => {
     );
   });
 
+  it("draws a progress bar in place on a terminal, and still says why a file was skipped", async () => {
+    const { consolidateCommand } = await import("../../cli/consolidate.ts");
+    let terminal = "";
+    const code = await consolidateCommand(
+      [path(files.trusts[2]!.name), path(files.damaged.name), "-o", path("tty.xlsx")],
+      { write: () => undefined },
+      { write: (text: string) => (terminal += text), isTTY: true },
+    );
+    expect(code).toBe(3);
+    expect(terminal).toContain(`\r[############............] 1/2 Vale Community Health.xlsx`);
+    expect(terminal).toContain("\r[########################] 2/2 Copied half way.xlsx");
+    expect(terminal).toContain("\n  Copied half way.xlsx: skipped: this is not an Excel workbook (.xlsx), or it is damaged");
+    expect(terminal.endsWith("\n")).toBe(true);
+  });
+
   it("runs as `npx wfplan consolidate` from the bin", async () => {
     const out = path("bin.xlsx");
     const { stdout } = await promisify(execFile)(
