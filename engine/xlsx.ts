@@ -1,8 +1,10 @@
+import JSZip from "jszip";
 import { readCharts } from "./xlsxChartsIn.ts";
 import ExcelJS from "exceljs";
 import { cellAddress, parseRangeAddress, sheetPrefix, splitSheet } from "./addresses.ts";
 import { Workbook, type CellInput, type PageSetup, type Visibility } from "./workbook.ts";
 import { addCharts } from "./xlsxCharts.ts";
+import { addDefinedNames, addNamesToFile, definedNamesIn, isRangeName } from "./xlsxNames.ts";
 
 /*
  * Opens and saves .xlsx files with exceljs: values, formulas (as written, with
@@ -46,6 +48,10 @@ function cellInput(cell: ExcelJS.Cell): CellInput {
 export async function readXlsx(bytes: ArrayBuffer | Uint8Array, { maxCells = MAX_CELLS } = {}): Promise<Workbook> {
   const file = new ExcelJS.Workbook();
   await file.xlsx.load(bytes as ArrayBuffer);
+  // The package itself, once, for what exceljs does not read: defined names other than ranges, and charts.
+  const zip = await JSZip.loadAsync(bytes);
+  const names = await definedNamesIn(zip);
+  let namesNotKept: string[] = [];
   const worksheets = file.worksheets;
   if (worksheets.length === 0) throw new Error("The file has no worksheets.");
   const model = new Workbook(worksheets[0]!.name);
@@ -64,9 +70,7 @@ export async function readXlsx(bytes: ArrayBuffer | Uint8Array, { maxCells = MAX
     }
     const counted = { cells: 0, limit: maxCells };
     for (const sheet of worksheets) readCells(model, sheet, counted);
-    for (const { name, ranges } of file.definedNames.model as { name: string; ranges: string[] }[]) {
-      if (ranges[0] && !name.startsWith("_xlnm.")) model.addName(name, `=${ranges[0]}`);
-    }
+    namesNotKept = addDefinedNames(model, names);
     for (const sheet of worksheets) {
       const setup = pageSetupIn(sheet.pageSetup);
       if (setup) model.setPageSetup(sheet.name, setup);
@@ -79,8 +83,8 @@ export async function readXlsx(bytes: ArrayBuffer | Uint8Array, { maxCells = MAX
     model.activeSheet = model.sheets.find((s) => s.visibility === "Visible")!.name;
   });
   // Charts, which exceljs does not read: those the workbench draws come back; the rest are listed, to be said before a save loses them.
-  const charts = await readCharts(bytes, model);
-  model.notKept = charts.notRead;
+  const charts = await readCharts(zip, model);
+  model.notKept = [...charts.notRead, ...namesNotKept];
   return model;
 }
 
@@ -287,14 +291,17 @@ export async function writeXlsx(model: Workbook): Promise<SaveReport> {
       });
     }
   }
+  // Names of ranges through exceljs; names of constants and formulas, which it cannot write, added to its package after.
+  const otherNames: { name: string; formula: string }[] = [];
   for (const name of model.names) {
     const { sheet, address } = splitSheet(name.formula.replace(/^=/, ""));
-    if (sheet && /^\$?[A-Z]+\$?\d+(:\$?[A-Z]+\$?\d+)?$/i.test(address)) file.definedNames.add(`${sheetPrefix(sheet)}${address}`, name.name);
-    else notSaved.push(`the name ${name.name} (${name.formula}): exceljs saves only names of ranges`);
+    if (sheet && isRangeName(name.formula)) file.definedNames.add(`${sheetPrefix(sheet)}${address}`, name.name);
+    else otherNames.push(name);
   }
   const buffer = await file.xlsx.writeBuffer();
   // exceljs cannot write charts: they are added to its package as DrawingML parts.
   // What the file held that the workbench could not read: it is not in the model, so not in the file written.
   notSaved.push(...model.notKept);
-  return { bytes: await addCharts(new Uint8Array(buffer as ArrayBuffer), model), notSaved };
+  const withCharts = await addCharts(new Uint8Array(buffer as ArrayBuffer), model);
+  return { bytes: await addNamesToFile(withCharts, otherNames), notSaved };
 }

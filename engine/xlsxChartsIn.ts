@@ -71,9 +71,8 @@ function union(ranges: readonly CellRange[]): CellRange {
   }));
 }
 
-/** Adds the charts of `bytes` to `model`, whose sheets it holds. */
-export async function readCharts(bytes: ArrayBuffer | Uint8Array, model: Workbook): Promise<ChartsRead> {
-  const zip = await JSZip.loadAsync(bytes);
+/** Adds the charts of the package `zip` to `model`, whose sheets it holds. */
+export async function readCharts(zip: JSZip, model: Workbook): Promise<ChartsRead> {
   // The rest of what the file holds that the workbench will not keep, said as it opens.
   const result: ChartsRead = {
     read: 0,

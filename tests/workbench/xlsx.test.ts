@@ -55,6 +55,38 @@ describe(".xlsx round trip", () => {
     expect(file.getWorksheet("wfplan_scenarios")!.state).toBe("veryHidden");
   });
 
+  it("keeps names of constants and of formulas, which exceljs drops or turns into ranges, and names a sheet-level name it cannot hold", async () => {
+    const model = new Workbook("Assumptions");
+    model.setContents("Assumptions", 0, 0, [[5], ["=AwardCap*100"], ["=Twice"], ["=Label"]]);
+    model.addName("AwardCap", "=0.02");
+    model.addName("Twice", "=Assumptions!$A$1*2");
+    model.addName("Label", '="Pay & on-costs <2025/26>"');
+    model.addName("Base", "=Assumptions!$A$1");
+    const saved = await writeXlsx(model);
+    expect(saved.notSaved).toEqual([]);
+    // As Excel stores them: the formula without "=", escaped.
+    const xml = await (await JSZip.loadAsync(saved.bytes)).file("xl/workbook.xml")!.async("string");
+    expect(xml).toContain('<definedName name="AwardCap">0.02</definedName>');
+    expect(xml).toContain('<definedName name="Label">&quot;Pay &amp; on-costs &lt;2025/26&gt;&quot;</definedName>');
+    const back = await readXlsx(saved.bytes);
+    expect(Object.fromEntries(back.names.map((n) => [n.name, n.formula]))).toEqual({
+      AwardCap: "=0.02",
+      Twice: "=Assumptions!$A$1*2",
+      Label: '="Pay & on-costs <2025/26>"',
+      Base: "=Assumptions!$A$1",
+    });
+    expect(back.values("Assumptions", { top: 1, left: 0, bottom: 3, right: 0 })).toEqual([[2], [10], ["Pay & on-costs <2025/26>"]]);
+
+    // A name of one sheet (Excel's localSheetId) is said as the file opens, not silently made the workbook's.
+    const zip = await JSZip.loadAsync(saved.bytes);
+    zip.file(
+      "xl/workbook.xml",
+      xml.replace("</definedNames>", '<definedName name="Local" localSheetId="0">0.5</definedName></definedNames>'),
+    );
+    const scoped = await readXlsx(await zip.generateAsync({ type: "uint8array" }));
+    expect(scoped.notKept).toEqual(["the name Local of one sheet only (the workbench holds names of the whole workbook)"]);
+  });
+
   it("saves a spilled array as its formula only", async () => {
     const model = new Workbook("Plan");
     model.setContents("Plan", 0, 0, [["=WFP.SUPPLY(100,0.1,8,3)"]]);
