@@ -326,6 +326,18 @@ export class Workbook {
     return out;
   }
 
+  /** The cells a formula's result spills over, its own included; undefined for a formula that does not spill (or no formula). */
+  spillRange(sheet: string, row: number, column: number): CellRange | undefined {
+    const id = this.sheetId(sheet);
+    const address = { sheet: id, row, col: column };
+    if (!this.engine.doesCellHaveFormula(address) || !this.engine.isCellPartOfArray(address)) return undefined;
+    let right = column;
+    while (this.isSpilled(sheet, row, right + 1)) right++;
+    let bottom = row;
+    while (this.isSpilled(sheet, bottom + 1, column)) bottom++;
+    return right === column && bottom === row ? undefined : { top: row, left: column, bottom, right };
+  }
+
   /** True for a cell that shows part of another cell's spilled array (not the formula's own cell). */
   isSpilled(sheet: string, row: number, column: number): boolean {
     const address = { sheet: this.sheetId(sheet), row, col: column };

@@ -1,10 +1,12 @@
-import JSZip from "jszip";
-import { readCharts } from "./xlsxChartsIn.ts";
 import ExcelJS from "exceljs";
-import { cellAddress, parseRangeAddress, sheetPrefix, splitSheet } from "./addresses.ts";
+import JSZip from "jszip";
+import { cellAddress, parseRangeAddress, rangeAddress, sheetPrefix, splitSheet, type CellRange } from "./addresses.ts";
+import { formulaForFile, formulaFromFile } from "./formulaText.ts";
 import { Workbook, type CellInput, type PageSetup, type Visibility } from "./workbook.ts";
-import { addCharts } from "./xlsxCharts.ts";
-import { addDefinedNames, addNamesToFile, definedNamesIn, isRangeName } from "./xlsxNames.ts";
+import { addChartParts } from "./xlsxCharts.ts";
+import { readCharts } from "./xlsxChartsIn.ts";
+import { markDynamicArrays } from "./xlsxDynamicArrays.ts";
+import { addDefinedNames, addNameParts, definedNamesIn, isRangeName } from "./xlsxNames.ts";
 
 /*
  * Opens and saves .xlsx files with exceljs: values, formulas (as written, with
@@ -35,7 +37,7 @@ function cellInput(cell: ExcelJS.Cell): CellInput {
     return /^\s*[-+]?(\d|\.\d)/.test(value) || value.startsWith("=") || value.startsWith("'") ? `'${value}` : value;
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value === "object") {
-    if (cell.formula) return `=${cell.formula}`;
+    if (cell.formula) return `=${formulaFromFile(cell.formula)}`;
     if ("richText" in value) return value.richText.map((part) => part.text).join("");
     if ("error" in value) return String(value.error);
     if ("text" in value) return String(value.text);
@@ -142,11 +144,17 @@ interface Block {
 function readCells(model: Workbook, sheet: ExcelJS.Worksheet, counted: { cells: number; limit: number }): void {
   const open: Block[] = [];
   const done: Block[] = [];
+  // Saved spills (an array formula's ref): the formula spills again here, so the cached values in its other cells are not read.
+  const spills: CellRange[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: [column: number, value: CellInput][] = [];
     row.eachCell({ includeEmpty: false }, (cell, columnNumber) => {
       // exceljs gives every cell of a merge the top-left cell's value; in Excel the others are blank.
       if (cell.isMerged && cell.master.address !== cell.address) return;
+      const array = cell.value as { shareType?: string; ref?: string } | null;
+      if (array && typeof array === "object" && array.shareType === "array" && array.ref) spills.push(parseRangeAddress(array.ref));
+      else if (spills.some((r) => rowNumber - 1 >= r.top && rowNumber - 1 <= r.bottom && columnNumber - 1 >= r.left && columnNumber - 1 <= r.right))
+        return;
       if (++counted.cells > counted.limit) {
         throw new Error(
           `The file holds more than ${counted.limit.toLocaleString("en-GB")} cells (sheet ${sheet.name} reaches row ${rowNumber}): too many to open here. Split it, or open it in Excel.`,
@@ -219,19 +227,34 @@ export async function writeXlsx(model: Workbook): Promise<SaveReport> {
   const file = new ExcelJS.Workbook();
   file.creator = "wfplan workbench";
   const notSaved: string[] = [];
+  /** Sheets with a spilled formula, whose array formulas are marked dynamic once exceljs has written them. */
+  const spilling = new Set<string>();
   for (const info of model.sheets) {
     const sheet = file.addWorksheet(info.name, { state: STATE[info.visibility] });
     if (info.pageSetup) sheet.pageSetup = pageSetupOut(info.pageSetup);
     const used = model.usedRange(info.name);
-    const write = (row: number, column: number, formula: string | number | boolean, result: unknown) => {
-      // A spilled array is saved as its formula alone; Excel recomputes the rest.
-      if (formula === "" || model.isSpilled(info.name, row, column)) return;
+    // Spills written so far on this sheet: the cells after an anchor (row by row) that show its values.
+    const spills: CellRange[] = [];
+    const inSpill = (row: number, column: number) =>
+      spills.some((r) => row >= r.top && row <= r.bottom && column >= r.left && column <= r.right && (row > r.top || column > r.left));
+    const write = (row: number, column: number, formula: string | number | boolean, result: unknown, rowByRow = true) => {
+      if (formula === "") return;
       const cell = sheet.getCell(row + 1, column + 1);
       if (typeof formula === "string" && formula.startsWith("=")) {
+        // A formula that spills is an array formula over its spill, marked dynamic after (xlsxDynamicArrays.ts).
+        const spill = model.spillRange(info.name, row, column);
+        if (spill) {
+          spilling.add(info.name);
+          spills.push(spill);
+        }
         cell.value = {
-          formula: formula.slice(1),
+          formula: formulaForFile(formula.slice(1)),
           result: typeof result === "string" && result.startsWith("#") ? undefined : result,
+          ...(spill ? { shareType: "array", ref: rangeAddress(spill) } : {}),
         } as ExcelJS.CellFormulaValue;
+      } else if (rowByRow ? inSpill(row, column) : model.isSpilled(info.name, row, column)) {
+        // A cell of a spill holds its cached value, as Excel saves it: other programs show it, Excel recomputes it.
+        if (!(typeof result === "string" && result.startsWith("#"))) cell.value = result as ExcelJS.CellValue;
       } else {
         cell.value = typeof formula === "string" && formula.startsWith("'") ? formula.slice(1) : formula;
       }
@@ -244,7 +267,7 @@ export async function writeXlsx(model: Workbook): Promise<SaveReport> {
       // A sparse sheet: only the cells that hold something.
       for (const [row, column] of model.filledCells(info.name)) {
         const at = { top: row, left: column, bottom: row, right: column };
-        write(row, column, model.formulas(info.name, at)[0]![0]!, model.values(info.name, at)[0]![0]);
+        write(row, column, model.formulas(info.name, at)[0]![0]!, model.values(info.name, at)[0]![0], false);
       }
     }
     for (const [row, column, format] of model.formatsOf(info.name)) sheet.getCell(row + 1, column + 1).numFmt = format;
@@ -281,7 +304,7 @@ export async function writeXlsx(model: Workbook): Promise<SaveReport> {
             if (typeof v === "string" && v.startsWith("=")) {
               const result = results[r]![c];
               return {
-                formula: v.slice(1),
+                formula: formulaForFile(v.slice(1)),
                 result: typeof result === "string" && result.startsWith("#") ? undefined : result,
               } as ExcelJS.CellFormulaValue;
             }
@@ -302,6 +325,10 @@ export async function writeXlsx(model: Workbook): Promise<SaveReport> {
   // exceljs cannot write charts: they are added to its package as DrawingML parts.
   // What the file held that the workbench could not read: it is not in the model, so not in the file written.
   notSaved.push(...model.notKept);
-  const withCharts = await addCharts(new Uint8Array(buffer as ArrayBuffer), model);
-  return { bytes: await addNamesToFile(withCharts, otherNames), notSaved };
+  // What exceljs cannot write, added to its package in one pass: charts, names of constants and formulas, dynamic arrays.
+  const zip = await JSZip.loadAsync(buffer as ArrayBuffer);
+  await addChartParts(zip, model);
+  await addNameParts(zip, otherNames);
+  await markDynamicArrays(zip, spilling);
+  return { bytes: await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" }), notSaved };
 }

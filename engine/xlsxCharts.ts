@@ -113,10 +113,9 @@ const relationships = (items: { id: string; type: string; target: string }[]) =>
   `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="${NS.pkg}">${items.map((r) => `<Relationship Id="${r.id}" Type="${r.type}" Target="${r.target}"/>`).join("")}</Relationships>`;
 
-/** Returns the .xlsx bytes with the workbook's charts added. */
-export async function addCharts(bytes: Uint8Array, model: Workbook): Promise<Uint8Array> {
-  if (model.charts.length === 0) return bytes;
-  const zip = await JSZip.loadAsync(bytes);
+/** Adds the workbook's charts to the package exceljs wrote. */
+export async function addChartParts(zip: JSZip, model: Workbook): Promise<void> {
+  if (model.charts.length === 0) return;
   const paths = await sheetPaths(zip);
   let types = await zip.file("[Content_Types].xml")!.async("string");
   let chartNumber = 0;
@@ -172,5 +171,4 @@ export async function addCharts(bytes: Uint8Array, model: Workbook): Promise<Uin
     zip.file(path, sheetXml);
   }
   zip.file("[Content_Types].xml", types);
-  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
 }

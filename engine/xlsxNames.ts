@@ -51,10 +51,9 @@ export function addDefinedNames(model: Workbook, names: readonly DefinedName[]):
 /** True for a name exceljs can save: one range of one sheet. */
 export const isRangeName = (formula: string) => /^=?(?:'(?:[^']|'')+'|[^!'=]+)!\$?[A-Z]+\$?\d+(?::\$?[A-Z]+\$?\d+)?$/i.test(formula);
 
-/** The .xlsx bytes with the names exceljs cannot write (constants, formulas) added to xl/workbook.xml. */
-export async function addNamesToFile(bytes: Uint8Array, names: readonly { name: string; formula: string }[]): Promise<Uint8Array> {
-  if (!names.length) return bytes;
-  const zip = await JSZip.loadAsync(bytes);
+/** Adds the names exceljs cannot write (constants, formulas) to the package's xl/workbook.xml. */
+export async function addNameParts(zip: JSZip, names: readonly { name: string; formula: string }[]): Promise<void> {
+  if (!names.length) return;
   let xml = await zip.file("xl/workbook.xml")!.async("string");
   const added = names
     .map((n) => `<definedName name="${escapeXml(n.name)}">${escapeXml(n.formula.replace(/^=/, ""))}</definedName>`)
@@ -64,5 +63,4 @@ export async function addNamesToFile(bytes: Uint8Array, names: readonly { name: 
   else if (xml.includes("<definedNames/>")) xml = xml.replace("<definedNames/>", `<definedNames>${added}</definedNames>`);
   else xml = xml.replace("</sheets>", `</sheets><definedNames>${added}</definedNames>`);
   zip.file("xl/workbook.xml", xml);
-  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
 }

@@ -51,7 +51,8 @@ describe(".xlsx round trip", () => {
     // What Excel reads: the formula text, a cached result, and the sheet state.
     const file = new ExcelJS.Workbook();
     await file.xlsx.load(bytes as unknown as ArrayBuffer);
-    expect(file.getWorksheet("Plan")!.getCell("C2").value).toEqual({ formula: "WFP.FTE(B2)", result: 1 });
+    // Excel stores an add-in's custom function as _xldudf_ NAMESPACE _ NAME, and maps it back when the add-in registers.
+    expect(file.getWorksheet("Plan")!.getCell("C2").value).toEqual({ formula: "_xldudf_WFP_FTE(B2)", result: 1 });
     expect(file.getWorksheet("wfplan_scenarios")!.state).toBe("veryHidden");
   });
 
@@ -87,14 +88,38 @@ describe(".xlsx round trip", () => {
     expect(scoped.notKept).toEqual(["the name Local of one sheet only (the workbench holds names of the whole workbook)"]);
   });
 
-  it("saves a spilled array as its formula only", async () => {
+  it("saves a spilled formula as Excel 365 does: a dynamic array over its spill, with its cached values", async () => {
     const model = new Workbook("Plan");
     model.setContents("Plan", 0, 0, [["=WFP.SUPPLY(100,0.1,8,3)"]]);
     expect(model.values("Plan", { top: 0, left: 0, bottom: 0, right: 2 })).toEqual([[98, 96.2, 94.58]]);
-    const back = await readXlsx((await writeXlsx(model)).bytes);
+    const { bytes } = await writeXlsx(model);
+    const zip = await JSZip.loadAsync(bytes);
+    const sheet = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
+    // The anchor: cm="1" points at the dynamic-array metadata; the other cells hold the values other programs show.
+    expect(sheet).toMatch(/<c r="A1" cm="1"><f t="array" ref="A1:C1">_xldudf_WFP_SUPPLY\(100,0\.1,8,3\)<\/f><v>98<\/v><\/c>/);
+    expect(sheet).toContain('<c r="B1"><v>96.2</v></c><c r="C1"><v>94.58</v></c>');
+    expect(await zip.file("xl/metadata.xml")!.async("string")).toContain('<xda:dynamicArrayProperties fDynamic="1" fCollapsed="0"/>');
+    expect(await zip.file("[Content_Types].xml")!.async("string")).toContain(
+      '<Override PartName="/xl/metadata.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheetMetadata+xml"/>',
+    );
+    expect(await zip.file("xl/_rels/workbook.xml.rels")!.async("string")).toMatch(/relationships\/sheetMetadata" Target="metadata.xml"/);
+
+    // Read back, the cached values are not read as values (they would block the spill: #SPILL!); the formula spills again.
+    const back = await readXlsx(bytes);
     expect(back.values("Plan", { top: 0, left: 0, bottom: 0, right: 2 })[0]![2]).toBeCloseTo(94.58, 10);
-    expect(back.formulas("Plan", { top: 0, left: 1, bottom: 0, right: 1 })).toEqual([[96.2]]); // a spilled cell, not a literal
+    expect(back.formulas("Plan", { top: 0, left: 0, bottom: 0, right: 0 })).toEqual([["=WFP.SUPPLY(100,0.1,8,3)"]]);
     expect(back.isSpilled("Plan", 0, 1)).toBe(true);
+    expect((await writeXlsx(back)).notSaved).toEqual([]);
+  });
+
+  it("reads custom functions in either form, and Excel's _xlfn. prefixes, leaving quoted text alone", async () => {
+    const { formulaFromFile, formulaForFile } = await import("../../engine/formulaText.ts");
+    expect(formulaFromFile('_xldudf_WFP_COST("5",1)+WFP.FTE(30)')).toBe('WFP.COST("5",1)+WFP.FTE(30)');
+    expect(formulaFromFile("_xlfn.STDEV.S(A1:A9)+_xlfn._xlws.SORT(B1:B3)")).toBe("STDEV.S(A1:A9)+SORT(B1:B3)");
+    expect(formulaFromFile('"_xldudf_WFP_COST(" & A1')).toBe('"_xldudf_WFP_COST(" & A1');
+    expect(formulaForFile("WFP.ACTIVITY_FTE(A1,20)&\"WFP.COST(\"&'WFP.X'!A1")).toBe(
+      "_xldudf_WFP_ACTIVITY_FTE(A1,20)&\"WFP.COST(\"&'WFP.X'!A1",
+    );
   });
 });
 
