@@ -8,6 +8,7 @@ import { detectHost } from "../taskpane/adapter/workbook.ts";
 import { readCsv } from "../engine/csv.ts";
 import { PrintPreview } from "./components/PrintPreview.tsx";
 import { EditHistory } from "./editHistory.ts";
+import { selectionSummary } from "./selection.ts";
 import { ChartView } from "./components/ChartView.tsx";
 import { FormulaBar } from "./components/FormulaBar.tsx";
 import { NamesPanel } from "./components/NamesPanel.tsx";
@@ -72,10 +73,20 @@ export function WorkbenchApp({ initial, fileName: initialName, adopt }: Props) {
   const select = useCallback(
     (position: CellPosition) => {
       setCell(position);
+      setRange(undefined);
       model.selection = {
         sheet: model.activeSheet,
         range: { top: position.row, left: position.column, bottom: position.row, right: position.column },
       };
+    },
+    [model],
+  );
+  // A range selected with Shift: what the pane's getSelectedRange gives, and what the status bar sums.
+  const [range, setRange] = useState<CellRange>();
+  const selectRange = useCallback(
+    (selected: CellRange) => {
+      setRange(selected);
+      model.selection = { sheet: model.activeSheet, range: selected };
     },
     [model],
   );
@@ -113,6 +124,18 @@ export function WorkbenchApp({ initial, fileName: initialName, adopt }: Props) {
     if (edit.sheet !== model.activeSheet) model.activate(edit.sheet);
     return { row: edit.row, column: edit.column };
   };
+
+  const clear = useCallback(
+    (cleared: CellRange) => {
+      try {
+        history.clear(model.activeSheet, cleared);
+        setMessage(undefined);
+      } catch (error) {
+        setMessage({ intent: "error", text: `Could not clear those cells of ${model.activeSheet}: ${(error as Error).message}` });
+      }
+    },
+    [model, history],
+  );
 
   const edit = useCallback(
     (position: CellPosition, input: string) => {
@@ -216,12 +239,15 @@ export function WorkbenchApp({ initial, fileName: initialName, adopt }: Props) {
             sheet={sheet}
             version={version}
             onSelect={select}
+            onSelectRange={selectRange}
             onEdit={edit}
+            onClear={clear}
             onUndo={undoRedo("undo")}
             onRedo={undoRedo("redo")}
             selected={model.selection?.sheet === sheet ? { row: model.selection.range.top, column: model.selection.range.left } : undefined}
           />
         </div>
+        <StatusBar model={model} sheet={sheet} range={range} version={version} />
         {charts.length > 0 && (
           <div className="wb-charts">
             {charts.map((chart) => (
@@ -239,5 +265,19 @@ export function WorkbenchApp({ initial, fileName: initialName, adopt }: Props) {
         <TaskPane key={workbookKey(model)} hostInfo={hostInfo} />
       </div>
     </FluentProvider>
+  );
+}
+
+/** Excel's status bar for a selection of more than one cell: the average and sum of its numbers, and how many cells hold something. */
+function StatusBar({ model, sheet, range }: { model: Workbook; sheet: string; range?: CellRange; version: number }) {
+  if (!range || (range.top === range.bottom && range.left === range.right)) return <div className="wb-status" />;
+  const { count, numbers, sum } = selectionSummary(model, sheet, range);
+  const figure = (n: number) => n.toLocaleString("en-GB", { maximumFractionDigits: 10 });
+  return (
+    <div className="wb-status" role="status" aria-label="Selection">
+      {numbers > 0 && <span>Average: {figure(sum / numbers)}</span>}
+      {count > 0 && <span>Count: {count}</span>}
+      {numbers > 0 && <span>Sum: {figure(sum)}</span>}
+    </div>
   );
 }

@@ -348,6 +348,46 @@ describe("the workbench in headless Chromium", () => {
     await expect.poll(width).toBeGreaterThan(48 + 40);
   });
 
+  it("selects a range with Shift+arrow and Shift+click, sums it in the status bar, and clears it with Delete as one undo step", async () => {
+    await enter(page, "F1", "1");
+    await enter(page, "F2", "2");
+    await enter(page, "F3", "=F1+F2");
+    await enter(page, "G1", "Band 5");
+    const status = () => page.getByRole("status", { name: "Selection" }).textContent();
+    const selection = () =>
+      page.evaluate(
+        () =>
+          (window as unknown as { wfplanWorkbench: { model: () => { selection?: { range: object } } } }).wfplanWorkbench.model().selection
+            ?.range,
+      );
+    await cell(page, "F1").locator("..").click();
+    await page.keyboard.press("Shift+ArrowDown");
+    await page.keyboard.press("Shift+ArrowDown");
+    // Excel's status bar: the average and sum of the numbers, and the cells that hold something.
+    await expect.poll(status).toBe("Average: 2Count: 3Sum: 6");
+    expect(await selection()).toEqual({ top: 0, left: 5, bottom: 2, right: 5 });
+    // The active cell stays where the selection began.
+    expect(await page.getByLabel("Name box").inputValue()).toBe("F1");
+    expect(await page.locator(".wb-in-range").count()).toBe(3);
+    // Shift+click stretches it to G3: text is counted, not summed.
+    await cell(page, "G3")
+      .locator("..")
+      .click({ modifiers: ["Shift"] });
+    await expect.poll(status).toBe("Average: 2Count: 4Sum: 6");
+    expect(await selection()).toEqual({ top: 0, left: 5, bottom: 2, right: 6 });
+    // Delete clears every cell selected; Ctrl+Z puts them all back at once.
+    await page.keyboard.press("Delete");
+    await expect.poll(() => cell(page, "F3").textContent()).toBe("");
+    expect(await cell(page, "G1").textContent()).toBe("");
+    await page.keyboard.press("Control+z");
+    await expect.poll(() => cell(page, "F3").textContent()).toBe("3");
+    expect(await cell(page, "G1").textContent()).toBe("Band 5");
+    // An arrow without Shift leaves one cell selected, and the status bar empty.
+    await page.keyboard.press("ArrowDown");
+    await expect.poll(() => page.locator(".wb-in-range").count()).toBe(0);
+    expect(await selection()).toEqual({ top: 1, left: 5, bottom: 1, right: 5 });
+  });
+
   it("opens an ESR extract as CSV, says what a damaged file is in a planner's words, and asks before closing on unsaved work", async () => {
     const csvPath = join(SCREENSHOTS, "esr-extract.csv");
     writeFileSync(csvPath, "Assignment Number,Staff Group,Pay Band,Contracted WTE,Start\n00012345,Nursing,Band 5,0.8,31/03/2026\n");

@@ -52,3 +52,34 @@ describe("undo and redo of the planner's edits", () => {
     expect(history.undo()).toBeUndefined();
   });
 });
+
+describe("a range selected with Shift", () => {
+  it("moves its other corner a cell, or to the edge of the data with Ctrl, and stays on the grid", async () => {
+    const { moveCorner, rangeBetween } = await import("../../workbench/selection.ts");
+    const model = sheet();
+    expect(moveCorner(model, "Plan", { row: 0, column: 0 }, "down", false, limits)).toEqual({ row: 1, column: 0 });
+    expect(moveCorner(model, "Plan", { row: 0, column: 0 }, "up", false, limits)).toEqual({ row: 0, column: 0 });
+    expect(moveCorner(model, "Plan", { row: 0, column: 0 }, "down", true, limits)).toEqual({ row: 2, column: 0 });
+    // The anchor may be any corner: the range is the rectangle between.
+    expect(rangeBetween({ row: 4, column: 3 }, { row: 1, column: 5 })).toEqual({ top: 1, left: 3, bottom: 4, right: 5 });
+  });
+
+  it("is summed as Excel's status bar sums it, and cleared as one undo step", async () => {
+    const { selectionSummary } = await import("../../workbench/selection.ts");
+    const model = sheet();
+    model.setContents("Plan", 1, 1, [[0.8], ["=B2*2"]]);
+    // A1:B3 holds six cells: two headers (counted, not summed), the bands and the FTE (0.8, and 1.6 by formula).
+    const summary = selectionSummary(model, "Plan", { top: 0, left: 0, bottom: 2, right: 1 });
+    const numbers = model
+      .values("Plan", { top: 0, left: 0, bottom: 2, right: 1 })
+      .flat()
+      .filter((v): v is number => typeof v === "number");
+    expect(summary).toEqual({ count: 6, numbers: numbers.length, sum: numbers.reduce((a, b) => a + b, 0) });
+    const history = new EditHistory(model);
+    history.clear("Plan", { top: 0, left: 0, bottom: 2, right: 1 });
+    expect(model.values("Plan", { top: 0, left: 0, bottom: 2, right: 1 }).flat()).toEqual(["", "", "", "", "", ""]);
+    expect(history.undo()).toMatchObject({ row: 0, column: 0 });
+    expect(model.formulas("Plan", { top: 2, left: 1, bottom: 2, right: 1 })).toEqual([["=B2*2"]]);
+    expect(model.values("Plan", { top: 0, left: 0, bottom: 0, right: 1 })).toEqual([["Band", "FTE"]]);
+  });
+});

@@ -1,22 +1,24 @@
 import { DataGrid, type Column, type DataGridHandle, type RenderEditCellProps } from "react-data-grid";
 import "react-data-grid/lib/styles.css";
-import { useEffect, useMemo, useRef } from "react";
-import { columnLetters } from "../../engine/addresses.ts";
+import { useEffect, useMemo, useRef, useState } from "react";
+import { columnLetters, type CellRange } from "../../engine/addresses.ts";
 import type { Workbook } from "../../engine/workbook.ts";
 import { dataEdge, type Direction } from "../dataEdge.ts";
 import { formatValue } from "../numberFormat.ts";
+import { moveCorner, rangeBetween, type CellPosition } from "../selection.ts";
 
-export interface CellPosition {
-  row: number;
-  column: number;
-}
+export type { CellPosition };
 
 interface Props {
   model: Workbook;
   sheet: string;
   version: number;
   onSelect: (cell: CellPosition) => void;
+  /** A range selected with Shift (the active cell stays where it began); a single cell again when the selection collapses. */
+  onSelectRange?: (range: CellRange) => void;
   onEdit: (cell: CellPosition, input: string) => void;
+  /** Delete on a range of more than one cell. */
+  onClear?: (range: CellRange) => void;
   /** Ctrl+Z and Ctrl+Y: the cell changed, to go to, or undefined when there was nothing. */
   onUndo?: () => CellPosition | undefined;
   onRedo?: () => CellPosition | undefined;
@@ -39,7 +41,7 @@ function textWidth(text: string): number {
 }
 
 /** The cells of one sheet: values as formatted, errors with their message on hover, tables banded. */
-export function SheetGrid({ model, sheet, version, onSelect, onEdit, onUndo, onRedo, selected }: Props) {
+export function SheetGrid({ model, sheet, version, onSelect, onSelectRange, onEdit, onClear, onUndo, onRedo, selected }: Props) {
   const used = model.usedRange(sheet);
   const rowCount = Math.max(60, (used?.bottom ?? 0) + 30);
   const columnCount = Math.max(12, (used?.right ?? 0) + 4);
@@ -52,6 +54,16 @@ export function SheetGrid({ model, sheet, version, onSelect, onEdit, onUndo, onR
   const grid = useRef<DataGridHandle>(null);
   // The cell the grid last reported, so a selection it made itself is not sent back to it.
   const reported = useRef<CellPosition | undefined>(undefined);
+  // The range selected: the active cell (the anchor) and the corner Shift+click or Shift+arrow moved; none for a single cell.
+  const [corner, setCorner] = useState<{ anchor: CellPosition; corner: CellPosition }>();
+  const range = corner && rangeBetween(corner.anchor, corner.corner);
+  const inRange = (row: number, column: number) =>
+    range !== undefined && row >= range.top && row <= range.bottom && column >= range.left && column <= range.right;
+  const extendTo = (anchor: CellPosition, to: CellPosition) => {
+    setCorner({ anchor, corner: to });
+    onSelectRange?.(rangeBetween(anchor, to));
+    grid.current?.scrollToCell({ rowIdx: to.row, idx: to.column + 1 });
+  };
   const wanted = selected && `${selected.row}:${selected.column}`;
   useEffect(() => {
     if (!selected || (reported.current?.row === selected.row && reported.current.column === selected.column)) return;
@@ -87,17 +99,21 @@ export function SheetGrid({ model, sheet, version, onSelect, onEdit, onUndo, onR
           <CellEditor {...props} model={model} sheet={sheet} columnIndex={column} onEdit={onEdit} typedOver={typedOver} />
         ),
         cellClass: (row) => {
+          const selectedClass = inRange(row, column) ? " wb-in-range" : "";
           const table = tables.find(
             (t) => row >= t.range.top && row <= t.range.bottom && column >= t.range.left && column <= t.range.right,
           );
-          if (!table) return undefined;
-          return row === table.range.top ? "wb-table-header" : (row - table.range.top) % 2 === 0 ? "wb-table-band" : "wb-table-row";
+          if (!table) return selectedClass || undefined;
+          return (
+            (row === table.range.top ? "wb-table-header" : (row - table.range.top) % 2 === 0 ? "wb-table-band" : "wb-table-row") +
+            selectedClass
+          );
         },
       };
     });
     return [rowHeader, ...cells];
     // The version makes the columns (and their cells) follow every change to the workbook.
-  }, [model, sheet, columnCount, rowCount, version, onEdit]);
+  }, [model, sheet, columnCount, rowCount, version, onEdit, range?.top, range?.left, range?.bottom, range?.right]);
 
   return (
     <DataGrid
@@ -109,14 +125,33 @@ export function SheetGrid({ model, sheet, version, onSelect, onEdit, onUndo, onR
       rowKeyGetter={(row) => row}
       rowHeight={24}
       headerRowHeight={24}
+      onCellMouseDown={(args, event) => {
+        // Shift+click selects from the active cell to the cell clicked; the active cell stays.
+        if (!event.shiftKey || args.column.key === "row") return;
+        const active = corner?.anchor ?? reported.current;
+        if (!active) return;
+        event.preventGridDefault();
+        extendTo(active, { row: args.row, column: args.column.idx - 1 });
+      }}
       onCellKeyDown={(args, event) => {
-        // Delete clears the cell, as in Excel, without opening the editor.
+        // Delete clears the cell, or every cell selected, as in Excel, without opening the editor.
         if (event.key === "Delete" && args.mode === "ACTIVE" && args.column && args.column.key !== "row" && args.row !== undefined) {
           event.preventGridDefault();
-          onEdit({ row: args.row, column: args.column.idx - 1 }, "");
+          if (range && onClear) onClear(range);
+          else onEdit({ row: args.row, column: args.column.idx - 1 }, "");
           return;
         }
         const ctrl = event.ctrlKey || event.metaKey;
+        const arrow = { ArrowUp: "up", ArrowDown: "down", ArrowLeft: "left", ArrowRight: "right" }[event.key] as Direction | undefined;
+        // Shift+arrow moves the selection's other corner a cell; Ctrl+Shift+arrow to the edge of the data.
+        if (args.mode === "ACTIVE" && event.shiftKey && arrow && args.column && args.column.key !== "row" && args.row !== undefined) {
+          event.preventGridDefault();
+          event.preventDefault();
+          const anchor = corner?.anchor ?? { row: args.row, column: args.column.idx - 1 };
+          const to = moveCorner(model, sheet, corner?.corner ?? anchor, arrow, ctrl, { rows: rowCount, columns: columnCount });
+          extendTo(anchor, to);
+          return;
+        }
         if (args.mode === "ACTIVE" && ctrl && (event.key === "z" || event.key === "y" || event.key === "Z" || event.key === "Y")) {
           event.preventGridDefault();
           event.preventDefault();
@@ -149,6 +184,8 @@ export function SheetGrid({ model, sheet, version, onSelect, onEdit, onUndo, onR
       onActivePositionChange={({ rowIdx, column }) => {
         if (rowIdx >= 0 && column && column.key !== "row") {
           reported.current = { row: rowIdx, column: column.idx - 1 };
+          // Moving the active cell without Shift leaves one cell selected.
+          setCorner(undefined);
           onSelect(reported.current);
         }
       }}
