@@ -34,7 +34,9 @@ function outsideQuotes(formula: string, change: (code: string) => string): strin
  * function when it registers; a bare `WFP.COST(` would be a name Excel does not know.
  */
 export function formulaForFile(formula: string): string {
-  return outsideQuotes(formula, (code) => code.replace(/(?<![A-Za-z0-9_.])WFP\.([A-Z][A-Z0-9_]*)\s*\(/gi, (_, name: string) => `_xldudf_WFP_${name.toUpperCase()}(`));
+  return outsideQuotes(formula, (code) =>
+    code.replace(/(?<![A-Za-z0-9_.])WFP\.([A-Z][A-Z0-9_]*)\s*\(/gi, (_, name: string) => `_xldudf_WFP_${name.toUpperCase()}(`),
+  );
 }
 
 /**

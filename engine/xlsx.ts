@@ -153,7 +153,9 @@ function readCells(model: Workbook, sheet: ExcelJS.Worksheet, counted: { cells: 
       if (cell.isMerged && cell.master.address !== cell.address) return;
       const array = cell.value as { shareType?: string; ref?: string } | null;
       if (array && typeof array === "object" && array.shareType === "array" && array.ref) spills.push(parseRangeAddress(array.ref));
-      else if (spills.some((r) => rowNumber - 1 >= r.top && rowNumber - 1 <= r.bottom && columnNumber - 1 >= r.left && columnNumber - 1 <= r.right))
+      else if (
+        spills.some((r) => rowNumber - 1 >= r.top && rowNumber - 1 <= r.bottom && columnNumber - 1 >= r.left && columnNumber - 1 <= r.right)
+      )
         return;
       if (++counted.cells > counted.limit) {
         throw new Error(

@@ -33,7 +33,10 @@ export async function markDynamicArrays(zip: JSZip, sheets: ReadonlySet<string>)
   }
   zip.file("xl/metadata.xml", METADATA);
   const types = await zip.file("[Content_Types].xml")!.async("string");
-  zip.file("[Content_Types].xml", types.replace("</Types>", `<Override PartName="/xl/metadata.xml" ContentType="${METADATA_TYPE}"/></Types>`));
+  zip.file(
+    "[Content_Types].xml",
+    types.replace("</Types>", `<Override PartName="/xl/metadata.xml" ContentType="${METADATA_TYPE}"/></Types>`),
+  );
   const rels = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
   zip.file(
     "xl/_rels/workbook.xml.rels",
