@@ -203,7 +203,10 @@ export class Workbook {
     }
     this.engine.removeSheet(this.sheetId(info.name));
     this.sheetList.splice(this.sheetList.indexOf(info), 1);
-    for (const map of [this.formats, this.writtenFormulas, this.styles, this.widths, this.merges] as Map<string, unknown>[])
+    for (const map of [this.formats, this.formatBounds, this.writtenFormulas, this.styles, this.widths, this.merges] as Map<
+      string,
+      unknown
+    >[])
       map.delete(info.name);
     for (const list of [this.tables, this.charts] as { sheet: string }[][]) {
       for (let i = list.length - 1; i >= 0; i--) if (list[i]!.sheet === info.name) list.splice(i, 1);
@@ -218,7 +221,10 @@ export class Workbook {
       throw new WorkbookError("ItemAlreadyExists", `A sheet named "${newName}" already exists.`);
     }
     this.engine.renameSheet(this.sheetId(info.name), newName);
-    for (const map of [this.formats, this.writtenFormulas, this.styles, this.widths, this.merges] as Map<string, unknown>[]) {
+    for (const map of [this.formats, this.formatBounds, this.writtenFormulas, this.styles, this.widths, this.merges] as Map<
+      string,
+      unknown
+    >[]) {
       const value = map.get(info.name);
       if (value) {
         map.delete(info.name);
@@ -353,14 +359,36 @@ export class Workbook {
     const name = this.sheet(sheet).name;
     let map = this.formats.get(name);
     if (!map) this.formats.set(name, (map = new Map()));
+    let cleared = false;
     for (let r = 0; r <= range.bottom - range.top; r++) {
       for (let c = 0; c <= range.right - range.left; c++) {
         const format = formats[r]?.[c] ?? formats[0]?.[0] ?? "General";
-        if (format === "General") map.delete(key(range.top + r, range.left + c));
+        if (format === "General") cleared = map.delete(key(range.top + r, range.left + c)) || cleared;
         else map.set(key(range.top + r, range.left + c), format);
       }
     }
+    // The formatted cells' extent, kept as formats are added; worked out afresh after one is cleared.
+    const bounds = this.formatBounds.get(name);
+    if (cleared || !bounds) this.formatBounds.delete(name);
+    else this.formatBounds.set(name, { bottom: Math.max(bounds.bottom, range.bottom), right: Math.max(bounds.right, range.right) });
     this.changed();
+  }
+
+  /** The bottom row and right column of a sheet's formatted cells, by sheet name: usedRange reads it on every repaint. */
+  private readonly formatBounds = new Map<string, { bottom: number; right: number }>();
+
+  private formattedExtent(name: string): { bottom: number; right: number } {
+    let bounds = this.formatBounds.get(name);
+    if (!bounds) {
+      bounds = { bottom: -1, right: -1 };
+      for (const at of this.formats.get(name)?.keys() ?? []) {
+        const comma = at.indexOf(",");
+        bounds.bottom = Math.max(bounds.bottom, Number(at.slice(0, comma)));
+        bounds.right = Math.max(bounds.right, Number(at.slice(comma + 1)));
+      }
+      this.formatBounds.set(name, bounds);
+    }
+    return bounds;
   }
 
   style(sheet: string, row: number, column: number): CellStyle | undefined {
@@ -492,14 +520,9 @@ export class Workbook {
 
   usedRange(sheet: string): CellRange | undefined {
     const { width, height } = this.engine.getSheetDimensions(this.sheetId(sheet));
-    const formats = this.formats.get(this.sheet(sheet).name);
-    let bottom = height - 1;
-    let right = width - 1;
-    for (const at of formats?.keys() ?? []) {
-      const [r, c] = at.split(",").map(Number) as [number, number];
-      bottom = Math.max(bottom, r);
-      right = Math.max(right, c);
-    }
+    const formatted = this.formattedExtent(this.sheet(sheet).name);
+    const bottom = Math.max(height - 1, formatted.bottom);
+    const right = Math.max(width - 1, formatted.right);
     if (bottom < 0 || right < 0) return undefined;
     return { top: 0, left: 0, bottom, right };
   }

@@ -23,6 +23,8 @@ describe("npm run bench, at smoke sizes", () => {
       "wfplan eval '=WFP.FTE(30)' cold, against node -e 0",
       "wfplan consolidate: 3 trust workbooks of 56 staff records (168 in all)",
       "wfplan consolidate: 4 trust workbooks of 56 staff records (224 in all)",
+      "Workbench: open an extract of 2,000 rows (.xlsx)",
+      "Workbench: an edit in that workbook, Enter to the new value on screen",
     ]);
     for (const result of results) {
       expect(result.met).toBeNull();

@@ -62,3 +62,24 @@ describe("structured references", () => {
     hf.destroy();
   });
 });
+
+describe("the used range with formatted cells (kept, not rescanned, on every repaint)", () => {
+  it("grows as formats are added and shrinks when the outermost is cleared", async () => {
+    const { registerWfpFunctions } = await import("../engine/hyperformula.ts");
+    const { loadMetadata } = await import("../engine/metadata.ts");
+    registerWfpFunctions(await loadMetadata());
+    const { Workbook } = await import("../engine/workbook.ts");
+    const model = new Workbook("Plan");
+    model.setContents("Plan", 0, 0, [[1, 2]]);
+    expect(model.usedRange("Plan")).toEqual({ top: 0, left: 0, bottom: 0, right: 1 });
+    model.setNumberFormats("Plan", { top: 9, left: 4, bottom: 9, right: 4 }, [["0.0%"]]);
+    expect(model.usedRange("Plan")).toEqual({ top: 0, left: 0, bottom: 9, right: 4 });
+    model.setNumberFormats("Plan", { top: 3, left: 6, bottom: 3, right: 6 }, [["£#,##0"]]);
+    expect(model.usedRange("Plan")).toEqual({ top: 0, left: 0, bottom: 9, right: 6 });
+    model.setNumberFormats("Plan", { top: 9, left: 4, bottom: 9, right: 4 }, [["General"]]);
+    expect(model.usedRange("Plan")).toEqual({ top: 0, left: 0, bottom: 3, right: 6 });
+    // A renamed sheet keeps its extent.
+    model.renameSheet("Plan", "Budget");
+    expect(model.usedRange("Budget")).toEqual({ top: 0, left: 0, bottom: 3, right: 6 });
+  });
+});
