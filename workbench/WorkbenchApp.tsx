@@ -47,7 +47,7 @@ function openProblem(name: string, error: Error): string {
 export function WorkbenchApp({ initial, fileName: initialName, adopt }: Props) {
   const [model, setModel] = useState(initial);
   const [fileName, setFileName] = useState(initialName);
-  const [message, setMessage] = useState<{ intent: "success" | "warning" | "error"; text: string }>();
+  const [message, setMessage] = useState<{ intent: "success" | "warning" | "error" | "info"; text: string }>();
   const version = useWorkbookVersion(model);
   // The change count when the workbook was opened or last saved: anything since is unsaved work.
   const [savedAt, setSavedAt] = useState(initial.changeCount);
@@ -156,6 +156,13 @@ export function WorkbenchApp({ initial, fileName: initialName, adopt }: Props) {
     )
       return;
     try {
+      // Said, and painted, before the file is read: a big workbook takes seconds, and the page is busy while it does.
+      const size = file.size >= 1e6 ? `${(file.size / 1e6).toFixed(1)} MB` : `${Math.max(1, Math.round(file.size / 1e3))} KB`;
+      setMessage({
+        intent: "info",
+        text: `Opening ${file.name} (${size})… A big workbook takes a few seconds, and the page waits until it is open.`,
+      });
+      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
       const bytes = new Uint8Array(await file.arrayBuffer());
       const csv = /\.(csv|txt)$/i.test(file.name) ? readCsv(bytes, file.name) : undefined;
       const opened = csv?.model ?? (await readXlsx(bytes));

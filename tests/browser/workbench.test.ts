@@ -434,8 +434,20 @@ describe("the workbench in headless Chromium", () => {
     const path = join(SCREENSHOTS, "far-corners.xlsx");
     await file.xlsx.writeFile(path);
     page.once("dialog", (dialog) => void dialog.accept());
+    // Every message the page shows while it opens, to see that it says what it is doing before the work begins.
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { seen: string[] }).seen = seen;
+      new MutationObserver(() => {
+        for (const bar of document.querySelectorAll(".fui-MessageBarBody"))
+          if (!seen.includes(bar.textContent ?? "")) seen.push(bar.textContent ?? "");
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
     await page.getByLabel("Open workbook", { exact: true }).setInputFiles(path);
     await page.getByText("Opened far-corners.xlsx.").waitFor();
+    expect(await page.evaluate(() => (window as unknown as { seen: string[] }).seen)).toContain(
+      "Opening far-corners.xlsx (6 KB)… A big workbook takes a few seconds, and the page waits until it is open.",
+    );
     await expect.poll(() => cell(page, "A1").textContent()).toBe("1");
     // The pane follows the open workbook: this one has no tables and no saved scenarios.
     await expect.poll(() => page.getByLabel("Staff in post").locator("option").allTextContents()).toEqual(["Choose a table or range"]);
