@@ -29,6 +29,17 @@ export default defineConfig({
       },
     },
   ],
+  // The worker that reads a file off the page's thread sits with the workbench's scripts, not the add-in's.
+  worker: {
+    format: "es",
+    rolldownOptions: {
+      output: {
+        entryFileNames: "workbench/[name]-[hash].js",
+        chunkFileNames: "workbench/[name]-[hash].js",
+        assetFileNames: "workbench/[name]-[hash][extname]",
+      },
+    },
+  },
   build: {
     outDir: "dist",
     emptyOutDir: false,

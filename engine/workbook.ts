@@ -157,6 +157,19 @@ export class Workbook {
     }
   }
 
+  /** As batch, for changes made over several turns of the event loop (building a big workbook in steps). */
+  async batchAsync<T>(changes: () => Promise<T>): Promise<T> {
+    if (this.batchDepth++ === 0) this.engine.suspendEvaluation();
+    try {
+      return await changes();
+    } finally {
+      if (--this.batchDepth === 0) {
+        this.engine.resumeEvaluation();
+        this.changed();
+      }
+    }
+  }
+
   // ---- sheets ----
   get sheets(): readonly SheetInfo[] {
     return this.sheetList;

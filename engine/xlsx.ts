@@ -1,97 +1,32 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { cellAddress, parseRangeAddress, rangeAddress, sheetPrefix, splitSheet, type CellRange } from "./addresses.ts";
-import { formulaForFile, formulaFromFile } from "./formulaText.ts";
-import { Workbook, type CellInput, type PageSetup, type Visibility } from "./workbook.ts";
+import { cellAddress, rangeAddress, sheetPrefix, splitSheet, type CellRange } from "./addresses.ts";
+import { formulaForFile } from "./formulaText.ts";
+import type { PageSetup, Visibility, Workbook } from "./workbook.ts";
+import { buildWorkbook } from "./xlsxBuild.ts";
 import { addChartParts } from "./xlsxCharts.ts";
-import { readCharts } from "./xlsxChartsIn.ts";
 import { markDynamicArrays } from "./xlsxDynamicArrays.ts";
-import { addDefinedNames, addNameParts, definedNamesIn, isRangeName } from "./xlsxNames.ts";
+import { MAX_CELLS, PAPER_NUMBERS, parseXlsx, POINTS_PER_CHARACTER } from "./xlsxIn.ts";
+import { addNameParts, isRangeName } from "./xlsxNames.ts";
+
+export { MAX_CELLS };
+
+/** Reads an .xlsx file's bytes into a new workbook; a file of more than `maxCells` cells is refused with a message. */
+export async function readXlsx(bytes: ArrayBuffer | Uint8Array, { maxCells = MAX_CELLS } = {}): Promise<Workbook> {
+  return buildWorkbook(await parseXlsx(bytes, { maxCells }), bytes);
+}
 
 /*
  * Opens and saves .xlsx files with exceljs: values, formulas (as written, with
  * structured references), number formats, bold and fills, column widths,
  * tables, named ranges, sheet visibility (very hidden sheets included) and
- * charts, which exceljs cannot write and engine/xlsxCharts.ts adds.
+ * charts, which exceljs cannot write and engine/xlsxCharts.ts adds. Opening
+ * is two steps, so the workbench can read a file off its page's thread:
+ * parseXlsx (engine/xlsxIn.ts, no spreadsheet engine) and buildWorkbook
+ * (engine/xlsxBuild.ts).
  */
 
-const VISIBILITY: Record<string, Visibility> = { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" };
 const STATE: Record<Visibility, "visible" | "hidden" | "veryHidden"> = { Visible: "visible", Hidden: "hidden", VeryHidden: "veryHidden" };
-/** exceljs column widths are in characters; the workbench keeps points. */
-const POINTS_PER_CHARACTER = 6;
-
-interface ExcelTableModel {
-  name: string;
-  tableRef: string;
-  headerRow?: boolean;
-  totalsRow?: boolean;
-  columns: { name: string }[];
-  style?: { theme?: string };
-}
-
-function cellInput(cell: ExcelJS.Cell): CellInput {
-  const value = cell.value;
-  if (value === null || value === undefined) return null;
-  if (typeof value === "number" || typeof value === "boolean") return value;
-  if (typeof value === "string")
-    return /^\s*[-+]?(\d|\.\d)/.test(value) || value.startsWith("=") || value.startsWith("'") ? `'${value}` : value;
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === "object") {
-    if (cell.formula) return `=${formulaFromFile(cell.formula)}`;
-    if ("richText" in value) return value.richText.map((part) => part.text).join("");
-    if ("error" in value) return String(value.error);
-    if ("text" in value) return String(value.text);
-    if ("result" in value) return (value.result as CellInput) ?? null;
-  }
-  return String(value);
-}
-
-/** Reads an .xlsx file's bytes into a new workbook; a file of more than `maxCells` cells is refused with a message. */
-export async function readXlsx(bytes: ArrayBuffer | Uint8Array, { maxCells = MAX_CELLS } = {}): Promise<Workbook> {
-  const file = new ExcelJS.Workbook();
-  await file.xlsx.load(bytes as ArrayBuffer);
-  // The package itself, once, for what exceljs does not read: defined names other than ranges, and charts.
-  const zip = await JSZip.loadAsync(bytes);
-  const names = await definedNamesIn(zip);
-  let namesNotKept: string[] = [];
-  const worksheets = file.worksheets;
-  if (worksheets.length === 0) throw new Error("The file has no worksheets.");
-  const model = new Workbook(worksheets[0]!.name);
-  model.batch(() => {
-    for (const sheet of worksheets.slice(1)) model.addSheet(sheet.name);
-    // Tables first: formulas anywhere may refer to them by name.
-    for (const sheet of worksheets) {
-      for (const table of sheet.getTables() as unknown as { table: ExcelTableModel }[]) {
-        const t = table.table;
-        const range = parseRangeAddress(t.tableRef);
-        const headers = t.columns.map((c) => c.name);
-        model.setContents(sheet.name, range.top, range.left, [headers]);
-        const info = model.addTable(sheet.name, range, true, t.name, t.style?.theme ?? "TableStyleMedium2", headers);
-        info.hasTotals = Boolean(t.totalsRow);
-      }
-    }
-    const counted = { cells: 0, limit: maxCells };
-    for (const sheet of worksheets) readCells(model, sheet, counted);
-    namesNotKept = addDefinedNames(model, names);
-    for (const sheet of worksheets) {
-      const setup = pageSetupIn(sheet.pageSetup);
-      if (setup) model.setPageSetup(sheet.name, setup);
-    }
-    // Visibility last: the workbook must keep a visible sheet while loading.
-    for (const sheet of worksheets) {
-      const visibility = VISIBILITY[sheet.state] ?? "Visible";
-      if (visibility !== "Visible") model.setVisibility(sheet.name, visibility);
-    }
-    model.activeSheet = model.sheets.find((s) => s.visibility === "Visible")!.name;
-  });
-  // Charts, which exceljs does not read: those the workbench draws come back; the rest are listed, to be said before a save loses them.
-  const charts = await readCharts(zip, model);
-  model.notKept = [...charts.notRead, ...namesNotKept];
-  return model;
-}
-
-/** Excel's paper sizes as the file numbers them (ECMA-376 ST_PaperSize). */
-const PAPER_NUMBERS: Record<string, number> = { Letter: 1, Legal: 5, A3: 8, A4: 9, A5: 11 };
 
 /** A sheet's page setup as exceljs writes it: orientation, paper, fit to pages and the print area. */
 function pageSetupOut(setup: PageSetup): Partial<ExcelJS.PageSetup> {
@@ -104,115 +39,6 @@ function pageSetupOut(setup: PageSetup): Partial<ExcelJS.PageSetup> {
     ...(setup.printTitleRows ? { printTitlesRow: setup.printTitleRows.replace(/\$/g, "") } : {}),
     ...(setup.printTitleColumns ? { printTitlesColumn: setup.printTitleColumns.replace(/\$/g, "") } : {}),
   };
-}
-
-/** A sheet's page setup as read, where the file sets any of it. */
-function pageSetupIn(setup: Partial<ExcelJS.PageSetup> | undefined): PageSetup | undefined {
-  if (!setup) return undefined;
-  const read: PageSetup = {};
-  if (setup.orientation === "landscape") read.orientation = "Landscape";
-  const paper = Object.entries(PAPER_NUMBERS).find(([, n]) => n === setup.paperSize);
-  if (paper && setup.paperSize !== undefined) read.paperSize = paper[0];
-  if (setup.fitToPage) {
-    read.fitToPagesWide = setup.fitToWidth;
-    read.fitToPagesTall = setup.fitToHeight;
-  }
-  if (setup.printArea) read.printArea = String(setup.printArea).replace(/^.*!/, "").replace(/\$/g, "");
-  if (setup.printTitlesRow) read.printTitleRows = String(setup.printTitlesRow).replace(/^.*!/, "");
-  if (setup.printTitlesColumn) read.printTitleColumns = String(setup.printTitlesColumn).replace(/^.*!/, "");
-  return Object.keys(read).length ? read : undefined;
-}
-
-/** More cells than this in one file are refused with a message rather than risk the page or the CLI running out of memory. */
-export const MAX_CELLS = 5_000_000;
-/** Blank columns that split a row into separate runs, so far-apart cells are never filled in between. */
-const GAP = 64;
-
-interface Block {
-  top: number;
-  left: number;
-  right: number;
-  lines: CellInput[][];
-}
-
-/**
- * One sheet's cells, read sparsely: each row is cut into runs of nearby cells,
- * and runs on consecutive rows within the same columns are written as one
- * block. A file with values in A1 and XFD1048576 is two one-cell blocks, not a
- * grid of 17 billion. Number formats, bold, fills and column widths beside them.
- */
-function readCells(model: Workbook, sheet: ExcelJS.Worksheet, counted: { cells: number; limit: number }): void {
-  const open: Block[] = [];
-  const done: Block[] = [];
-  // Saved spills (an array formula's ref): the formula spills again here, so the cached values in its other cells are not read.
-  const spills: CellRange[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const cells: [column: number, value: CellInput][] = [];
-    row.eachCell({ includeEmpty: false }, (cell, columnNumber) => {
-      // exceljs gives every cell of a merge the top-left cell's value; in Excel the others are blank.
-      if (cell.isMerged && cell.master.address !== cell.address) return;
-      const array = cell.value as { shareType?: string; ref?: string } | null;
-      if (array && typeof array === "object" && array.shareType === "array" && array.ref) spills.push(parseRangeAddress(array.ref));
-      else if (
-        spills.some((r) => rowNumber - 1 >= r.top && rowNumber - 1 <= r.bottom && columnNumber - 1 >= r.left && columnNumber - 1 <= r.right)
-      )
-        return;
-      if (++counted.cells > counted.limit) {
-        throw new Error(
-          `The file holds more than ${counted.limit.toLocaleString("en-GB")} cells (sheet ${sheet.name} reaches row ${rowNumber}): too many to open here. Split it, or open it in Excel.`,
-        );
-      }
-      cells.push([columnNumber - 1, cellInput(cell)]);
-      const at = { top: rowNumber - 1, left: columnNumber - 1, bottom: rowNumber - 1, right: columnNumber - 1 };
-      if (cell.numFmt && cell.numFmt !== "General") model.setNumberFormats(sheet.name, at, [[cell.numFmt]]);
-      const fill = cell.fill?.type === "pattern" ? cell.fill.fgColor?.argb : undefined;
-      if (cell.font?.bold || fill)
-        model.setStyle(sheet.name, at, { bold: cell.font?.bold || undefined, fill: fill ? `#${fill.slice(-6)}` : undefined });
-    });
-    for (const run of runs(cells)) place(open, done, rowNumber - 1, run);
-  });
-  for (const block of [...done, ...open]) {
-    const width = block.right - block.left + 1;
-    const dense = block.lines.map((line) => Array.from({ length: width }, (_, c) => line[c] ?? null));
-    model.setContents(sheet.name, block.top, block.left, dense);
-  }
-  sheet.columns?.forEach((column, index) => {
-    if (column.width) model.setColumnWidth(sheet.name, index, column.width * POINTS_PER_CHARACTER);
-  });
-  for (const merge of sheet.model.merges ?? []) model.merge(sheet.name, parseRangeAddress(merge));
-}
-
-/** A row's cells in runs separated by more than GAP blank columns. */
-function runs(cells: readonly [number, CellInput][]): { left: number; right: number; values: Map<number, CellInput> }[] {
-  const out: { left: number; right: number; values: Map<number, CellInput> }[] = [];
-  for (const [column, value] of cells) {
-    const last = out[out.length - 1];
-    if (last && column - last.right <= GAP) {
-      last.right = column;
-      last.values.set(column, value);
-    } else out.push({ left: column, right: column, values: new Map([[column, value]]) });
-  }
-  return out;
-}
-
-/** Adds a run to the open block that ends on the row above and spans its columns, or opens a new one. */
-function place(open: Block[], done: Block[], row: number, run: { left: number; right: number; values: Map<number, CellInput> }): void {
-  for (let i = open.length - 1; i >= 0; i--) {
-    const block = open[i]!;
-    if (block.top + block.lines.length < row) {
-      done.push(block);
-      open.splice(i, 1);
-    }
-  }
-  let block = open.find((b) => b.top + b.lines.length === row && b.left <= run.left && run.right <= b.right);
-  if (!block) {
-    block = { top: row, left: run.left, right: run.right, lines: [] };
-    open.push(block);
-  }
-  while (block.top + block.lines.length < row) block.lines.push([]);
-  const line: CellInput[] = [];
-  for (const [column, value] of run.values) line[column - block.left] = value;
-  block.lines.push(line);
 }
 
 /** Sheets up to this many cells in their used range are written block by block; larger ones cell by filled cell. */

@@ -72,14 +72,15 @@ function union(ranges: readonly CellRange[]): CellRange {
 }
 
 /** Adds the charts of the package `zip` to `model`, whose sheets it holds. */
-export async function readCharts(zip: JSZip, model: Workbook): Promise<ChartsRead> {
+export async function readCharts(zip: JSZip, model: Workbook, parts?: readonly string[]): Promise<ChartsRead> {
   // The rest of what the file holds that the workbench will not keep, said as it opens.
   const result: ChartsRead = {
     read: 0,
     notRead: partsNotKept(
-      Object.values(zip.files)
-        .filter((f) => !f.dir)
-        .map((f) => f.name),
+      parts ??
+        Object.values(zip.files)
+          .filter((f) => !f.dir)
+          .map((f) => f.name),
     ),
   };
   if (!Object.keys(zip.files).some((name) => name.startsWith("xl/charts/"))) return result;

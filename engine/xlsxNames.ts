@@ -10,7 +10,7 @@ import type { Workbook } from "./workbook.ts";
  * pane's driver expressions read them.
  */
 
-interface DefinedName {
+export interface DefinedName {
   name: string;
   /** The name's formula as Excel stores it, without "=". */
   text: string;

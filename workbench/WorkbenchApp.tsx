@@ -1,8 +1,20 @@
-import { Button, FluentProvider, MessageBar, MessageBarBody, Text, Toolbar, webLightTheme } from "@fluentui/react-components";
+import {
+  Button,
+  Field,
+  FluentProvider,
+  MessageBar,
+  MessageBarBody,
+  ProgressBar,
+  Text,
+  Toolbar,
+  webLightTheme,
+} from "@fluentui/react-components";
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from "react";
 import { parseRangeAddress, splitSheet, type CellRange } from "../engine/addresses.ts";
 import type { Workbook } from "../engine/workbook.ts";
-import { readXlsx, writeXlsx } from "../engine/xlsx.ts";
+import { writeXlsx } from "../engine/xlsx.ts";
+import { buildWorkbook } from "../engine/xlsxBuild.ts";
+import { parseInWorker } from "./openFile.ts";
 import { App as TaskPane } from "../taskpane/App.tsx";
 import { detectHost } from "../taskpane/adapter/workbook.ts";
 import { readCsv } from "../engine/csv.ts";
@@ -48,6 +60,8 @@ export function WorkbenchApp({ initial, fileName: initialName, adopt }: Props) {
   const [model, setModel] = useState(initial);
   const [fileName, setFileName] = useState(initialName);
   const [message, setMessage] = useState<{ intent: "success" | "warning" | "error" | "info"; text: string }>();
+  // A file being opened: what is being done, and how far (undefined while a worker reads it: the bar moves without a figure).
+  const [opening, setOpening] = useState<{ label: string; done?: number; total?: number }>();
   const version = useWorkbookVersion(model);
   // The change count when the workbook was opened or last saved: anything since is unsaved work.
   const [savedAt, setSavedAt] = useState(initial.changeCount);
@@ -156,16 +170,19 @@ export function WorkbenchApp({ initial, fileName: initialName, adopt }: Props) {
     )
       return;
     try {
-      // Said, and painted, before the file is read: a big workbook takes seconds, and the page is busy while it does.
+      // Said, and painted, before the file is read: a big workbook takes seconds.
       const size = file.size >= 1e6 ? `${(file.size / 1e6).toFixed(1)} MB` : `${Math.max(1, Math.round(file.size / 1e3))} KB`;
-      setMessage({
-        intent: "info",
-        text: `Opening ${file.name} (${size})… A big workbook takes a few seconds, and the page waits until it is open.`,
-      });
+      setMessage({ intent: "info", text: `Opening ${file.name} (${size})…` });
+      setOpening({ label: `Reading ${file.name}` });
       await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
       const bytes = new Uint8Array(await file.arrayBuffer());
       const csv = /\.(csv|txt)$/i.test(file.name) ? readCsv(bytes, file.name) : undefined;
-      const opened = csv?.model ?? (await readXlsx(bytes));
+      // An .xlsx is read in a worker, off the page's thread, then built a few thousand rows at a time, the bar showing how far.
+      const opened =
+        csv?.model ??
+        (await buildWorkbook(await parseInWorker(bytes), bytes, {
+          onProgress: (done, total) => setOpening({ label: "Building the workbook", done, total }),
+        }));
       adopt(opened);
       setModel(opened);
       setSavedAt(opened.changeCount);
@@ -183,6 +200,8 @@ export function WorkbenchApp({ initial, fileName: initialName, adopt }: Props) {
       });
     } catch (error) {
       setMessage({ intent: "error", text: openProblem(file.name, error as Error) });
+    } finally {
+      setOpening(undefined);
     }
   };
   const save = async () => {
@@ -233,6 +252,18 @@ export function WorkbenchApp({ initial, fileName: initialName, adopt }: Props) {
             or drop an .xlsx or .csv here
           </Text>
         </Toolbar>
+        {opening && (
+          <Field
+            className="wb-opening"
+            label={
+              opening.total
+                ? `${opening.label}: ${(opening.done ?? 0).toLocaleString("en-GB")} of ${opening.total.toLocaleString("en-GB")} cells`
+                : `${opening.label}…`
+            }
+          >
+            <ProgressBar aria-label="Opening the file" value={opening.total ? (opening.done ?? 0) / opening.total : undefined} />
+          </Field>
+        )}
         {message && (
           <MessageBar intent={message.intent}>
             <MessageBarBody>{message.text}</MessageBarBody>

@@ -1,0 +1,219 @@
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { parseRangeAddress, type CellRange } from "./addresses.ts";
+import { formulaFromFile } from "./formulaText.ts";
+import type { CellInput, PageSetup, Visibility } from "./workbook.ts";
+import { definedNamesIn, type DefinedName } from "./xlsxNames.ts";
+
+/*
+ * The first step of opening an .xlsx: what the file holds, as plain data
+ * (structured-cloneable, so the workbench can read a file in a worker and
+ * post it to the page): each sheet's cells in blocks, number formats, bold
+ * and fills, column widths, merges, tables and page setup; the defined names;
+ * the package's part names. No spreadsheet engine here: engine/xlsxBuild.ts
+ * makes the workbook from it.
+ */
+
+export const VISIBILITY: Record<string, Visibility> = { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" };
+/** exceljs column widths are in characters; the workbench keeps points. */
+export const POINTS_PER_CHARACTER = 6;
+/** Excel's paper sizes as the file numbers them (ECMA-376 ST_PaperSize). */
+export const PAPER_NUMBERS: Record<string, number> = { Letter: 1, Legal: 5, A3: 8, A4: 9, A5: 11 };
+/** More cells than this in one file are refused with a message rather than risk the page or the CLI running out of memory. */
+export const MAX_CELLS = 5_000_000;
+/** Blank columns that split a row into separate runs, so far-apart cells are never filled in between. */
+const GAP = 64;
+
+export interface CellBlock {
+  top: number;
+  left: number;
+  right: number;
+  lines: CellInput[][];
+}
+
+export interface ParsedSheet {
+  name: string;
+  visibility: Visibility;
+  tables: { name: string; range: CellRange; style: string; hasTotals: boolean; headers: string[] }[];
+  blocks: CellBlock[];
+  /** Cells with a number format other than General: row, column, format. */
+  formats: [number, number, string][];
+  styles: [number, number, { bold?: boolean; fill?: string }][];
+  /** Column index and width in points. */
+  widths: [number, number][];
+  merges: CellRange[];
+  pageSetup?: PageSetup;
+  /** Cells read, for the progress of building. */
+  cells: number;
+}
+
+export interface ParsedWorkbook {
+  sheets: ParsedSheet[];
+  names: DefinedName[];
+  /** The package's part names, for saying which parts the workbench will not keep. */
+  parts: string[];
+}
+
+interface ExcelTableModel {
+  name: string;
+  tableRef: string;
+  totalsRow?: boolean;
+  columns: { name: string }[];
+  style?: { theme?: string };
+}
+
+function cellInput(cell: ExcelJS.Cell): CellInput {
+  const value = cell.value;
+  if (value === null || value === undefined) return null;
+  if (typeof value === "number" || typeof value === "boolean") return value;
+  if (typeof value === "string")
+    return /^\s*[-+]?(\d|\.\d)/.test(value) || value.startsWith("=") || value.startsWith("'") ? `'${value}` : value;
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === "object") {
+    if (cell.formula) return `=${formulaFromFile(cell.formula)}`;
+    if ("richText" in value) return value.richText.map((part) => part.text).join("");
+    if ("error" in value) return String(value.error);
+    if ("text" in value) return String(value.text);
+    if ("result" in value) return (value.result as CellInput) ?? null;
+  }
+  return String(value);
+}
+
+/** A sheet's page setup as read, where the file sets any of it. */
+function pageSetupIn(setup: Partial<ExcelJS.PageSetup> | undefined): PageSetup | undefined {
+  if (!setup) return undefined;
+  const read: PageSetup = {};
+  if (setup.orientation === "landscape") read.orientation = "Landscape";
+  const paper = Object.entries(PAPER_NUMBERS).find(([, n]) => n === setup.paperSize);
+  if (paper && setup.paperSize !== undefined) read.paperSize = paper[0];
+  if (setup.fitToPage) {
+    read.fitToPagesWide = setup.fitToWidth;
+    read.fitToPagesTall = setup.fitToHeight;
+  }
+  if (setup.printArea) read.printArea = String(setup.printArea).replace(/^.*!/, "").replace(/\$/g, "");
+  if (setup.printTitlesRow) read.printTitleRows = String(setup.printTitlesRow).replace(/^.*!/, "");
+  if (setup.printTitlesColumn) read.printTitleColumns = String(setup.printTitlesColumn).replace(/^.*!/, "");
+  return Object.keys(read).length ? read : undefined;
+}
+
+/** Reads what an .xlsx file holds; a file of more than `maxCells` cells is refused with a message. */
+export async function parseXlsx(bytes: ArrayBuffer | Uint8Array, { maxCells = MAX_CELLS } = {}): Promise<ParsedWorkbook> {
+  const file = new ExcelJS.Workbook();
+  await file.xlsx.load(bytes as ArrayBuffer);
+  // The package itself, for what exceljs does not read: defined names other than ranges, and which parts it holds.
+  const zip = await JSZip.loadAsync(bytes);
+  const names = await definedNamesIn(zip);
+  const parts = Object.values(zip.files)
+    .filter((f) => !f.dir)
+    .map((f) => f.name);
+  if (file.worksheets.length === 0) throw new Error("The file has no worksheets.");
+  const counted = { cells: 0, limit: maxCells };
+  const sheets = file.worksheets.map((sheet): ParsedSheet => {
+    const before = counted.cells;
+    const read = readCells(sheet, counted);
+    return {
+      name: sheet.name,
+      visibility: VISIBILITY[sheet.state] ?? "Visible",
+      tables: (sheet.getTables() as unknown as { table: ExcelTableModel }[]).map(({ table: t }) => ({
+        name: t.name,
+        range: parseRangeAddress(t.tableRef),
+        style: t.style?.theme ?? "TableStyleMedium2",
+        hasTotals: Boolean(t.totalsRow),
+        headers: t.columns.map((c) => c.name),
+      })),
+      ...read,
+      pageSetup: pageSetupIn(sheet.pageSetup),
+      cells: counted.cells - before,
+    };
+  });
+  return { sheets, names, parts };
+}
+
+/**
+ * One sheet's cells, read sparsely: each row is cut into runs of nearby cells,
+ * and runs on consecutive rows within the same columns make one block. A file
+ * with values in A1 and XFD1048576 is two one-cell blocks, not a grid of 17
+ * billion. Number formats, bold, fills, column widths and merges beside them.
+ */
+function readCells(
+  sheet: ExcelJS.Worksheet,
+  counted: { cells: number; limit: number },
+): Pick<ParsedSheet, "blocks" | "formats" | "styles" | "widths" | "merges"> {
+  const open: CellBlock[] = [];
+  const done: CellBlock[] = [];
+  const formats: ParsedSheet["formats"] = [];
+  const styles: ParsedSheet["styles"] = [];
+  // Saved spills (an array formula's ref): the formula spills again when built, so the cached values in its other cells are not read.
+  const spills: CellRange[] = [];
+  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const cells: [column: number, value: CellInput][] = [];
+    row.eachCell({ includeEmpty: false }, (cell, columnNumber) => {
+      // exceljs gives every cell of a merge the top-left cell's value; in Excel the others are blank.
+      if (cell.isMerged && cell.master.address !== cell.address) return;
+      const array = cell.value as { shareType?: string; ref?: string } | null;
+      if (array && typeof array === "object" && array.shareType === "array" && array.ref) spills.push(parseRangeAddress(array.ref));
+      else if (
+        spills.some((r) => rowNumber - 1 >= r.top && rowNumber - 1 <= r.bottom && columnNumber - 1 >= r.left && columnNumber - 1 <= r.right)
+      )
+        return;
+      if (++counted.cells > counted.limit) {
+        throw new Error(
+          `The file holds more than ${counted.limit.toLocaleString("en-GB")} cells (sheet ${sheet.name} reaches row ${rowNumber}): too many to open here. Split it, or open it in Excel.`,
+        );
+      }
+      cells.push([columnNumber - 1, cellInput(cell)]);
+      if (cell.numFmt && cell.numFmt !== "General") formats.push([rowNumber - 1, columnNumber - 1, cell.numFmt]);
+      const fill = cell.fill?.type === "pattern" ? cell.fill.fgColor?.argb : undefined;
+      if (cell.font?.bold || fill)
+        styles.push([
+          rowNumber - 1,
+          columnNumber - 1,
+          { bold: cell.font?.bold || undefined, fill: fill ? `#${fill.slice(-6)}` : undefined },
+        ]);
+    });
+    for (const run of runs(cells)) place(open, done, rowNumber - 1, run);
+  });
+  const widths: ParsedSheet["widths"] = [];
+  sheet.columns?.forEach((column, index) => {
+    if (column.width) widths.push([index, column.width * POINTS_PER_CHARACTER]);
+  });
+  return { blocks: [...done, ...open], formats, styles, widths, merges: (sheet.model.merges ?? []).map((m) => parseRangeAddress(m)) };
+}
+
+/** A row's cells in runs separated by more than GAP blank columns. */
+function runs(cells: readonly [number, CellInput][]): { left: number; right: number; values: Map<number, CellInput> }[] {
+  const out: { left: number; right: number; values: Map<number, CellInput> }[] = [];
+  for (const [column, value] of cells) {
+    const last = out[out.length - 1];
+    if (last && column - last.right <= GAP) {
+      last.right = column;
+      last.values.set(column, value);
+    } else out.push({ left: column, right: column, values: new Map([[column, value]]) });
+  }
+  return out;
+}
+
+/** Adds a run to the open block that ends on the row above and spans its columns, or opens a new one. */
+function place(
+  open: CellBlock[],
+  done: CellBlock[],
+  row: number,
+  run: { left: number; right: number; values: Map<number, CellInput> },
+): void {
+  for (let i = open.length - 1; i >= 0; i--) {
+    const block = open[i]!;
+    if (block.top + block.lines.length < row) {
+      done.push(block);
+      open.splice(i, 1);
+    }
+  }
+  let block = open.find((b) => b.top + b.lines.length === row && b.left <= run.left && run.right <= b.right);
+  if (!block) {
+    block = { top: row, left: run.left, right: run.right, lines: [] };
+    open.push(block);
+  }
+  while (block.top + block.lines.length < row) block.lines.push([]);
+  const line: CellInput[] = [];
+  for (const [column, value] of run.values) line[column - block.left] = value;
+  block.lines.push(line);
+}
