@@ -348,6 +348,26 @@ describe("the workbench in headless Chromium", () => {
     await expect.poll(width).toBeGreaterThan(48 + 40);
   });
 
+  it("runs text too long for its cell over the empty cells to its right, and stops at the first that is not empty, as Excel does", async () => {
+    const long = "Registered nursing and midwifery, band 5, ward 7";
+    await enter(page, "J1", long);
+    await enter(page, "J2", long);
+    await enter(page, "L2", "Full");
+    const box = async (address: string) => (await cell(page, address).boundingBox())!;
+    const column = (await page.getByRole("columnheader", { name: "J", exact: true }).boundingBox())!;
+    // J1 runs on over K1, L1 …: all of it shows.
+    const over = await box("J1");
+    expect(over.width).toBeGreaterThan(column.width * 2);
+    expect(await cell(page, "J1").evaluate((span) => span.scrollWidth <= span.clientWidth + 1)).toBe(true);
+    // J2 runs over K2 but stops at L2, which holds something: no wider than J and K.
+    const stopped = await box("J2");
+    const k = (await page.getByRole("columnheader", { name: "K", exact: true }).boundingBox())!;
+    expect(stopped.width).toBeLessThanOrEqual(column.width + k.width);
+    expect(stopped.width).toBeGreaterThan(column.width);
+    expect(await cell(page, "L2").textContent()).toBe("Full");
+    await screenshot(page, "workbench-text-overflow");
+  });
+
   it("selects a range with Shift+arrow and Shift+click, sums it in the status bar, and clears it with Delete as one undo step", async () => {
     await enter(page, "F1", "1");
     await enter(page, "F2", "2");

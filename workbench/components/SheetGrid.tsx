@@ -94,12 +94,21 @@ export function SheetGrid({ model, sheet, version, onSelect, onSelectRange, onEd
           const merge = merges.find((m) => m.top === args.row && m.left === column);
           return merge && merge.right > merge.left ? merge.right - merge.left + 1 : undefined;
         },
-        renderCell: ({ row }) => <CellView model={model} sheet={sheet} row={row} column={column} />,
+        renderCell: ({ row }) => (
+          <CellView
+            model={model}
+            sheet={sheet}
+            row={row}
+            column={column}
+            overflow={overflowWidth(model, sheet, row, column, columnCount)}
+          />
+        ),
         renderEditCell: (props) => (
           <CellEditor {...props} model={model} sheet={sheet} columnIndex={column} onEdit={onEdit} typedOver={typedOver} />
         ),
         cellClass: (row) => {
-          const selectedClass = inRange(row, column) ? " wb-in-range" : "";
+          const selectedClass =
+            (inRange(row, column) ? " wb-in-range" : "") + (overflowWidth(model, sheet, row, column, columnCount) ? " wb-overflow" : "");
           const table = tables.find(
             (t) => row >= t.range.top && row <= t.range.bottom && column >= t.range.left && column <= t.range.right,
           );
@@ -193,7 +202,47 @@ export function SheetGrid({ model, sheet, version, onSelect, onSelectRange, onEd
   );
 }
 
-function CellView({ model, sheet, row, column }: { model: Workbook; sheet: string; row: number; column: number }) {
+/**
+ * How far a cell's text runs past its own column, as Excel draws it: text
+ * too long for its cell runs on over the empty cells to its right and stops
+ * at the first that holds something. The width in pixels it may take, or 0
+ * where it fits, is not text, or has no empty neighbour to run into.
+ */
+function overflowWidth(model: Workbook, sheet: string, row: number, column: number, columns: number): number {
+  const one = (c: number) => ({ top: row, left: c, bottom: row, right: c });
+  const value = model.values(sheet, one(column))[0]![0];
+  if (
+    typeof value !== "string" ||
+    value === "" ||
+    value.startsWith("#") ||
+    model.mergesOf(sheet).some((m) => m.top === row && m.left === column)
+  )
+    return 0;
+  const own = model.columnWidth(sheet, column) * PIXELS_PER_POINT - CELL_PADDING;
+  const needed = textWidth(value);
+  if (needed <= own) return 0;
+  let width = own;
+  for (let c = column + 1; c < Math.min(columns, column + 40) && width < needed; c++) {
+    if (model.values(sheet, one(c))[0]![0] !== "") break;
+    width += model.columnWidth(sheet, c) * PIXELS_PER_POINT;
+  }
+  return width > own ? width : 0;
+}
+
+function CellView({
+  model,
+  sheet,
+  row,
+  column,
+  overflow,
+}: {
+  model: Workbook;
+  sheet: string;
+  row: number;
+  column: number;
+  /** The width its text may take over empty neighbours (0: its own cell, cut there). */
+  overflow: number;
+}) {
   const address = `${columnLetters(column)}${row + 1}`;
   const error = model.errorAt(sheet, row, column);
   if (error) {
@@ -215,6 +264,7 @@ function CellView({ model, sheet, row, column }: { model: Workbook; sheet: strin
       data-cell={address}
       className={typeof value === "number" ? "wb-number" : undefined}
       style={{
+        ...(overflow ? { display: "inline-block", maxWidth: overflow, overflow: "hidden", verticalAlign: "top" } : {}),
         fontWeight: style?.bold ? 600 : undefined,
         fontStyle: style?.italic ? "italic" : undefined,
         background: style?.fill,
