@@ -227,6 +227,7 @@ export function queueScenarioResults(
     ["Year", "Total pay cost", "Budget"],
     ...years.map((y) => [asText(y.year), y.cost, y.budget]),
   ]);
+  sheet.getRangeByIndexes(TABLE_TOP + 1, SUMMARY_LEFT + 1, years.length, 2).numberFormat = years.map(() => ["#,##0.0", "#,##0.0"]);
   sheet.getRangeByIndexes(TABLE_TOP + 1, SUMMARY_LEFT + 5, years.length, 2).numberFormat = years.map(() => ["£#,##0", "£#,##0"]);
   const capacity = sheet.charts.add("ColumnClustered", fte, "Columns");
   capacity.title.text = "Workforce needed and in post (FTE)";
@@ -236,6 +237,10 @@ export function queueScenarioResults(
   placeChart(sheet, cost, TABLE_TOP, 1);
 
   if (star?.length) queueStarBlocks(sheet, star, write, TABLE_TOP);
+  // The charts' data, formatted and wide enough to read in any program (not ### or a run of decimals).
+  sheet
+    .getRangeByIndexes(TABLE_TOP, SUMMARY_LEFT, Math.max(years.length + 1, star?.length ? star.length + 40 : 0), CHART_LEFT - SUMMARY_LEFT)
+    .format.autofitColumns();
 
   // Totals by year below the table, summed over the staff groups.
   const totalsTop = TABLE_TOP + body.length + 2;

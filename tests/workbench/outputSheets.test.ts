@@ -76,6 +76,11 @@ describe("a scenario's own output sheet", () => {
     expect(charts[3]!.seriesFills).toEqual({ 0: "none" });
     // The HEE Star by year beside the summaries (column AD): what each point closes, the gap left, the gap with no action.
     const starTop = model.table("tblWfpResults").range.top;
+    // The charts' data beside the table (from column V) reads as figures in any program: formatted, and wide enough.
+    const format = (column: number) =>
+      model.numberFormats("WFP Base case", { top: starTop + 1, left: column, bottom: starTop + 1, right: column })[0]![0];
+    expect([format(22), format(23), format(26)]).toEqual(["#,##0.0", "#,##0.0", "£#,##0"]);
+    expect(model.columnWidth("WFP Base case", 26)).toBeGreaterThan(48);
     const star = model.values("WFP Base case", { top: starTop, left: 29, bottom: starTop + 1, right: 36 });
     expect(star[0]).toEqual([
       "Year",
