@@ -38,7 +38,7 @@ export interface ParsedSheet {
   blocks: CellBlock[];
   /** Cells with a number format other than General: row, column, format. */
   formats: [number, number, string][];
-  styles: [number, number, { bold?: boolean; fill?: string }][];
+  styles: [number, number, { bold?: boolean; italic?: boolean; color?: string; fill?: string }][];
   /** Column index and width in points. */
   widths: [number, number][];
   merges: CellRange[];
@@ -164,11 +164,17 @@ function readCells(
       cells.push([columnNumber - 1, cellInput(cell)]);
       if (cell.numFmt && cell.numFmt !== "General") formats.push([rowNumber - 1, columnNumber - 1, cell.numFmt]);
       const fill = cell.fill?.type === "pattern" ? cell.fill.fgColor?.argb : undefined;
-      if (cell.font?.bold || fill)
+      const color = cell.font?.color?.argb;
+      if (cell.font?.bold || cell.font?.italic || color || fill)
         styles.push([
           rowNumber - 1,
           columnNumber - 1,
-          { bold: cell.font?.bold || undefined, fill: fill ? `#${fill.slice(-6)}` : undefined },
+          {
+            bold: cell.font?.bold || undefined,
+            italic: cell.font?.italic || undefined,
+            color: color ? `#${color.slice(-6)}` : undefined,
+            fill: fill ? `#${fill.slice(-6)}` : undefined,
+          },
         ]);
     });
     for (const run of runs(cells)) place(open, done, rowNumber - 1, run);

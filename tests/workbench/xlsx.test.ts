@@ -56,6 +56,18 @@ describe(".xlsx round trip", () => {
     expect(file.getWorksheet("wfplan_scenarios")!.state).toBe("veryHidden");
   });
 
+  it("keeps bold, italic, font colours and fills", async () => {
+    const model = new Workbook("Plan");
+    model.setContents("Plan", 0, 0, [["Total", "Note", "Alert"]]);
+    model.setStyle("Plan", { top: 0, left: 0, bottom: 0, right: 0 }, { bold: true, fill: "#FFF2CC" });
+    model.setStyle("Plan", { top: 0, left: 1, bottom: 0, right: 1 }, { italic: true });
+    model.setStyle("Plan", { top: 0, left: 2, bottom: 0, right: 2 }, { color: "#C00000" });
+    const back = await readXlsx((await writeXlsx(model)).bytes);
+    expect(back.style("Plan", 0, 0)).toMatchObject({ bold: true, fill: "#FFF2CC" });
+    expect(back.style("Plan", 0, 1)).toMatchObject({ italic: true });
+    expect(back.style("Plan", 0, 2)).toMatchObject({ color: "#C00000" });
+  });
+
   it("keeps names of constants and of formulas, which exceljs drops or turns into ranges, and names a sheet-level name it cannot hold", async () => {
     const model = new Workbook("Assumptions");
     model.setContents("Assumptions", 0, 0, [[5], ["=AwardCap*100"], ["=Twice"], ["=Label"]]);
