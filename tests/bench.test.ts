@@ -20,6 +20,7 @@ describe("npm run bench, at smoke sizes", () => {
       "Syncs and largest payload of the pane's full path (open, read, run, write, save)",
       "Bundle sizes, gzip: custom functions and task pane",
       "Task pane, navigation to its first usable control, headless Chromium",
+      "Workbench cold, navigation to the sample's grid and the pane ready, headless Chromium",
       "wfplan eval '=WFP.FTE(30)' cold, against node -e 0",
       "wfplan consolidate: 3 trust workbooks of 56 staff records (168 in all)",
       "wfplan consolidate: 4 trust workbooks of 56 staff records (224 in all)",
