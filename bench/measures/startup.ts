@@ -1,10 +1,8 @@
 import { execFile } from "node:child_process";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { chromium } from "playwright-core";
 import { projectRoot } from "../../engine/metadata.ts";
-import { serve } from "../../scripts/server.ts";
-import { chooseChromium } from "../../tests/browser/chromium.ts";
+import { servedChromium } from "../servedChromium.ts";
 import { judged, median, ms, type Result, type Sizes } from "../measure.ts";
 
 /*
@@ -24,15 +22,7 @@ async function wallMs(command: string, args: string[]): Promise<number> {
 
 export async function startup(sizes: Sizes): Promise<Result[]> {
   const results: Result[] = [];
-  const choice = chooseChromium();
-  if (choice.error) throw new Error(choice.error);
-  const { server, origin } = await serve({ port: 0, skipBuild: true, quiet: true });
-  const browser = await chromium.launch({
-    executablePath: choice.executablePath,
-    channel: choice.channel,
-    env: choice.env ? { ...process.env, ...choice.env } : undefined,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"],
-  });
+  const { browser, origin, close } = await servedChromium();
   try {
     const loads: number[] = [];
     for (let i = 0; i < Math.max(sizes.runs, 1) + 1; i++) {
@@ -77,8 +67,7 @@ export async function startup(sizes: Sizes): Promise<Result[]> {
       details: { workbenchMs: bench },
     });
   } finally {
-    await browser.close();
-    await server.close();
+    await close();
   }
 
   const bin = join(projectRoot, "bin", "wfplan.mjs");

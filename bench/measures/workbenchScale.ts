@@ -2,9 +2,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
-import { chromium, type Page } from "playwright-core";
-import { serve } from "../../scripts/server.ts";
-import { chooseChromium } from "../../tests/browser/chromium.ts";
+import type { Page } from "playwright-core";
+import { servedChromium } from "../servedChromium.ts";
 import { judged, ms, type Result, type Sizes } from "../measure.ts";
 
 /*
@@ -55,15 +54,7 @@ export async function workbenchScale(sizes: Sizes): Promise<Result[]> {
   const dir = mkdtempSync(join(tmpdir(), "wfplan-bench-open-"));
   const path = join(dir, "extract.xlsx");
   await extract(path, rows);
-  const choice = chooseChromium();
-  if (choice.error) throw new Error(choice.error);
-  const { server, origin } = await serve({ port: 0, skipBuild: true, quiet: true });
-  const browser = await chromium.launch({
-    executablePath: choice.executablePath,
-    channel: choice.channel,
-    env: choice.env ? { ...process.env, ...choice.env } : undefined,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"],
-  });
+  const { browser, origin, close } = await servedChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 1500, height: 900 } });
     page.setDefaultTimeout(120_000);
@@ -109,8 +100,7 @@ export async function workbenchScale(sizes: Sizes): Promise<Result[]> {
       },
     ];
   } finally {
-    await browser.close();
-    await server.close();
+    await close();
     rmSync(dir, { recursive: true, force: true });
   }
 }
