@@ -1,3 +1,5 @@
+import type { Scenario } from "../scenario/schema.ts";
+
 /*
  * A collaborative staff bank: staff who work bank shifts across every trust
  * of a system, filling hours that would otherwise go to agency. The hours it
@@ -5,6 +7,15 @@
  * agency rates. One rule, used for a trust's own scenario (run.ts) and for the
  * whole system (collaborativeBank.ts), so the two always agree.
  */
+
+/** A staff group's premiums of bank and agency over substantive cost: the group's own, else the scenario's (as run.ts costs them). */
+export function premiumsOf(scenario: Scenario, staffGroup: string): { bank: number; agency: number } {
+  const group = scenario.staffGroups.find((g) => g.name === staffGroup);
+  return {
+    bank: group?.bankPremium ?? scenario.options.bankPremium,
+    agency: group?.agencyPremium ?? scenario.options.agencyPremium,
+  };
+}
 
 /** What the collaborative bank does to one trust's agency cover in one staff group and year. */
 export interface BankCover {

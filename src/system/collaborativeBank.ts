@@ -1,6 +1,6 @@
 import { fail } from "../errors.ts";
-import { bankCover } from "./bankCover.ts";
-import { SYSTEM, type Consolidation, type TrustPlan } from "./consolidate.ts";
+import { bankCover, premiumsOf } from "./bankCover.ts";
+import { SYSTEM, type Consolidation } from "./consolidate.ts";
 
 /*
  * A collaborative staff bank across the system: in every trust, `share` of
@@ -65,16 +65,6 @@ function checked(settings: SystemBankSettings): SystemBankSettings {
   return settings;
 }
 
-/** The premiums of a trust's staff group: its own, else the scenario's. */
-function premiums(plan: TrustPlan, staffGroup: string): { bank: number; agency: number } {
-  const { scenario } = plan.result;
-  const group = scenario.staffGroups.find((g) => g.name === staffGroup);
-  return {
-    bank: group?.bankPremium ?? scenario.options.bankPremium,
-    agency: group?.agencyPremium ?? scenario.options.agencyPremium,
-  };
-}
-
 export function systemBank(system: Consolidation, settings: SystemBankSettings): SystemBank {
   const { share, fee, capFte } = checked(settings);
   const asked = new Map<string, number>();
@@ -95,7 +85,7 @@ export function systemBank(system: Consolidation, settings: SystemBankSettings):
     const moved = share * row.agencyFte * scaleOf(row.staffGroup, row.year);
     // One FTE at agency is the spend over the FTE; at bank, the same post at the bank premium instead of the agency one.
     const agencyRate = row.agencyFte > 0 ? row.agencyCost / row.agencyFte : 0;
-    const { bank, agency } = premiums(plan, row.staffGroup);
+    const { bank, agency } = premiumsOf(plan.result.scenario, row.staffGroup);
     const cover = bankCover(moved, agencyRate, (agencyRate * (1 + bank)) / (1 + agency), fee);
     const agencyCostAfter = row.agencyCost - cover.agencyCostAvoided;
     return {

@@ -1,4 +1,5 @@
-import type { Consolidation, TrustPlan } from "./consolidate.ts";
+import { premiumsOf } from "./bankCover.ts";
+import type { Consolidation } from "./consolidate.ts";
 
 /*
  * Shared pay rates: where trusts pay different bank or agency premiums for the
@@ -32,13 +33,6 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-/** A trust's premium for a staff group: the group's own, else the scenario's. */
-function premium(plan: TrustPlan, staffGroup: string, kind: TemporaryKind): number {
-  const { scenario } = plan.result;
-  const group = scenario.staffGroups.find((g) => g.name === staffGroup);
-  return kind === "bank" ? (group?.bankPremium ?? scenario.options.bankPremium) : (group?.agencyPremium ?? scenario.options.agencyPremium);
-}
-
 /** The spread of premiums for each staff group two or more trusts use bank (or agency) staff of, and the saving at the median. */
 export function rateSpreads(system: Consolidation): RateSpread[] {
   const spreads: RateSpread[] = [];
@@ -49,7 +43,7 @@ export function rateSpreads(system: Consolidation): RateSpread[] {
         const spend = plan.result.rows
           .filter((r) => r.staffGroup === staffGroup)
           .reduce((sum, r) => sum + (kind === "bank" ? r.bankCost : r.agencyCost), 0);
-        return spend > 0 ? [{ trust: plan.trust, premium: premium(plan, staffGroup, kind), spend, saving: 0 }] : [];
+        return spend > 0 ? [{ trust: plan.trust, premium: premiumsOf(plan.result.scenario, staffGroup)[kind], spend, saving: 0 }] : [];
       });
       if (trusts.length < 2) continue;
       const premiums = trusts.map((t) => t.premium);

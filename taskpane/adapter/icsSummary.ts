@@ -63,10 +63,11 @@ export async function writeIcsSummary(summary: IcsSummary, writtenAt = new Date(
     /** Writes a block (strings as text), with a format a column (or none), and says where it ends. */
     const write = (top: number, left: number, values: unknown[][], formats?: string[]) => {
       const range = sheet.getRangeByIndexes(top, left, values.length, values[0]!.length);
-      range.values = values.map((row) => row.map((v) => (typeof v === "string" ? asText(v) : v))) as Excel.Range["values"];
+      const cells = values.map((row) => row.map((v) => (typeof v === "string" ? asText(v) : v)));
+      range.values = cells as Excel.Range["values"];
       if (formats && values.length > 1)
         sheet.getRangeByIndexes(top + 1, left, values.length - 1, formats.length).numberFormat = values.slice(1).map(() => formats);
-      blocks.push({ top, left, values: values.map((row) => row.map((v) => (typeof v === "string" ? asText(v) : v))) });
+      blocks.push({ top, left, values: cells });
       return range;
     };
     const heading = (row: number, text: string) => {

@@ -73,6 +73,14 @@ export function SheetGrid({ model, sheet, version, onSelect, onSelectRange, onEd
   }, [wanted]);
 
   const columns = useMemo((): Column<number>[] => {
+    // Each cell's overflow, worked out once a repaint: the cell's class and its text both need it.
+    const overflows = new Map<string, number>();
+    const overflow = (row: number, column: number) => {
+      const at = `${row},${column}`;
+      let width = overflows.get(at);
+      if (width === undefined) overflows.set(at, (width = overflowWidth(model, sheet, row, column, columnCount)));
+      return width;
+    };
     const rowHeader: Column<number> = {
       key: "row",
       name: "",
@@ -94,21 +102,12 @@ export function SheetGrid({ model, sheet, version, onSelect, onSelectRange, onEd
           const merge = merges.find((m) => m.top === args.row && m.left === column);
           return merge && merge.right > merge.left ? merge.right - merge.left + 1 : undefined;
         },
-        renderCell: ({ row }) => (
-          <CellView
-            model={model}
-            sheet={sheet}
-            row={row}
-            column={column}
-            overflow={overflowWidth(model, sheet, row, column, columnCount)}
-          />
-        ),
+        renderCell: ({ row }) => <CellView model={model} sheet={sheet} row={row} column={column} overflow={overflow(row, column)} />,
         renderEditCell: (props) => (
           <CellEditor {...props} model={model} sheet={sheet} columnIndex={column} onEdit={onEdit} typedOver={typedOver} />
         ),
         cellClass: (row) => {
-          const selectedClass =
-            (inRange(row, column) ? " wb-in-range" : "") + (overflowWidth(model, sheet, row, column, columnCount) ? " wb-overflow" : "");
+          const selectedClass = (inRange(row, column) ? " wb-in-range" : "") + (overflow(row, column) ? " wb-overflow" : "");
           const table = tables.find(
             (t) => row >= t.range.top && row <= t.range.bottom && column >= t.range.left && column <= t.range.right,
           );
