@@ -157,6 +157,19 @@ export class Workbook {
     }
   }
 
+  /**
+   * Inside a batch, evaluates what has been put in so far. HyperFormula keeps
+   * a list of every cell changed while suspended and hands it all back when
+   * evaluation resumes: for an 81,603-row file that is 816,040 changes in one
+   * step of nearly two seconds. Settled after each step of a build, the same
+   * work comes in small pieces, and in less time overall (less to collect).
+   */
+  settleBatch(): void {
+    if (this.batchDepth === 0) return;
+    this.engine.resumeEvaluation();
+    this.engine.suspendEvaluation();
+  }
+
   /** As batch, for changes made over several turns of the event loop (building a big workbook in steps). */
   async batchAsync<T>(changes: () => Promise<T>): Promise<T> {
     if (this.batchDepth++ === 0) this.engine.suspendEvaluation();
@@ -383,23 +396,34 @@ export class Workbook {
     // The formatted cells' extent, kept as formats are added; worked out afresh after one is cleared.
     const bounds = this.formatBounds.get(name);
     if (cleared || !bounds) this.formatBounds.delete(name);
-    else this.formatBounds.set(name, { bottom: Math.max(bounds.bottom, range.bottom), right: Math.max(bounds.right, range.right) });
+    else
+      this.formatBounds.set(name, {
+        top: Math.min(bounds.top, range.top),
+        left: Math.min(bounds.left, range.left),
+        bottom: Math.max(bounds.bottom, range.bottom),
+        right: Math.max(bounds.right, range.right),
+      });
     this.changed();
   }
 
-  /** The bottom row and right column of a sheet's formatted cells, by sheet name: usedRange reads it on every repaint. */
-  private readonly formatBounds = new Map<string, { bottom: number; right: number }>();
+  /** The extent of a sheet's formatted cells, by sheet name: usedRange reads it on every repaint. */
+  private readonly formatBounds = new Map<string, CellRange>();
 
-  private formattedExtent(name: string): { bottom: number; right: number } {
+  /** The block holding a sheet's formatted cells; bottom -1 when none is formatted. */
+  private formattedExtent(name: string): CellRange {
     let bounds = this.formatBounds.get(name);
     if (!bounds) {
-      bounds = { bottom: -1, right: -1 };
+      let [top, left, bottom, right] = [Infinity, Infinity, -1, -1];
       for (const at of this.formats.get(name)?.keys() ?? []) {
         const comma = at.indexOf(",");
-        bounds.bottom = Math.max(bounds.bottom, Number(at.slice(0, comma)));
-        bounds.right = Math.max(bounds.right, Number(at.slice(comma + 1)));
+        const row = Number(at.slice(0, comma));
+        const column = Number(at.slice(comma + 1));
+        top = Math.min(top, row);
+        bottom = Math.max(bottom, row);
+        left = Math.min(left, column);
+        right = Math.max(right, column);
       }
-      this.formatBounds.set(name, bounds);
+      this.formatBounds.set(name, (bounds = { top, left, bottom, right }));
     }
     return bounds;
   }
@@ -484,7 +508,6 @@ export class Workbook {
     this.setNumberFormats(sheet, range, [["General"]]);
   }
 
-  /** The smallest block holding every non-empty cell (spills included), or undefined for an empty sheet. */
   /**
    * The cells that hold something, row by row, without walking the blank ones:
    * a sheet with values in A1 and XFD1048576 has two. HyperFormula keeps them
@@ -510,25 +533,54 @@ export class Workbook {
    * not from A1; formatted cells count unless `valuesOnly`.
    */
   usedBounds(sheet: string, valuesOnly = false): CellRange | undefined {
-    let bounds: CellRange | undefined;
-    const extend = (row: number, column: number) => {
-      bounds = bounds
-        ? {
-            top: Math.min(bounds.top, row),
-            left: Math.min(bounds.left, column),
-            bottom: Math.max(bounds.bottom, row),
-            right: Math.max(bounds.right, column),
-          }
-        : { top: row, left: column, bottom: row, right: column };
+    const name = this.sheet(sheet).name;
+    const filled = this.filledExtent(name);
+    const formatted = valuesOnly ? undefined : this.formattedExtent(name);
+    const bounds = [filled, formatted].filter((b): b is CellRange => b !== undefined && b.bottom >= 0);
+    if (!bounds.length) return undefined;
+    return {
+      top: Math.min(...bounds.map((b) => b.top)),
+      left: Math.min(...bounds.map((b) => b.left)),
+      bottom: Math.max(...bounds.map((b) => b.bottom)),
+      right: Math.max(...bounds.map((b) => b.right)),
     };
-    for (const [row, column] of this.filledCells(sheet)) extend(row, column);
-    if (!valuesOnly) {
-      for (const at of this.formats.get(this.sheet(sheet).name)?.keys() ?? []) {
-        const [row, column] = at.split(",").map(Number) as [number, number];
-        extend(row, column);
-      }
+  }
+
+  /**
+   * The smallest block holding every non-empty cell (spills included), or
+   * undefined for an empty sheet. Worked out without listing the cells: the
+   * pane asks for every sheet's used range when a workbook opens, and listing
+   * an 81,603-row sheet's 740,000 cells held the page for a quarter second.
+   */
+  private filledExtent(sheet: string): CellRange | undefined {
+    const id = this.sheetId(sheet);
+    const mapping = (this.engine as unknown as { dependencyGraph: { addressMapping: AddressMappingInternals } }).dependencyGraph
+      .addressMapping;
+    const strategy = mapping.getStrategyForSheetOrThrow(id);
+    let top = Infinity;
+    let left = Infinity;
+    let bottom = -1;
+    let right = -1;
+    const extend = (row: number, first: number, last: number) => {
+      top = Math.min(top, row);
+      bottom = Math.max(bottom, row);
+      left = Math.min(left, first);
+      right = Math.max(right, last);
+    };
+    if (Array.isArray(strategy.mapping)) {
+      // The dense strategy: rows of cells, with holes; a row's first and last cells are enough.
+      strategy.mapping.forEach((line, row) => {
+        if (!line) return;
+        let first = 0;
+        while (first < line.length && !line[first]) first++;
+        let last = line.length - 1;
+        while (last >= first && !line[last]) last--;
+        if (first <= last) extend(row, first, last);
+      });
+    } else {
+      for (const [address] of mapping.sheetEntries(id)) extend(address.row, address.col, address.col);
     }
-    return bounds;
+    return bottom < 0 ? undefined : { top, left, bottom, right };
   }
 
   usedRange(sheet: string): CellRange | undefined {

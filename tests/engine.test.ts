@@ -82,4 +82,33 @@ describe("the used range with formatted cells (kept, not rescanned, on every rep
     model.renameSheet("Plan", "Budget");
     expect(model.usedRange("Budget")).toEqual({ top: 0, left: 0, bottom: 3, right: 6 });
   });
+
+  it("finds Excel's used range (from the first used cell) without listing the cells, dense or sparse", async () => {
+    const { registerWfpFunctions } = await import("../engine/hyperformula.ts");
+    const { loadMetadata } = await import("../engine/metadata.ts");
+    registerWfpFunctions(await loadMetadata());
+    const { Workbook } = await import("../engine/workbook.ts");
+    const model = new Workbook("Plan");
+    expect(model.usedBounds("Plan")).toBeUndefined();
+    // C4:E5 with holes at both ends of a row, and a formatted blank at B9.
+    model.setContents("Plan", 3, 2, [
+      [null, 2, null],
+      [3, null, 5],
+    ]);
+    model.setNumberFormats("Plan", { top: 8, left: 1, bottom: 8, right: 1 }, [["0.0"]]);
+    expect(model.usedBounds("Plan", true)).toEqual({ top: 3, left: 2, bottom: 4, right: 4 });
+    expect(model.usedBounds("Plan")).toEqual({ top: 3, left: 1, bottom: 8, right: 4 });
+    // Cleared, the values leave the formatted cell alone as the used range.
+    model.setContents("Plan", 3, 2, [
+      [null, null, null],
+      [null, null, null],
+    ]);
+    expect(model.usedBounds("Plan", true)).toBeUndefined();
+    expect(model.usedBounds("Plan")).toEqual({ top: 8, left: 1, bottom: 8, right: 1 });
+    // Far-apart cells: HyperFormula keeps such a sheet sparsely.
+    model.addSheet("Far");
+    model.setContents("Far", 1_048_575, 16_383, [[1]]);
+    model.setContents("Far", 5, 7, [["x"]]);
+    expect(model.usedBounds("Far", true)).toEqual({ top: 5, left: 7, bottom: 1_048_575, right: 16_383 });
+  });
 });

@@ -482,8 +482,9 @@ describe("the workbench in headless Chromium", () => {
     );
     expect(counts.length).toBeGreaterThan(2);
     expect(counts.every((n, i) => n <= 320_004 && (i === 0 || n > counts[i - 1]!))).toBe(true);
-    // Responsive: no single stretch near the seconds a one-piece open blocks for (a bound loose enough for a slow machine).
-    expect(longest).toBeLessThan(1_500);
+    // Responsive: the page's thread is never held near the seconds a one-piece open blocks for. Built in slices of about
+    // 40 ms, the longest measured here is 0.15-0.2 s (receiving the worker's cells); the bound is loose for a busy machine.
+    expect(longest).toBeLessThan(750);
     // Every row is in: the last, which the grid shows only when scrolled to.
     const last = await page.evaluate(
       () =>
