@@ -158,6 +158,20 @@ export function registerWfpFunctions(metadata: readonly FunctionMetadata[]): voi
   registered = true;
 }
 
+const parseDateTimeAsDefault = HyperFormula.defaultConfig.parseDateTime;
+
+/**
+ * HyperFormula's own date and time reader, asked only about text that could
+ * be a date or a time. It reads every text a cell is given, once for each of
+ * its date and time formats, to see whether it is a date; its own first check
+ * (all digits and / . - : and spaces, then am/pm) already rejects names and
+ * codes, but only after copying and lower-casing them. Text that does not
+ * begin as a date or time can, ours says no at once: building an 81,603-row
+ * extract spent 0.8 s of its 5.9 s there.
+ */
+const parseDateTime: ConfigParams["parseDateTime"] = (text, dateFormat, timeFormat) =>
+  /^\s*[0-9/.\-:]/.test(text) ? parseDateTimeAsDefault(text, dateFormat, timeFormat) : undefined;
+
 /** HyperFormula's settings for an Excel-like workbook. */
 export const EXCEL_LIKE_CONFIG: Partial<ConfigParams> = {
   licenseKey: LICENSE_KEY,
@@ -167,6 +181,7 @@ export const EXCEL_LIKE_CONFIG: Partial<ConfigParams> = {
   useArrayArithmetic: true,
   // Excel keeps 15 significant digits; HyperFormula's default of 10 would lose pennies on a pay bill.
   precisionRounding: 15,
+  parseDateTime,
 };
 
 /** A HyperFormula workbook with the WFP functions (register them first), configured like Excel. */

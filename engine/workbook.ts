@@ -2,6 +2,7 @@ import { DetailedCellError, HyperFormula, type CellValue, type RawCellContent } 
 import { rangeAddress, sheetPrefix, type CellRange } from "./addresses.ts";
 import { createEngine } from "./hyperformula.ts";
 import { translateExcelLiterals } from "./formulaText.ts";
+import { typedDateFormat } from "./typedDates.ts";
 import { translateStructuredReferences, type TableGeometry } from "./structuredReferences.ts";
 
 /*
@@ -299,6 +300,8 @@ export class Workbook {
     const id = this.sheetId(sheet);
     const name = this.sheet(sheet).name;
     const written = this.writtenFormulasFor(name);
+    // Text HyperFormula may read as a date or a time: such a cell in the General format takes a date format, as in Excel.
+    const maybeDates: [row: number, column: number, text: string][] = [];
     const raw: RawCellContent[][] = contents.map((line, r) =>
       line.map((input, c) => {
         const at = key(row + r, column + c);
@@ -313,10 +316,18 @@ export class Workbook {
           if (translated !== input) written.set(at, input);
           return translated;
         }
-        return /^\s*[-+]?(\d|\.\d)/.test(input) && !Number.isNaN(Number(input)) ? Number(input) : input;
+        if (/^\s*[-+]?(\d|\.\d)/.test(input) && !Number.isNaN(Number(input))) return Number(input);
+        if (/^\s*\d/.test(input)) maybeDates.push([row + r, column + c, input]);
+        return input;
       }),
     );
     this.engine.setCellContents({ sheet: id, row, col: column }, raw);
+    const formats = this.formats.get(name);
+    const config = maybeDates.length ? this.engine.getConfig() : undefined;
+    for (const [r, c, text] of maybeDates) {
+      const format = formats?.has(key(r, c)) ? undefined : typedDateFormat(text, config!);
+      if (format) this.setNumberFormats(name, { top: r, left: c, bottom: r, right: c }, [[format]]);
+    }
     this.changed();
   }
 

@@ -8,7 +8,9 @@ import { sheetPaths } from "../files/xlsxPackage.ts";
  * xl/metadata.xml's XLDAPR (dynamic array properties) block, which exceljs
  * cannot write; the other cells of the spill hold its cached values. Without
  * the mark, Excel reads a legacy array formula (and may show an `@`), and
- * other programs show only the first value.
+ * other programs show only the first value. The metadata part, its content
+ * type and relationship are those XlsxWriter writes (compared there against
+ * Excel's own files) and the Open XML SDK's part rules name.
  */
 
 const METADATA = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -31,6 +33,8 @@ export async function markDynamicArrays(zip: JSZip, sheets: ReadonlySet<string>)
       ),
     );
   }
+  // exceljs writes no metadata part of its own; were one there, a second override or relationship would corrupt the file.
+  if (zip.file("xl/metadata.xml")) return;
   zip.file("xl/metadata.xml", METADATA);
   const types = await zip.file("[Content_Types].xml")!.async("string");
   zip.file(

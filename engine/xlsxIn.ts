@@ -62,19 +62,23 @@ interface ExcelTableModel {
   style?: { theme?: string };
 }
 
+/** Excel's serial number (1900 system) of a date and time as exceljs reads it: days since 30 December 1899, UTC. */
+export const excelSerial = (date: Date): number => date.getTime() / 86_400_000 + 25_569;
+
 function cellInput(cell: ExcelJS.Cell): CellInput {
   const value = cell.value;
   if (value === null || value === undefined) return null;
   if (typeof value === "number" || typeof value === "boolean") return value;
   if (typeof value === "string")
     return /^\s*[-+]?(\d|\.\d)/.test(value) || value.startsWith("=") || value.startsWith("'") ? `'${value}` : value;
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  // exceljs hands date-formatted numbers over as Dates (UTC); Excel holds the serial number, and so must the workbook.
+  if (value instanceof Date) return excelSerial(value);
   if (typeof value === "object") {
     if (cell.formula) return `=${formulaFromFile(cell.formula)}`;
     if ("richText" in value) return value.richText.map((part) => part.text).join("");
     if ("error" in value) return String(value.error);
     if ("text" in value) return String(value.text);
-    if ("result" in value) return (value.result as CellInput) ?? null;
+    if ("result" in value) return value.result instanceof Date ? excelSerial(value.result) : ((value.result as CellInput) ?? null);
   }
   return String(value);
 }

@@ -112,3 +112,38 @@ describe("the used range with formatted cells (kept, not rescanned, on every rep
     expect(model.usedBounds("Far", true)).toEqual({ top: 5, left: 7, bottom: 1_048_575, right: 16_383 });
   });
 });
+
+describe("dates and times typed into a cell, as Excel reads them", () => {
+  it("become numbers shown in a date or time format, where the cell had none", async () => {
+    const { registerWfpFunctions } = await import("../engine/hyperformula.ts");
+    const { loadMetadata } = await import("../engine/metadata.ts");
+    registerWfpFunctions(await loadMetadata());
+    const { Workbook } = await import("../engine/workbook.ts");
+    const { formatValue } = await import("../workbench/numberFormat.ts");
+    const model = new Workbook("Plan");
+    model.setNumberFormats("Plan", { top: 0, left: 3, bottom: 0, right: 3 }, [["0.00"]]);
+    model.setContents("Plan", 0, 0, [["01/04/2025", "01/04/2025 07:30", "17:45", "01/04/2025", "2025/26", "Band 5", "'01/04/2025"]]);
+    const all = { top: 0, left: 0, bottom: 0, right: 6 };
+    // 1 April 2025 is day 45,748; 07:30 is 0.3125 of a day, 17:45 is 0.739583…
+    const [values] = model.values("Plan", all);
+    expect(values!.slice(0, 2)).toEqual([45_748, 45_748.3125]);
+    expect(values![2]).toBeCloseTo(17.75 / 24, 12);
+    expect(values!.slice(3)).toEqual([45_748, "2025/26", "Band 5", "01/04/2025"]);
+    const [formats] = model.numberFormats("Plan", all);
+    // A cell already formatted keeps its format; text, and text typed with Excel's ' prefix, stay as they are.
+    expect(formats).toEqual(["dd/mm/yyyy", "dd/mm/yyyy hh:mm", "hh:mm", "0.00", "General", "General", "General"]);
+    expect(values!.map((v, i) => formatValue(v, formats![i]))).toEqual([
+      "01/04/2025",
+      "01/04/2025 07:30",
+      "17:45",
+      "45748.00",
+      "2025/26",
+      "Band 5",
+      "01/04/2025",
+    ]);
+    // A date is a number to formulas, as in Excel: 30 days on.
+    model.setContents("Plan", 1, 0, [["=A1+30"]]);
+    model.setNumberFormats("Plan", { top: 1, left: 0, bottom: 1, right: 0 }, [["d mmm yyyy"]]);
+    expect(formatValue(model.values("Plan", { top: 1, left: 0, bottom: 1, right: 0 })[0]![0], "d mmm yyyy")).toBe("1 May 2025");
+  });
+});

@@ -56,6 +56,32 @@ describe(".xlsx round trip", () => {
     expect(file.getWorksheet("wfplan_scenarios")!.state).toBe("veryHidden");
   });
 
+  it("opens dates as Excel holds them, serial numbers shown in the cell's date format, and saves them as dates", async () => {
+    const file = new ExcelJS.Workbook();
+    const sheet = file.addWorksheet("Extract");
+    sheet.addRow(["Start", "Shift start", "Default date"]);
+    sheet.addRow([new Date(Date.UTC(2025, 3, 1)), new Date(Date.UTC(2025, 3, 1, 7, 30)), new Date(Date.UTC(2026, 2, 31))]);
+    sheet.getCell("A2").numFmt = "dd/mm/yyyy";
+    sheet.getCell("B2").numFmt = "dd/mm/yyyy hh:mm";
+    sheet.getCell("C2").numFmt = "mm-dd-yy"; // Excel's built-in format 14, its locale's short date
+    sheet.getCell("D2").value = { formula: "A2+30", result: new Date(Date.UTC(2025, 4, 1)) };
+    sheet.getCell("D2").numFmt = "dd/mm/yyyy";
+    const model = await readXlsx((await file.xlsx.writeBuffer()) as ArrayBuffer);
+    // 1 April 2025 is day 45,748 (1 January 1900 is day 1, with Excel's 29 February 1900); 07:30 is 0.3125 of a day.
+    expect(model.values("Extract", { top: 1, left: 0, bottom: 1, right: 3 })).toEqual([[45_748, 45_748.3125, 46_112, 45_778]]);
+    const [formats] = model.numberFormats("Extract", { top: 1, left: 0, bottom: 1, right: 3 });
+    expect(formatValue(45_748, formats![0])).toBe("01/04/2025");
+    expect(formatValue(46_112, formats![2])).toBe("31/03/2026");
+    expect(formatValue(45_778, formats![3])).toBe("01/05/2025");
+    // Saved, they are dates again for Excel: exceljs reads them back as Dates, in their formats.
+    const again = new ExcelJS.Workbook();
+    await again.xlsx.load((await writeXlsx(model)).bytes as unknown as ArrayBuffer);
+    const saved = again.getWorksheet("Extract")!;
+    expect(saved.getCell("A2").value).toEqual(new Date(Date.UTC(2025, 3, 1)));
+    expect(saved.getCell("B2").value).toEqual(new Date(Date.UTC(2025, 3, 1, 7, 30)));
+    expect([saved.getCell("A2").numFmt, saved.getCell("C2").numFmt]).toEqual(["dd/mm/yyyy", "mm-dd-yy"]);
+  });
+
   it("keeps bold, italic, font colours and fills", async () => {
     const model = new Workbook("Plan");
     model.setContents("Plan", 0, 0, [["Total", "Note", "Alert"]]);
