@@ -11,7 +11,8 @@ import { judged, ms, type Result, type Sizes } from "../measure.ts";
  *    size of NHS Digital's 81,603-row workforce file (dates, codes, names,
  *    FTE and headcount, two number formats) opened from the file input, and
  *    a cell then edited. Wall time in headless Chromium: from choosing the
- *    file to "Opened …", and from Enter to the new value on screen; the
+ *    file to "Opened …" (the median of three opens), and from Enter to the
+ *    new value on screen (the median of three edits); the
  *    longest the page's main thread was blocked (the Long Tasks API) in each.
  */
 
@@ -56,18 +57,27 @@ export async function workbenchScale(sizes: Sizes): Promise<Result[]> {
   await extract(path, rows);
   const { browser, origin, close } = await servedChromium();
   try {
-    const page = await browser.newPage({ viewport: { width: 1500, height: 900 } });
-    page.setDefaultTimeout(120_000);
-    await page.route("**/*", (route) => (route.request().url().startsWith(origin) ? route.continue() : route.abort()));
-    page.on("dialog", (dialog) => void dialog.accept());
-    await page.goto(`${origin}/workbench.html`);
-    await page.getByRole("button", { name: "Run and triangulate" }).waitFor();
-    await watchLongTasks(page);
-    let start = performance.now();
-    await page.getByLabel("Open workbook", { exact: true }).setInputFiles(path);
-    await page.getByText(/^Opened extract\.xlsx/).waitFor();
-    const openMs = performance.now() - start;
-    const openBlocked = await longest(page);
+    // Opened three times, each in a fresh page: the median, as one open on a shared 2-core machine moves by a third run to run.
+    const opens: number[] = [];
+    let openBlocked = 0;
+    let page: Page | undefined;
+    for (let i = 0; i < (sizes.smoke ? 1 : 3); i++) {
+      await page?.close();
+      page = await browser.newPage({ viewport: { width: 1500, height: 900 } });
+      page.setDefaultTimeout(120_000);
+      await page.route("**/*", (route) => (route.request().url().startsWith(origin) ? route.continue() : route.abort()));
+      page.on("dialog", (dialog) => void dialog.accept());
+      await page.goto(`${origin}/workbench.html`);
+      await page.getByRole("button", { name: "Run and triangulate" }).waitFor();
+      await watchLongTasks(page);
+      const start = performance.now();
+      await page.getByLabel("Open workbook", { exact: true }).setInputFiles(path);
+      await page.getByText(/^Opened extract\.xlsx/).waitFor();
+      opens.push(performance.now() - start);
+      openBlocked = Math.max(openBlocked, await longest(page));
+    }
+    const openMs = opens.sort((a, b) => a - b)[Math.floor(opens.length / 2)]!;
+    if (!page) throw new Error("no open was measured");
 
     const edits: number[] = [];
     let editBlocked = 0;
@@ -76,7 +86,7 @@ export async function workbenchScale(sizes: Sizes): Promise<Result[]> {
       await watchLongTasks(page);
       const typed = `12${i}.5`;
       await page.getByLabel("Formula bar").fill(typed);
-      start = performance.now();
+      const start = performance.now();
       await page.getByLabel("Formula bar").press("Enter");
       await page.waitForFunction(([at, text]) => document.querySelector(`[data-cell="${at}"]`)?.textContent === text, [address, typed]);
       edits.push(performance.now() - start);
@@ -86,10 +96,10 @@ export async function workbenchScale(sizes: Sizes): Promise<Result[]> {
     return [
       {
         measure: `Workbench: open an extract of ${rows.toLocaleString("en-GB")} rows (.xlsx)`,
-        value: `${ms(openMs)}, the page blocked for at most ${ms(openBlocked)}`,
+        value: `${ms(openMs)} (median of ${opens.length}: ${opens.map(ms).join(", ")}), the page blocked for at most ${ms(openBlocked)}`,
         target: "< 8 s",
         met: judged(sizes, openMs < 8_000),
-        details: { rows, openMs, openBlockedMs: openBlocked },
+        details: { rows, openMs, opensMs: opens.map(Math.round).join(" "), openBlockedMs: openBlocked },
       },
       {
         measure: `Workbench: an edit in that workbook, Enter to the new value on screen`,
