@@ -1,17 +1,21 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { parseRangeAddress, type CellRange } from "./addresses.ts";
-import { formulaFromFile } from "./formulaText.ts";
 import type { CellInput, PageSetup, Visibility } from "./workbook.ts";
+import { sheetPaths } from "../files/xlsxPackage.ts";
 import { definedNamesIn, type DefinedName } from "./xlsxNames.ts";
+import { sheetCells, sharedStringsIn, type SheetCell } from "./xlsxSheetCells.ts";
+import { cellLooks, type CellLook } from "./xlsxStyles.ts";
 
 /*
  * The first step of opening an .xlsx: what the file holds, as plain data
  * (structured-cloneable, so the workbench can read a file in a worker and
  * post it to the page): each sheet's cells in blocks, number formats, bold
  * and fills, column widths, merges, tables and page setup; the defined names;
- * the package's part names. No spreadsheet engine here: engine/xlsxBuild.ts
- * makes the workbook from it.
+ * the package's part names. The cells and their looks are read straight from
+ * the sheets' XML (engine/xlsxSheetCells.ts, engine/xlsxStyles.ts); exceljs
+ * reads the rest. No spreadsheet engine here: engine/xlsxBuild.ts makes the
+ * workbook from it.
  */
 
 export const VISIBILITY: Record<string, Visibility> = { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" };
@@ -62,27 +66,6 @@ interface ExcelTableModel {
   style?: { theme?: string };
 }
 
-/** Excel's serial number (1900 system) of a date and time as exceljs reads it: days since 30 December 1899, UTC. */
-export const excelSerial = (date: Date): number => date.getTime() / 86_400_000 + 25_569;
-
-function cellInput(cell: ExcelJS.Cell): CellInput {
-  const value = cell.value;
-  if (value === null || value === undefined) return null;
-  if (typeof value === "number" || typeof value === "boolean") return value;
-  if (typeof value === "string")
-    return /^\s*[-+]?(\d|\.\d)/.test(value) || value.startsWith("=") || value.startsWith("'") ? `'${value}` : value;
-  // exceljs hands date-formatted numbers over as Dates (UTC); Excel holds the serial number, and so must the workbook.
-  if (value instanceof Date) return excelSerial(value);
-  if (typeof value === "object") {
-    if (cell.formula) return `=${formulaFromFile(cell.formula)}`;
-    if ("richText" in value) return value.richText.map((part) => part.text).join("");
-    if ("error" in value) return String(value.error);
-    if ("text" in value) return String(value.text);
-    if ("result" in value) return value.result instanceof Date ? excelSerial(value.result) : ((value.result as CellInput) ?? null);
-  }
-  return String(value);
-}
-
 /** A sheet's page setup as read, where the file sets any of it. */
 function pageSetupIn(setup: Partial<ExcelJS.PageSetup> | undefined): PageSetup | undefined {
   if (!setup) return undefined;
@@ -102,19 +85,31 @@ function pageSetupIn(setup: Partial<ExcelJS.PageSetup> | undefined): PageSetup |
 
 /** Reads what an .xlsx file holds; a file of more than `maxCells` cells is refused with a message. */
 export async function parseXlsx(bytes: ArrayBuffer | Uint8Array, { maxCells = MAX_CELLS } = {}): Promise<ParsedWorkbook> {
-  const file = new ExcelJS.Workbook();
-  await file.xlsx.load(bytes as ArrayBuffer);
-  // The package itself, for what exceljs does not read: defined names other than ranges, and which parts it holds.
+  // The package itself: the cells (engine/xlsxSheetCells.ts), defined names other than ranges, and which parts it holds.
   const zip = await JSZip.loadAsync(bytes);
   const names = await definedNamesIn(zip);
   const parts = Object.values(zip.files)
     .filter((f) => !f.dir)
     .map((f) => f.name);
+  const paths = await sheetPaths(zip);
+  // Decoded natively: JSZip's own UTF-8 decoding of a sheet's tens of megabytes takes seconds in a browser.
+  const utf8 = new TextDecoder();
+  const text = async (path: string | undefined) => {
+    const entry = path ? zip.file(path) : null;
+    return entry ? utf8.decode(await entry.async("uint8array")) : undefined;
+  };
+  const looks = cellLooks(await text("xl/styles.xml"));
+  const shared = sharedStringsIn(await text("xl/sharedStrings.xml"));
+  const xmls = new Map<string, string>();
+  for (const [name, path] of paths) xmls.set(name, (await text(path)) ?? "");
+  // exceljs reads the rest (merges, widths, tables, page setup) from the package without the cells, in a fraction of the time.
+  const file = new ExcelJS.Workbook();
+  await file.xlsx.load((await withoutCells(zip, paths, xmls)) as unknown as ArrayBuffer);
   if (file.worksheets.length === 0) throw new Error("The file has no worksheets.");
   const counted = { cells: 0, limit: maxCells };
   const sheets = file.worksheets.map((sheet): ParsedSheet => {
     const before = counted.cells;
-    const read = readCells(sheet, counted);
+    const read = readCells(sheet, sheetCells(xmls.get(sheet.name) ?? "", shared), looks, counted);
     return {
       name: sheet.name,
       visibility: VISIBILITY[sheet.state] ?? "Visible",
@@ -134,6 +129,19 @@ export async function parseXlsx(bytes: ArrayBuffer | Uint8Array, { maxCells = MA
 }
 
 /**
+ * The package again with each sheet's cells left out (`<sheetData/>`), stored
+ * rather than compressed: what exceljs reads. Given the whole package, it
+ * would parse every cell's XML again only to be told to ignore it.
+ */
+async function withoutCells(zip: JSZip, paths: ReadonlyMap<string, string>, xmls: ReadonlyMap<string, string>): Promise<Uint8Array> {
+  for (const [name, path] of paths) {
+    const xml = xmls.get(name) ?? "";
+    zip.file(path, xml.replace(/<((?:\w+:)?)sheetData\b[^>]*?(?:\/>|>[\s\S]*?<\/(?:\w+:)?sheetData>)/, "<$1sheetData/>"));
+  }
+  return zip.generateAsync({ type: "uint8array", compression: "STORE" });
+}
+
+/**
  * One sheet's cells, read sparsely: each row is cut into runs of nearby cells,
  * and runs on consecutive rows within the same columns make one block. A file
  * with values in A1 and XFD1048576 is two one-cell blocks, not a grid of 17
@@ -141,53 +149,53 @@ export async function parseXlsx(bytes: ArrayBuffer | Uint8Array, { maxCells = MA
  */
 function readCells(
   sheet: ExcelJS.Worksheet,
+  cellsInFile: Iterable<SheetCell>,
+  looks: readonly CellLook[],
   counted: { cells: number; limit: number },
 ): Pick<ParsedSheet, "blocks" | "formats" | "styles" | "widths" | "merges"> {
   const open: CellBlock[] = [];
   const done: CellBlock[] = [];
   const formats: ParsedSheet["formats"] = [];
   const styles: ParsedSheet["styles"] = [];
+  const merges = (sheet.model.merges ?? []).map((m) => parseRangeAddress(m));
+  const within = (areas: readonly CellRange[], row: number, column: number) =>
+    areas.some((r) => row >= r.top && row <= r.bottom && column >= r.left && column <= r.right);
   // Saved spills (an array formula's ref): the formula spills again when built, so the cached values in its other cells are not read.
   const spills: CellRange[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const cells: [column: number, value: CellInput][] = [];
-    row.eachCell({ includeEmpty: false }, (cell, columnNumber) => {
-      // exceljs gives every cell of a merge the top-left cell's value; in Excel the others are blank.
-      if (cell.isMerged && cell.master.address !== cell.address) return;
-      const array = cell.value as { shareType?: string; ref?: string } | null;
-      if (array && typeof array === "object" && array.shareType === "array" && array.ref) spills.push(parseRangeAddress(array.ref));
-      else if (
-        spills.some((r) => rowNumber - 1 >= r.top && rowNumber - 1 <= r.bottom && columnNumber - 1 >= r.left && columnNumber - 1 <= r.right)
-      )
-        return;
-      if (++counted.cells > counted.limit) {
-        throw new Error(
-          `The file holds more than ${counted.limit.toLocaleString("en-GB")} cells (sheet ${sheet.name} reaches row ${rowNumber}): too many to open here. Split it, or open it in Excel.`,
-        );
-      }
-      cells.push([columnNumber - 1, cellInput(cell)]);
-      if (cell.numFmt && cell.numFmt !== "General") formats.push([rowNumber - 1, columnNumber - 1, cell.numFmt]);
-      const fill = cell.fill?.type === "pattern" ? cell.fill.fgColor?.argb : undefined;
-      const color = cell.font?.color?.argb;
-      if (cell.font?.bold || cell.font?.italic || color || fill)
-        styles.push([
-          rowNumber - 1,
-          columnNumber - 1,
-          {
-            bold: cell.font?.bold || undefined,
-            italic: cell.font?.italic || undefined,
-            color: color ? `#${color.slice(-6)}` : undefined,
-            fill: fill ? `#${fill.slice(-6)}` : undefined,
-          },
-        ]);
-    });
-    for (const run of runs(cells)) place(open, done, rowNumber - 1, run);
-  });
+  let row = -1;
+  let cells: [column: number, value: CellInput][] = [];
+  const endRow = () => {
+    for (const run of runs(cells)) place(open, done, row, run);
+    cells = [];
+  };
+  for (const cell of cellsInFile) {
+    if (cell.row !== row) {
+      endRow();
+      row = cell.row;
+    }
+    // A merge's value is its top-left cell's; in Excel the others are blank, whatever the file holds for them.
+    if (merges.length && within(merges, cell.row, cell.column) && !merges.some((m) => m.top === cell.row && m.left === cell.column))
+      continue;
+    if (cell.arrayRef) spills.push(parseRangeAddress(cell.arrayRef));
+    else if (spills.length && within(spills, cell.row, cell.column)) continue;
+    if (++counted.cells > counted.limit) {
+      throw new Error(
+        `The file holds more than ${counted.limit.toLocaleString("en-GB")} cells (sheet ${sheet.name} reaches row ${cell.row + 1}): too many to open here. Split it, or open it in Excel.`,
+      );
+    }
+    cells.push([cell.column, cell.input]);
+    const look = looks[cell.style];
+    if (!look) continue;
+    if (look.format !== "General") formats.push([cell.row, cell.column, look.format]);
+    if (look.bold || look.italic || look.color || look.fill)
+      styles.push([cell.row, cell.column, { bold: look.bold, italic: look.italic, color: look.color, fill: look.fill }]);
+  }
+  endRow();
   const widths: ParsedSheet["widths"] = [];
   sheet.columns?.forEach((column, index) => {
     if (column.width) widths.push([index, column.width * POINTS_PER_CHARACTER]);
   });
-  return { blocks: [...done, ...open], formats, styles, widths, merges: (sheet.model.merges ?? []).map((m) => parseRangeAddress(m)) };
+  return { blocks: [...done, ...open], formats, styles, widths, merges };
 }
 
 /** A row's cells in runs separated by more than GAP blank columns. */
