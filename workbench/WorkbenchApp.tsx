@@ -1,14 +1,4 @@
-import {
-  Button,
-  Field,
-  FluentProvider,
-  MessageBar,
-  MessageBarBody,
-  ProgressBar,
-  Text,
-  Toolbar,
-  webLightTheme,
-} from "@fluentui/react-components";
+import { Button, FluentProvider, MessageBar, MessageBarBody, Text, Toolbar, webLightTheme } from "@fluentui/react-components";
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from "react";
 import { parseRangeAddress, splitSheet, type CellRange } from "../engine/addresses.ts";
 import type { Workbook } from "../engine/workbook.ts";
@@ -24,6 +14,7 @@ import { selectionSummary } from "./selection.ts";
 import { ChartView } from "./components/ChartView.tsx";
 import { FormulaBar } from "./components/FormulaBar.tsx";
 import { NamesPanel } from "./components/NamesPanel.tsx";
+import { OpeningBar, OpeningProgress } from "./components/OpeningBar.tsx";
 import { SheetGrid, type CellPosition } from "./components/SheetGrid.tsx";
 import { SheetTabs } from "./components/SheetTabs.tsx";
 import { useWorkbookVersion } from "./useWorkbook.ts";
@@ -60,8 +51,8 @@ export function WorkbenchApp({ initial, fileName: initialName, adopt }: Props) {
   const [model, setModel] = useState(initial);
   const [fileName, setFileName] = useState(initialName);
   const [message, setMessage] = useState<{ intent: "success" | "warning" | "error" | "info"; text: string }>();
-  // A file being opened: what is being done, and how far (undefined while a worker reads it: the bar moves without a figure).
-  const [opening, setOpening] = useState<{ label: string; done?: number; total?: number }>();
+  // A file being opened: its bar, told how far the open has got.
+  const [opening, setOpening] = useState<OpeningProgress>();
   const version = useWorkbookVersion(model);
   // The change count when the workbook was opened or last saved: anything since is unsaved work.
   const [savedAt, setSavedAt] = useState(initial.changeCount);
@@ -173,7 +164,8 @@ export function WorkbenchApp({ initial, fileName: initialName, adopt }: Props) {
       // Said, and painted, before the file is read: a big workbook takes seconds.
       const size = file.size >= 1e6 ? `${(file.size / 1e6).toFixed(1)} MB` : `${Math.max(1, Math.round(file.size / 1e3))} KB`;
       setMessage({ intent: "info", text: `Opening ${file.name} (${size})…` });
-      setOpening({ label: `Reading ${file.name}` });
+      const progress = new OpeningProgress(`Reading ${file.name}`);
+      setOpening(progress);
       await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
       const bytes = new Uint8Array(await file.arrayBuffer());
       const csv = /\.(csv|txt)$/i.test(file.name) ? readCsv(bytes, file.name) : undefined;
@@ -181,7 +173,7 @@ export function WorkbenchApp({ initial, fileName: initialName, adopt }: Props) {
       const opened =
         csv?.model ??
         (await buildWorkbook(await parseInWorker(bytes), bytes, {
-          onProgress: (done, total) => setOpening({ label: "Building the workbook", done, total }),
+          onProgress: (done, total) => progress.report({ label: "Building the workbook", done, total }),
         }));
       adopt(opened);
       setModel(opened);
@@ -252,18 +244,7 @@ export function WorkbenchApp({ initial, fileName: initialName, adopt }: Props) {
             or drop an .xlsx or .csv here
           </Text>
         </Toolbar>
-        {opening && (
-          <Field
-            className="wb-opening"
-            label={
-              opening.total
-                ? `${opening.label}: ${(opening.done ?? 0).toLocaleString("en-GB")} of ${opening.total.toLocaleString("en-GB")} cells`
-                : `${opening.label}…`
-            }
-          >
-            <ProgressBar aria-label="Opening the file" value={opening.total ? (opening.done ?? 0) / opening.total : undefined} />
-          </Field>
-        )}
+        {opening && <OpeningBar progress={opening} />}
         {message && (
           <MessageBar intent={message.intent}>
             <MessageBarBody>{message.text}</MessageBarBody>
