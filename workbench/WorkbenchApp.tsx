@@ -218,6 +218,9 @@ export function WorkbenchApp({ initial, fileName: initialName, adopt }: Props) {
   };
 
   const charts = model.charts.filter((c) => c.sheet === sheet);
+  // Excel gives each workbook its own pane: a new one for each workbook opened, so all it shows comes from that workbook.
+  // The same element otherwise, so an edit in the grid or a step of an open does not re-render the pane (as in Excel, it reads the workbook itself).
+  const pane = useMemo(() => <TaskPane key={workbookKey(model)} hostInfo={hostInfo} />, [model, hostInfo]);
   return (
     <FluentProvider theme={webLightTheme} className="wb-page" onDragOver={(e) => e.preventDefault()} onDrop={drop}>
       <section className="wb-workbook" aria-label="Workbook">
@@ -280,8 +283,7 @@ export function WorkbenchApp({ initial, fileName: initialName, adopt }: Props) {
       </section>
       {/* Not a landmark: the pane's own <main> is the page's main content, as it is in Excel's pane. */}
       <div className="wb-taskpane">
-        {/* Excel gives each workbook its own pane: a new one for each workbook opened, so all it shows comes from that workbook. */}
-        <TaskPane key={workbookKey(model)} hostInfo={hostInfo} />
+        {pane}
       </div>
     </FluentProvider>
   );
