@@ -13,6 +13,7 @@ import {
 import { lazy, use, useEffect, useState, Suspense } from "react";
 import { CardBoundary } from "./components/CardBoundary.tsx";
 import { PostCostCard } from "./components/PostCostCard.tsx";
+import { SystemCardClosed } from "./components/SystemCardClosed.tsx";
 
 // The scenario cards (and the expression evaluator and schemas they bring) load after the first paint:
 // the calculator a planner sees first does not wait for them.
@@ -58,6 +59,8 @@ function HostStatus({ hostInfo }: { hostInfo: Promise<HostInfo> }) {
   const [openProblem, setOpenProblem] = useState<string>();
   // The saved scenario the planner chose to open in the form: a new object each time, so choosing the same one again reloads it.
   const [load, setLoad] = useState<{ input: ScenarioInput }>();
+  // The ICS system view, loaded when the planner opens it.
+  const [systemOpen, setSystemOpen] = useState(false);
   useEffect(() => {
     if (!info.inExcel) return;
     openWorkbook()
@@ -100,7 +103,13 @@ function HostStatus({ hostInfo }: { hostInfo: Promise<HostInfo> }) {
           />
         </CardBoundary>
         <CardBoundary name="ICS system view">
-          <SystemCard />
+          {systemOpen ? (
+            <Suspense fallback={<Spinner size="tiny" label="Loading the ICS system view…" />}>
+              <SystemCard />
+            </Suspense>
+          ) : (
+            <SystemCardClosed onOpen={() => setSystemOpen(true)} />
+          )}
         </CardBoundary>
       </Suspense>
       <Button appearance="secondary" onClick={insert}>

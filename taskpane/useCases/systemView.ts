@@ -8,7 +8,7 @@ import {
   type SystemBankSettings,
   type TrustPlan,
 } from "../../src/index.ts";
-import { readTrustWorkbook, TrustFileError, type TrustWorkbook } from "../../files/trustWorkbook.ts";
+import type { TrustWorkbook } from "../../files/trustWorkbook.ts";
 import { writeIcsSummary } from "../adapter/icsSummary.ts";
 
 /*
@@ -31,6 +31,8 @@ export interface Skipped {
 
 /** Reads each picked workbook's saved scenarios; trusts named by file, made unique. */
 export async function readTrustFiles(files: readonly PickedFile[]): Promise<{ read: TrustWorkbook[]; skipped: Skipped[] }> {
+  // The reader, with its zip library, loads only when a planner picks trusts' files: most planners never do, and the pane loads less.
+  const { readTrustWorkbook, TrustFileError } = await import("../../files/trustWorkbook.ts");
   const read: TrustWorkbook[] = [];
   const skipped: Skipped[] = [];
   for (const file of files) {

@@ -59,6 +59,7 @@ describe("the task pane's accessibility", () => {
     await blockExternalRequests(page, served.origin, []);
     await page.goto(`${served.origin}/workbench.html`);
     await page.getByText("ICS system view").waitFor({ timeout: 20_000 });
+    await page.getByRole("button", { name: "Add up trusts' workbooks…" }).click();
     await page.getByLabel("Trusts' workbooks (.xlsx)").setInputFiles(ICS_TRUSTS.map((t) => join(inject("icsFolder"), t.file)));
     await page.getByRole("button", { name: "Write the ICS summary" }).waitFor();
     expect(await violations(page, ".wb-taskpane")).toEqual([]);

@@ -47,6 +47,7 @@ describe("the ICS system view in the workbench", () => {
     await blockExternalRequests(page, served.origin, leaked);
     await page.goto(`${served.origin}/workbench.html`);
     await page.getByText("ICS system view").waitFor({ timeout: 30_000 });
+    await page.getByRole("button", { name: "Add up trusts' workbooks…" }).click();
 
     await page.getByLabel("Trusts' workbooks (.xlsx)").setInputFiles(paths);
     await page.getByLabel("Scenario for Northfield Hospitals").waitFor();
