@@ -1,4 +1,5 @@
 import { xmlText } from "../files/xlsxPackage.ts";
+import { columnIndex } from "./addresses.ts";
 import { formulaFromFile } from "./formulaText.ts";
 import { slideFormula } from "./sharedFormulas.ts";
 import type { CellInput } from "./workbook.ts";
@@ -29,8 +30,6 @@ const attribute = (tag: string, name: keyof typeof ATTRIBUTES): string | undefin
 const FORMULA = /<(?:\w+:)?f\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?f>)/;
 const VALUE = /<(?:\w+:)?v\b[^>]*>([\s\S]*?)<\/(?:\w+:)?v>/;
 const TEXTS = /<(?:\w+:)?t\b[^>]*>([\s\S]*?)<\/(?:\w+:)?t>/g;
-
-const columnNumber = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
 
 /** Text kept as text: text that reads as a number, a formula or Excel's text prefix gets the prefix, as Excel would need it typed. */
 export const textInput = (text: string): CellInput =>
@@ -72,7 +71,7 @@ export function* sheetCells(xml: string, shared: readonly string[]): Generator<S
     const body = m[3] ?? "";
     const reference = attribute(tag, "r");
     const at = reference ? /^([A-Z]+)(\d+)$/.exec(reference) : null;
-    if (at) [row, column] = [Number(at[2]) - 1, columnNumber(at[1]!) - 1];
+    if (at) [row, column] = [Number(at[2]) - 1, columnIndex(at[1]!)];
     else column++;
     const style = Number(attribute(tag, "s") ?? 0);
     const type = attribute(tag, "t") ?? "n";

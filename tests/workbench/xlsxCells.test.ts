@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
-import { parseRangeAddress } from "../../engine/addresses.ts";
+import { cellAddress, parseRangeAddress } from "../../engine/addresses.ts";
 import { slideFormula } from "../../engine/sharedFormulas.ts";
 import { sharedStringsIn, sheetCells, type SheetCell } from "../../engine/xlsxSheetCells.ts";
 import { cellLooks } from "../../engine/xlsxStyles.ts";
@@ -55,11 +55,7 @@ async function byExcelJs(bytes: Buffer | ExcelJS.Workbook, sheetName: string): P
   return read;
 }
 
-const address = (cell: SheetCell) => {
-  let letters = "";
-  for (let n = cell.column + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return `${letters}${cell.row + 1}`;
-};
+const address = (cell: SheetCell) => cellAddress(cell.row, cell.column);
 
 /** Every cell as the workbench now reads it. */
 async function byXml(bytes: Buffer, sheetName: string): Promise<Read[]> {
