@@ -99,6 +99,8 @@ export async function parseXlsx(bytes: ArrayBuffer | Uint8Array, { maxCells = MA
     return entry ? utf8.decode(await entry.async("uint8array")) : undefined;
   };
   const looks = cellLooks(await text("xl/styles.xml"));
+  // A workbook on the 1904 date system (old Mac files) counts days from 1 January 1904: 1,462 days fewer than the 1900 system.
+  const dayShift = /<(?:\w+:)?workbookPr\b[^>]*\bdate1904="(?:1|true)"/.test((await text("xl/workbook.xml")) ?? "") ? 1_462 : 0;
   const shared = sharedStringsIn(await text("xl/sharedStrings.xml"));
   const xmls = new Map<string, string>();
   for (const [name, path] of paths) xmls.set(name, (await text(path)) ?? "");
@@ -109,7 +111,7 @@ export async function parseXlsx(bytes: ArrayBuffer | Uint8Array, { maxCells = MA
   const counted = { cells: 0, limit: maxCells };
   const sheets = file.worksheets.map((sheet): ParsedSheet => {
     const before = counted.cells;
-    const read = readCells(sheet, sheetCells(xmls.get(sheet.name) ?? "", shared), looks, counted);
+    const read = readCells(sheet, sheetCells(xmls.get(sheet.name) ?? "", shared), looks, dayShift, counted);
     return {
       name: sheet.name,
       visibility: VISIBILITY[sheet.state] ?? "Visible",
@@ -151,6 +153,7 @@ function readCells(
   sheet: ExcelJS.Worksheet,
   cellsInFile: Iterable<SheetCell>,
   looks: readonly CellLook[],
+  dayShift: number,
   counted: { cells: number; limit: number },
 ): Pick<ParsedSheet, "blocks" | "formats" | "styles" | "widths" | "merges"> {
   const open: CellBlock[] = [];
@@ -183,8 +186,9 @@ function readCells(
         `The file holds more than ${counted.limit.toLocaleString("en-GB")} cells (sheet ${sheet.name} reaches row ${cell.row + 1}): too many to open here. Split it, or open it in Excel.`,
       );
     }
-    cells.push([cell.column, cell.input]);
     const look = looks[cell.style];
+    // Dates are kept on the 1900 system, as the workbench saves them.
+    cells.push([cell.column, dayShift && look?.date && typeof cell.input === "number" ? cell.input + dayShift : cell.input]);
     if (!look) continue;
     if (look.format !== "General") formats.push([cell.row, cell.column, look.format]);
     if (look.bold || look.italic || look.color || look.fill)

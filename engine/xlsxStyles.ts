@@ -9,6 +9,8 @@ import { xmlText } from "../files/xlsxPackage.ts";
 
 export interface CellLook {
   format: string;
+  /** Whether the format shows a date or a time (a serial number of days). */
+  date?: boolean;
   bold?: boolean;
   italic?: boolean;
   /** #RRGGBB, where the font has an RGB colour (a theme colour is not kept). */
@@ -69,6 +71,17 @@ const flag = (xml: string, name: string): boolean => {
 };
 const rgb = (argb: string | undefined) => (argb && /^[0-9A-Fa-f]{6,8}$/.test(argb) ? `#${argb.slice(-6).toUpperCase()}` : undefined);
 
+/** Whether a number format shows a date or a time: a day, month, year, hour, second or era code outside quotes, brackets and escapes. */
+export function isDateFormat(format: string): boolean {
+  if (/^general$/i.test(format)) return false;
+  const codes = format
+    .replace(/"[^"]*"/g, "")
+    .replace(/\[[^\]]*\]/g, "")
+    .replace(/\\./g, "")
+    .replace(/_.|\*./g, "");
+  return /[ymdhsb]/i.test(codes.replace(/E[+-]/gi, ""));
+}
+
 /** Each cell format's look, by its index (the `s` of a cell); index 0 when the file has no styles part. */
 export function cellLooks(stylesXml: string | undefined): CellLook[] {
   if (!stylesXml) return [{ format: "General" }];
@@ -92,6 +105,7 @@ export function cellLooks(stylesXml: string | undefined): CellLook[] {
     const numFmtId = Number(attribute(open, "numFmtId") ?? 0);
     const font = fonts[Number(attribute(open, "fontId") ?? 0)];
     const look: CellLook = { format: formats.get(numFmtId) ?? BUILT_IN_FORMATS[numFmtId] ?? "General" };
+    if (isDateFormat(look.format)) look.date = true;
     if (font?.bold) look.bold = true;
     if (font?.italic) look.italic = true;
     if (font?.color) look.color = font.color;

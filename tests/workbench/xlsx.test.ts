@@ -82,6 +82,22 @@ describe(".xlsx round trip", () => {
     expect([saved.getCell("A2").numFmt, saved.getCell("C2").numFmt]).toEqual(["dd/mm/yyyy", "mm-dd-yy"]);
   });
 
+  it("opens a workbook on the 1904 date system (old Mac files) with its dates on the days they show", async () => {
+    const file = new ExcelJS.Workbook();
+    file.properties.date1904 = true;
+    const sheet = file.addWorksheet("Mac");
+    sheet.getCell("A1").value = new Date(Date.UTC(2025, 3, 1));
+    sheet.getCell("A1").numFmt = "dd/mm/yyyy";
+    sheet.getCell("B1").value = 1_462; // a number, not a date: left as it is
+    const bytes = (await file.xlsx.writeBuffer()) as ArrayBuffer;
+    // The file holds 1 April 2025 as day 44,286 counted from 1904; the workbench keeps the 1900 count, 45,748.
+    expect(new TextDecoder().decode(await (await JSZip.loadAsync(bytes)).file("xl/worksheets/sheet1.xml")!.async("uint8array"))).toContain(
+      "<v>44286</v>",
+    );
+    const model = await readXlsx(bytes);
+    expect(model.values("Mac", { top: 0, left: 0, bottom: 0, right: 1 })).toEqual([[45_748, 1_462]]);
+  });
+
   it("keeps bold, italic, font colours and fills", async () => {
     const model = new Workbook("Plan");
     model.setContents("Plan", 0, 0, [["Total", "Note", "Alert"]]);

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { cellAddress, parseRangeAddress } from "../../engine/addresses.ts";
 import { slideFormula } from "../../engine/sharedFormulas.ts";
 import { sharedStringsIn, sheetCells, type SheetCell } from "../../engine/xlsxSheetCells.ts";
-import { cellLooks } from "../../engine/xlsxStyles.ts";
+import { cellLooks, isDateFormat } from "../../engine/xlsxStyles.ts";
 import { formulaFromFile } from "../../engine/formulaText.ts";
 import { SAMPLE_FILE } from "../../examples/generate.ts";
 import { sheetPaths } from "../../files/xlsxPackage.ts";
@@ -78,6 +78,7 @@ async function byXml(bytes: Buffer, sheetName: string): Promise<Read[]> {
     .filter((cell) => !inMerge(cell))
     .map((cell) => {
       const { format, ...look } = looks[cell.style] ?? { format: "General" };
+      delete look.date; // the workbench's own flag for the 1904 date system, which exceljs reports otherwise
       return [address(cell), cell.input, format, look];
     });
 }
@@ -181,9 +182,16 @@ describe("cells as other programs write them", () => {
     expect(looks).toEqual([
       { format: "General" },
       { format: '"£"#,##0', bold: true, color: "#1F4E79", fill: "#DDEBF7" },
-      { format: "mm-dd-yy" },
+      { format: "mm-dd-yy", date: true },
       { format: "0%" },
     ]);
+  });
+
+  it("tells a date or time format from a number format, as Excel does", () => {
+    const dates = ["dd/mm/yyyy", "mm-dd-yy", "d mmm yyyy", "hh:mm", "[h]:mm:ss", "[$-en-GB]dd mmmm yyyy", "h:mm AM/PM"];
+    const numbers = ["General", "0.00", "£#,##0.00;[Red]-£#,##0.00", "0.0%", '#,##0 "days"', "0.00E+00", "@", "_-£* #,##0_-"];
+    expect(dates.filter(isDateFormat)).toEqual(dates);
+    expect(numbers.filter(isDateFormat)).toEqual([]);
   });
 
   it("moves a shared formula's relative references as Excel fills, and leaves the rest", () => {
