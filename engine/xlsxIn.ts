@@ -108,6 +108,9 @@ export async function parseXlsx(bytes: ArrayBuffer | Uint8Array, { maxCells = MA
   const file = new ExcelJS.Workbook();
   await file.xlsx.load((await withoutCells(zip, paths, xmls)) as unknown as ArrayBuffer);
   if (file.worksheets.length === 0) throw new Error("The file has no worksheets.");
+  // A sheet whose cells could not be found is said, never opened empty.
+  const lost = file.worksheets.filter((sheet) => !paths.has(sheet.name)).map((sheet) => sheet.name);
+  if (lost.length) throw new Error(`The cells of ${lost.join(", ")} could not be found in the file: open it in Excel and save it again.`);
   const counted = { cells: 0, limit: maxCells };
   const sheets = file.worksheets.map((sheet): ParsedSheet => {
     const before = counted.cells;

@@ -24,11 +24,17 @@ export function xmlText(s: string): string {
 export async function sheetPaths(zip: JSZip): Promise<Map<string, string>> {
   const workbook = await zip.file("xl/workbook.xml")!.async("string");
   const rels = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
-  const targets = new Map([...rels.matchAll(/<Relationship [^>]*Id="([^"]+)"[^>]*Target="([^"]+)"/g)].map((m) => [m[1]!, m[2]!]));
-  return new Map(
-    [...workbook.matchAll(/<sheet [^>]*name="([^"]+)"[^>]*r:id="([^"]+)"/g)].map((m) => [
-      xmlText(m[1]!),
-      `xl/${targets.get(m[2]!)!.replace(/^\/?xl\//, "")}`,
-    ]),
+  // Attributes in any order, and elements with or without a namespace prefix, as other programs than Excel write them.
+  const attribute = (tag: string, name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
+  const targets = new Map(
+    [...rels.matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)].map((m) => [attribute(m[0], "Id"), attribute(m[0], "Target")] as const),
   );
+  const paths = new Map<string, string>();
+  for (const [tag] of workbook.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
+    const name = attribute(tag, "name");
+    const target = targets.get(attribute(tag, "r:id") ?? attribute(tag, "[\\w]+:id"));
+    if (name !== undefined && target)
+      paths.set(xmlText(name), target.startsWith("/") ? target.slice(1) : `xl/${target.replace(/^xl\//, "")}`);
+  }
+  return paths;
 }

@@ -202,3 +202,21 @@ describe("cells as other programs write them", () => {
     expect(slideFormula("A1+1", -1, 0)).toBe("#REF!+1");
   });
 });
+
+describe("where each sheet's cells are in the package", () => {
+  it("is found whatever the order of the attributes and with namespace prefixes", async () => {
+    const zip = new JSZip();
+    zip.file(
+      "xl/workbook.xml",
+      `<x:workbook xmlns:x="main" xmlns:r="rels"><x:sheets><x:sheet r:id="rId2" sheetId="1" name="Staff &amp; posts"/><x:sheet name="Plan" sheetId="2" r:id="rId1"/></x:sheets></x:workbook>`,
+    );
+    zip.file(
+      "xl/_rels/workbook.xml.rels",
+      `<Relationships><Relationship Target="/xl/worksheets/plan.xml" Id="rId1" Type="worksheet"/><Relationship Id="rId2" Type="worksheet" Target="worksheets/staff.xml"/></Relationships>`,
+    );
+    expect([...(await sheetPaths(zip))]).toEqual([
+      ["Staff & posts", "xl/worksheets/staff.xml"],
+      ["Plan", "xl/worksheets/plan.xml"],
+    ]);
+  });
+});
