@@ -63,12 +63,17 @@ describe("structured references", () => {
   });
 });
 
+/** The engine's Workbook, with the WFP functions registered first (as every caller must). */
+async function workbookWithWfp() {
+  const { registerWfpFunctions } = await import("../engine/hyperformula.ts");
+  const { loadMetadata } = await import("../engine/metadata.ts");
+  registerWfpFunctions(await loadMetadata());
+  return (await import("../engine/workbook.ts")).Workbook;
+}
+
 describe("the used range with formatted cells (kept, not rescanned, on every repaint)", () => {
   it("grows as formats are added and shrinks when the outermost is cleared", async () => {
-    const { registerWfpFunctions } = await import("../engine/hyperformula.ts");
-    const { loadMetadata } = await import("../engine/metadata.ts");
-    registerWfpFunctions(await loadMetadata());
-    const { Workbook } = await import("../engine/workbook.ts");
+    const Workbook = await workbookWithWfp();
     const model = new Workbook("Plan");
     model.setContents("Plan", 0, 0, [[1, 2]]);
     expect(model.usedRange("Plan")).toEqual({ top: 0, left: 0, bottom: 0, right: 1 });
@@ -84,10 +89,7 @@ describe("the used range with formatted cells (kept, not rescanned, on every rep
   });
 
   it("finds Excel's used range (from the first used cell) without listing the cells, dense or sparse", async () => {
-    const { registerWfpFunctions } = await import("../engine/hyperformula.ts");
-    const { loadMetadata } = await import("../engine/metadata.ts");
-    registerWfpFunctions(await loadMetadata());
-    const { Workbook } = await import("../engine/workbook.ts");
+    const Workbook = await workbookWithWfp();
     const model = new Workbook("Plan");
     expect(model.usedBounds("Plan")).toBeUndefined();
     // C4:E5 with holes at both ends of a row, and a formatted blank at B9.
@@ -115,10 +117,7 @@ describe("the used range with formatted cells (kept, not rescanned, on every rep
 
 describe("dates and times typed into a cell, as Excel reads them", () => {
   it("become numbers shown in a date or time format, where the cell had none", async () => {
-    const { registerWfpFunctions } = await import("../engine/hyperformula.ts");
-    const { loadMetadata } = await import("../engine/metadata.ts");
-    registerWfpFunctions(await loadMetadata());
-    const { Workbook } = await import("../engine/workbook.ts");
+    const Workbook = await workbookWithWfp();
     const { formatValue } = await import("../workbench/numberFormat.ts");
     const model = new Workbook("Plan");
     model.setNumberFormats("Plan", { top: 0, left: 3, bottom: 0, right: 3 }, [["0.00"]]);
