@@ -25,6 +25,8 @@ export interface SheetCell {
 }
 
 const CELL_OR_ROW = /<(?:\w+:)?row\b([^>]*)>|<(?:\w+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/g;
+// The attributes a cell and its formula carry, each pattern made once: they are read for every cell (files/xlsxPackage.ts's
+// attributeOf makes its pattern at each call, which suits the few elements read elsewhere).
 const ATTRIBUTES = { r: /\br="([^"]*)"/, s: /\bs="([^"]*)"/, t: /\bt="([^"]*)"/, si: /\bsi="([^"]*)"/, ref: /\bref="([^"]*)"/ };
 const attribute = (tag: string, name: keyof typeof ATTRIBUTES): string | undefined => ATTRIBUTES[name].exec(tag)?.[1];
 const FORMULA = /<(?:\w+:)?f\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?f>)/;

@@ -1,4 +1,4 @@
-import { xmlText } from "../files/xlsxPackage.ts";
+import { attributeOf, xmlText } from "../files/xlsxPackage.ts";
 
 /*
  * What a cell's style index (`<c s="3">`) means for the workbench: its number
@@ -55,7 +55,6 @@ const BUILT_IN_FORMATS: Record<number, string> = {
   49: "@",
 };
 
-const attribute = (tag: string, name: string): string | undefined => new RegExp(`\\b${name}="([^"]*)"`).exec(tag)?.[1];
 /** The elements named `name` (with any namespace prefix) inside `xml`, each as its whole text. */
 const elements = (xml: string, name: string): string[] =>
   [...xml.matchAll(new RegExp(`<(?:\\w+:)?${name}\\b[^>]*?(?:/>|>[\\s\\S]*?</(?:\\w+:)?${name}>)`, "g"))].map((m) => m[0]);
@@ -66,7 +65,7 @@ const inside = (xml: string, name: string): string =>
 const flag = (xml: string, name: string): boolean => {
   const tag = new RegExp(`<(?:\\w+:)?${name}\\b[^>]*>`).exec(xml)?.[0];
   if (!tag) return false;
-  const value = attribute(tag, "val");
+  const value = attributeOf(tag, "val");
   return value === undefined || value === "1" || value === "true";
 };
 const rgb = (argb: string | undefined) => (argb && /^[0-9A-Fa-f]{6,8}$/.test(argb) ? `#${argb.slice(-6).toUpperCase()}` : undefined);
@@ -87,29 +86,29 @@ export function cellLooks(stylesXml: string | undefined): CellLook[] {
   if (!stylesXml) return [{ format: "General" }];
   const formats = new Map<number, string>();
   for (const tag of elements(inside(stylesXml, "numFmts"), "numFmt")) {
-    const id = Number(attribute(tag, "numFmtId"));
-    const code = attribute(tag, "formatCode");
+    const id = Number(attributeOf(tag, "numFmtId"));
+    const code = attributeOf(tag, "formatCode");
     if (code !== undefined) formats.set(id, xmlText(code));
   }
   const fonts = elements(inside(stylesXml, "fonts"), "font").map((font) => ({
     bold: flag(font, "b"),
     italic: flag(font, "i"),
-    color: rgb(attribute(/<(?:\w+:)?color\b[^>]*>/.exec(font)?.[0] ?? "", "rgb")),
+    color: rgb(attributeOf(/<(?:\w+:)?color\b[^>]*>/.exec(font)?.[0] ?? "", "rgb")),
   }));
   const fills = elements(inside(stylesXml, "fills"), "fill").map((fill) => {
     const pattern = /<(?:\w+:)?patternFill\b[\s\S]*?(?:\/>|<\/(?:\w+:)?patternFill>)/.exec(fill)?.[0];
-    return pattern ? rgb(attribute(/<(?:\w+:)?fgColor\b[^>]*>/.exec(pattern)?.[0] ?? "", "rgb")) : undefined;
+    return pattern ? rgb(attributeOf(/<(?:\w+:)?fgColor\b[^>]*>/.exec(pattern)?.[0] ?? "", "rgb")) : undefined;
   });
   return elements(inside(stylesXml, "cellXfs"), "xf").map((xf) => {
     const open = /^<[^>]*>/.exec(xf)![0];
-    const numFmtId = Number(attribute(open, "numFmtId") ?? 0);
-    const font = fonts[Number(attribute(open, "fontId") ?? 0)];
+    const numFmtId = Number(attributeOf(open, "numFmtId") ?? 0);
+    const font = fonts[Number(attributeOf(open, "fontId") ?? 0)];
     const look: CellLook = { format: formats.get(numFmtId) ?? BUILT_IN_FORMATS[numFmtId] ?? "General" };
     if (isDateFormat(look.format)) look.date = true;
     if (font?.bold) look.bold = true;
     if (font?.italic) look.italic = true;
     if (font?.color) look.color = font.color;
-    const fill = fills[Number(attribute(open, "fillId") ?? 0)];
+    const fill = fills[Number(attributeOf(open, "fillId") ?? 0)];
     if (fill) look.fill = fill;
     return look;
   });

@@ -20,19 +20,23 @@ export function xmlText(s: string): string {
     .replace(/_x([0-9a-fA-F]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
+/** An attribute of an element's opening tag, as written (`attributeOf('<c r="A1" s="2">', "s")` is "2"); r:id is not id. */
+export function attributeOf(tag: string, name: string): string | undefined {
+  return new RegExp(`\\s${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}="([^"]*)"`).exec(tag)?.[1];
+}
+
 /** Where each sheet's XML lives in the package, by sheet name. */
 export async function sheetPaths(zip: JSZip): Promise<Map<string, string>> {
   const workbook = await zip.file("xl/workbook.xml")!.async("string");
   const rels = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
   // Attributes in any order, and elements with or without a namespace prefix, as other programs than Excel write them.
-  const attribute = (tag: string, name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
   const targets = new Map(
-    [...rels.matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)].map((m) => [attribute(m[0], "Id"), attribute(m[0], "Target")] as const),
+    [...rels.matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)].map((m) => [attributeOf(m[0], "Id"), attributeOf(m[0], "Target")] as const),
   );
   const paths = new Map<string, string>();
   for (const [tag] of workbook.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
-    const name = attribute(tag, "name");
-    const target = targets.get(attribute(tag, "r:id") ?? attribute(tag, "[\\w]+:id"));
+    const name = attributeOf(tag, "name");
+    const target = targets.get(/\s\w+:id="([^"]*)"/.exec(tag)?.[1] ?? ""); // r:id, whatever the prefix
     if (name !== undefined && target)
       paths.set(xmlText(name), target.startsWith("/") ? target.slice(1) : `xl/${target.replace(/^xl\//, "")}`);
   }
