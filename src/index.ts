@@ -9,6 +9,7 @@
  */
 export * from "./calculations.ts";
 export { driverValue, type Driver, type DriverValue } from "./scenario/drivers.ts";
+export * from "./scenario/driverTable.ts";
 export * from "./scenario/schema.ts";
 export * from "./scenario/run.ts";
 export * from "./scenario/triangulate.ts";

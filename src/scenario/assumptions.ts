@@ -1,6 +1,7 @@
 import { onCostRatesForCosting, payScale, type FinancialYear } from "../reference/index.ts";
 import { parsePostGrade } from "../reference/grades.ts";
 import type { Scenario } from "./schema.ts";
+import { driverText, GROUP_DRIVERS, LINE_DRIVERS, SCALAR_DRIVERS, storedDriver, type ScalarDriver } from "./driverTable.ts";
 
 /*
  * A scenario's assumptions as a board reads them: every setting and driver,
@@ -11,50 +12,40 @@ import type { Scenario } from "./schema.ts";
 
 const percent = (x: number) => `${Number((x * 100).toFixed(2))}%`;
 
-/** A driver as a planner reads it: a percentage, a list of them year by year, or the expression as written. */
-function driverText(value: unknown, from = 1): string {
-  if (typeof value === "number") return percent(value);
-  // One per plan year, the last for every later year: growth and the pay award act from year 2, so year 1's entry is not shown.
-  if (Array.isArray(value))
-    return value
-      .slice(from - 1)
-      .map((v, i) => `year ${from + i}: ${driverText(v)}`)
-      .join(", ");
-  return `=${String(value)}`;
-}
-
 /** A staff group's own drivers that are set: "Nursing: leaver rate 10.2%, starters 12 FTE". */
 function groupDriversText(group: Scenario["staffGroups"][number]): string[] {
-  const fte = (value: unknown): string =>
-    typeof value === "number" ? `${Number(value.toFixed(2))} FTE` : Array.isArray(value) ? value.map(fte).join(", ") : String(value);
-  const parts = [
-    group.leaverRate !== 0 ? `leaver rate ${driverText(group.leaverRate)}` : "",
-    ...(["retirements", "starters", "internationalRecruits", "bankConversions"] as const).map((key) =>
-      group[key] !== 0 ? `${GROUP_DRIVER_WORDS[key]} ${fte(group[key])}` : "",
-    ),
-    group.bankPremium !== undefined ? `bank premium ${percent(group.bankPremium)}` : "",
-    group.agencyPremium !== undefined ? `agency premium ${percent(group.agencyPremium)}` : "",
-  ].filter(Boolean);
+  const parts = GROUP_DRIVERS.flatMap((entry) => {
+    const value = group[entry.key];
+    // A yearly driver or FTE is set when it is not none (0); a premium when it is there at all.
+    return value === undefined || (entry.typed !== "percent" && value === 0) ? [] : [`${entry.name} ${entry.says(value)}`];
+  });
   return parts.length ? [`${group.name}: ${parts.join(", ")}`] : [];
 }
 
-const GROUP_DRIVER_WORDS = {
-  retirements: "retirements",
-  starters: "starters",
-  internationalRecruits: "international recruits",
-  bankConversions: "bank conversions",
-} as const;
+/** A service line's own drivers that are set: "Outpatients: growth year 2: 5%". */
+function lineDriversText(line: Scenario["serviceLines"][number]): string[] {
+  const parts = LINE_DRIVERS.flatMap((entry) => {
+    const value = line[entry.stored];
+    return value === undefined ? [] : [`${entry.name} ${entry.says(value)}`];
+  });
+  return parts.length ? [`${line.name}: ${parts.join(", ")}`] : [];
+}
+
+type Setting = [label: string, pick: (s: Scenario) => unknown, say: (value: unknown) => string];
+
+/** A scenario-wide driver of the table as a setting, said as the table words it. */
+const fromTable = (home: "drivers" | "options"): Setting[] =>
+  SCALAR_DRIVERS.filter((d) => d.home === home && "says" in d).map((d) => [
+    d.name.toLowerCase(),
+    (s) => storedDriver(s, d),
+    (d as Extract<ScalarDriver, { says: unknown }>).says,
+  ]);
 
 /** The settings a board compares, each with how to say it. */
-export const SETTINGS: [label: string, pick: (s: Scenario) => unknown, say: (value: unknown) => string][] = [
+export const SETTINGS: Setting[] = [
   ["first year", (s) => s.startYear, String],
   ["years", (s) => s.horizonYears, String],
-  ["activity growth", (s) => s.drivers.activityGrowth, (v) => `${driverText(v, 2)} a year`],
-  ["pay award", (s) => s.drivers.payAward, (v) => `${driverText(v, 2)} a year`],
-  ["productivity", (s) => s.drivers.productivityChange, (v) => `${driverText(v, 2)} a year`],
-  ["vacancy fill", (s) => s.drivers.vacancyFill, (v) => `${driverText(v)} a year`],
-  ["agency reduction", (s) => s.drivers.agencyReduction, (v) => `${driverText(v)} a year`],
-  ["retention", (s) => s.drivers.retention, (v) => `${driverText(v)} fewer leavers`],
+  ...fromTable("drivers"),
   [
     "collaborative bank",
     (s) => s.drivers.collaborativeBank,
@@ -84,23 +75,7 @@ export const SETTINGS: [label: string, pick: (s: Scenario) => unknown, say: (val
       "none",
     String,
   ],
-  [
-    "by service line",
-    (s) =>
-      s.serviceLines
-        .filter((l) => l.growth !== undefined || l.productivity !== undefined)
-        .map(
-          (l) =>
-            `${l.name}: ${[
-              l.growth !== undefined ? `growth ${driverText(l.growth, 2)}` : "",
-              l.productivity !== undefined ? `productivity ${driverText(l.productivity, 2)}` : "",
-            ]
-              .filter(Boolean)
-              .join(", ")}`,
-        )
-        .join("; ") || "none",
-    String,
-  ],
+  ["by service line", (s) => s.serviceLines.flatMap(lineDriversText).join("; ") || "none", String],
   ["by staff group", (s) => s.staffGroups.flatMap(groupDriversText).join("; ") || "none", String],
   [
     "named inputs",
@@ -110,12 +85,8 @@ export const SETTINGS: [label: string, pick: (s: Scenario) => unknown, say: (val
         .join(", ") || "none",
     String,
   ],
-  ["headroom", (s) => s.options.headroom, (v) => percent(Number(v))],
-  ["bank premium", (s) => s.options.bankPremium, (v) => percent(Number(v))],
-  ["agency premium", (s) => s.options.agencyPremium, (v) => percent(Number(v))],
-  ["pension in costs", (s) => s.options.pensionBasis, String],
+  ...fromTable("options"),
   ["pay point", (s) => s.options.payPoint, String],
-  ["high cost area", (s) => s.options.area, String],
 ];
 
 /** Every assumption of a scenario, as label and text: the settings, the pay and on-cost figures with their sources, and when. */

@@ -8,6 +8,7 @@ import { columnByHeader, fieldLabel, proposeLinks, ROLES, type FieldKey, type Ta
 import { didYouMean } from "./nearestName.ts";
 import { aggregateStaff, type AssignmentType, type EstablishmentLine, type StaffRecord } from "./baseline.ts";
 import type { ScenarioInput } from "./schema.ts";
+import { SCALAR_DRIVERS, type DriverOf, type GroupDriver } from "./driverTable.ts";
 
 /*
  * Builds a scenario from the tables planners keep in their workbooks: an
@@ -152,32 +153,21 @@ class TableReader {
 /** A driver as the pane gives it: a fraction, fractions by year (the last repeats), or an expression over `inputs`. */
 export type ChoiceDriver = number | string | number[];
 
-/** Drivers the pane sets for one staff group, replacing what the leavers and starters table gives, and its own premiums. */
-export const GROUP_DRIVERS = [
-  "leaverRate",
-  "retirements",
-  "starters",
-  "internationalRecruits",
-  "bankConversions",
-  "bankPremium",
-  "agencyPremium",
-] as const;
-export type GroupDriver = (typeof GROUP_DRIVERS)[number];
+/** A scenario-wide driver's value as the pane gives it: a percentage once is a number, a choice one of its values. */
+type ChoiceOf<D> = D extends { typed: "choice"; choices: readonly { value: infer V }[] }
+  ? V
+  : D extends { typed: "percent" }
+    ? number
+    : ChoiceDriver;
 
-export interface ScenarioChoices {
+/**
+ * What the planner chose: the name and years, every scenario-wide driver of
+ * the drivers table by its key (fractions: 0.03 is 3% a year), and the rows.
+ */
+export type ScenarioChoices = {
   name: string;
   startYear: string;
   horizonYears: number;
-  /** Fractions: 0.03 is 3% a year. */
-  activityGrowth?: ChoiceDriver;
-  payAward?: ChoiceDriver;
-  productivityChange?: ChoiceDriver;
-  headroom?: number;
-  vacancyFill?: ChoiceDriver;
-  /** Share of agency capacity given up each year. */
-  agencyReduction?: ChoiceDriver;
-  /** Share by which leaver rates fall. */
-  retention?: ChoiceDriver;
   /** A collaborative staff bank filling a share of agency cover each year, at bank rates plus its management fee. */
   collaborativeBank?: { share: ChoiceDriver; fee?: number; capFte?: Record<string, number> };
   /** New roles: posts of a grade added to a staff group from a plan year. */
@@ -190,12 +180,7 @@ export interface ScenarioChoices {
   groupDrivers?: { staffGroup: string; driver: GroupDriver; value: ChoiceDriver }[];
   /** Named inputs the expressions use: the workbook's named cells. */
   inputs?: Record<string, number>;
-  bankPremium?: number;
-  agencyPremium?: number;
-  pensionBasis?: "full" | "local";
-  /** The high cost area of posts whose staff rows give none. */
-  area?: "none" | "inner" | "outer" | "fringe";
-}
+} & { [D in DriverOf<"drivers" | "options"> as D["key"]]?: ChoiceOf<D> };
 
 /** Staff records, with each one's place on the sheet for errors; a row whose band, point, area or hours cannot be used is left out and listed. */
 function readStaff(reader: TableReader): { records: StaffRecord[]; places: string[] } {
@@ -532,30 +517,27 @@ export function planFromTables(
   if (unknown.length)
     fail("value", `${unknown.length} name${unknown.length > 1 ? "s match" : " matches"} nothing: ${unknown.join("; ")}`, "names");
 
+  // Every scenario-wide driver of the table, as chosen or at its default (a choice's first value, else none).
+  const chosen = (home: "drivers" | "options") =>
+    Object.fromEntries(
+      SCALAR_DRIVERS.filter((d) => d.home === home).map((d) => [
+        d.key,
+        (choices as Record<string, unknown>)[d.key] ?? ("choices" in d ? d.choices[0]!.value : 0),
+      ]),
+    );
   const input: ScenarioInput = {
     name: choices.name,
     startYear: choices.startYear,
     payTable: tables.payTable ? readPayTableRows(new TableReader(tables.payTable, "payTable")) : undefined,
     horizonYears: choices.horizonYears,
     ...(choices.inputs && Object.keys(choices.inputs).length ? { inputs: choices.inputs } : {}),
-    options: {
-      headroom: choices.headroom ?? 0,
-      bankPremium: choices.bankPremium ?? 0,
-      agencyPremium: choices.agencyPremium ?? 0,
-      pensionBasis: choices.pensionBasis ?? "full",
-      area: choices.area ?? "none",
-    },
+    options: chosen("options"),
     staffGroups,
     serviceLines,
     payBudget,
     drivers: {
-      activityGrowth: choices.activityGrowth ?? 0,
-      payAward: choices.payAward ?? 0,
-      productivityChange: choices.productivityChange ?? 0,
-      vacancyFill: choices.vacancyFill ?? 0,
-      agencyReduction: choices.agencyReduction ?? 0,
+      ...chosen("drivers"),
       ...(choices.collaborativeBank ? { collaborativeBank: choices.collaborativeBank } : {}),
-      retention: choices.retention ?? 0,
       newRoles: choices.newRoles ?? [],
       skillShift: choices.skillShift ?? [],
     },

@@ -20,22 +20,6 @@ export interface PercentRange {
   from?: number;
 }
 
-/** What each of the pane's percentages may be: wide enough for any plan, narrow enough to catch a slip of a digit. */
-export const PERCENT_RANGES = {
-  activityGrowth: { min: -0.5, max: 1, per: "a year", from: 2 },
-  payAward: { min: -0.1, max: 0.5, per: "a year", from: 2 },
-  headroom: { min: 0, max: 1 },
-  bankPremium: { min: 0, max: 5 },
-  agencyPremium: { min: 0, max: 5 },
-  vacancyFill: { min: 0, max: 1, per: "a year" },
-  agencyReduction: { min: 0, max: 1, per: "a year" },
-  collaborativeBank: { min: 0, max: 1, per: "a year" },
-  bankFee: { min: 0, max: 1 },
-  productivityChange: { min: -0.5, max: 0.5, per: "a year", from: 2 },
-  retention: { min: 0, max: 1 },
-  skillShift: { min: 0, max: 1 },
-} satisfies Record<string, PercentRange>;
-
 export interface PercentRead {
   fraction: number;
   /** "3%", for the pane to show beside the field. */

@@ -2,6 +2,7 @@ import { config, z } from "zod";
 import { fail } from "../errors.ts";
 import { parseFinancialYear, parsePostGrade } from "../reference/index.ts";
 import { AFC_ANNUAL_HOURS } from "../workforce/time.ts";
+import { DRIVERS, type DriverOf } from "./driverTable.ts";
 
 // zod probes for code generation with Function(""), which the pages' Content-Security-Policy refuses (and reports):
 // validate without it. Set here, where the pane first loads zod, before any schema parses.
@@ -66,21 +67,33 @@ export const gradeLineSchema = z
   })
   .transform(({ grade: post, ...line }) => ({ ...line, ...post }));
 
+/*
+ * The drivers of the drivers table (driverTable.ts) at each home: a yearly
+ * driver or FTE a year defaults to none (0); a staff group's premium, a
+ * percentage once, is optional (absent: the scenario's).
+ */
+type Yearly = z.ZodDefault<typeof driverSchema>;
+function driverFields<Home extends "drivers" | "group">(home: Home) {
+  const yearly = DRIVERS.filter((d) => d.home === home && (d.typed === "yearly" || d.typed === "fte"));
+  return Object.fromEntries(yearly.map((d) => [d.key, driverSchema.default(0)])) as {
+    [K in Extract<DriverOf<Home>, { typed: "yearly" | "fte" }>["key"]]: Yearly;
+  };
+}
+const groupPremiums = Object.fromEntries(
+  DRIVERS.filter((d) => d.home === "group" && d.typed === "percent").map((d) => [d.key, z.number().min(0).optional()]),
+) as { [K in Extract<DriverOf<"group">, { typed: "percent" }>["key"]]: z.ZodOptional<z.ZodNumber> };
+const lineDrivers = Object.fromEntries(DRIVERS.filter((d) => d.home === "line").map((d) => [d.stored, driverSchema.optional()])) as {
+  [K in DriverOf<"line">["stored"]]: z.ZodOptional<typeof driverSchema>;
+};
+
 export const staffGroupSchema = z.object({
   name,
   /** Registered professionals (nurses, AHPs, doctors), for skill-mix ratios. */
   registered: z.boolean().default(false),
   grades: z.array(gradeLineSchema).min(1),
-  /** Share of FTE leaving each year (NHS Digital leaver rate). */
-  leaverRate: driverSchema.default(0),
-  retirements: driverSchema.default(0),
-  /** Newly qualified starters from training pipelines, FTE a year. */
-  starters: driverSchema.default(0),
-  internationalRecruits: driverSchema.default(0),
-  bankConversions: driverSchema.default(0),
-  /** This group's premiums of bank and agency over substantive cost, replacing the scenario's. */
-  bankPremium: z.number().min(0).optional(),
-  agencyPremium: z.number().min(0).optional(),
+  /** Leaver rate (NHS Digital's), retirements, starters, recruits, conversions; the group's own bank and agency premiums. */
+  ...driverFields("group"),
+  ...groupPremiums,
 });
 
 export const serviceLineSchema = z.object({
@@ -91,10 +104,8 @@ export const serviceLineSchema = z.object({
   activity: fte,
   /** Minutes of each staff group's time that one unit takes. */
   staffing: z.array(z.object({ staffGroup: name, minutesPerUnit: fte })).min(1),
-  /** Growth for this line only, replacing the scenario's activity growth. */
-  growth: driverSchema.optional(),
-  /** Productivity change for this line only (fewer minutes a unit), replacing the scenario's. */
-  productivity: driverSchema.optional(),
+  /** Growth and productivity change for this line only, replacing the scenario's. */
+  ...lineDrivers,
 });
 
 export const budgetLineSchema = z.object({
@@ -180,16 +191,8 @@ export const collaborativeBankSchema = z.object({
 });
 
 export const driversSchema = z.object({
-  activityGrowth: driverSchema.default(0),
-  /** Fewer minutes per unit: 0.02 needs 2% fewer FTE for the same activity. */
-  productivityChange: driverSchema.default(0),
-  payAward: driverSchema.default(0),
-  /** Share of each year's vacancies (establishment - supply) filled by extra recruitment. */
-  vacancyFill: driverSchema.default(0),
-  /** Share of agency capacity given up each year. */
-  agencyReduction: driverSchema.default(0),
-  /** Share by which each group's leaver rate falls (0.1: a tenth fewer leavers), as retention improves. */
-  retention: driverSchema.default(0),
+  /** Growth, the pay award, productivity, vacancy fill, agency given up, retention: as the drivers table says. */
+  ...driverFields("drivers"),
   skillMix: z.array(skillMixTargetSchema).default([]),
   skillShift: z.array(skillShiftSchema).default([]),
   newRoles: z.array(newRoleSchema).default([]),

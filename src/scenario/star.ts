@@ -1,3 +1,4 @@
+import { DRIVERS, starDriverNames, withoutDriver, type StarPoint } from "./driverTable.ts";
 import { runScenario, type ScenarioRow } from "./run.ts";
 import type { ScenarioInput } from "./schema.ts";
 
@@ -12,18 +13,24 @@ import type { ScenarioInput } from "./schema.ts";
  * that point closes of the FTE gap, and what it adds to the pay cost. The
  * steps add up to the scenario itself. The order matters where actions
  * interact (vacancy fill recruits to an establishment that new roles raise),
- * so it is fixed and said.
+ * so it is fixed and said. Which driver is whose action is the drivers
+ * table's `star` (driverTable.ts): a driver marked there is zeroed here.
  */
 
-export type StarPoint = "supply" | "upskilling" | "newRoles" | "newWaysOfWorking" | "leadership";
+export type { StarPoint };
 
-export const STAR_POINTS: readonly { point: StarPoint; label: string; drivers: string }[] = [
-  { point: "supply", label: "Supply", drivers: "vacancy fill, international recruits, bank conversions" },
-  { point: "upskilling", label: "Upskilling", drivers: "skill mix, posts moved between bands" },
-  { point: "newRoles", label: "New roles", drivers: "new roles" },
-  { point: "newWaysOfWorking", label: "New ways of working", drivers: "productivity, agency reduction, collaborative bank" },
-  { point: "leadership", label: "Leadership", drivers: "retention" },
+const POINTS: readonly { point: StarPoint; label: string }[] = [
+  { point: "supply", label: "Supply" },
+  { point: "upskilling", label: "Upskilling" },
+  { point: "newRoles", label: "New roles" },
+  { point: "newWaysOfWorking", label: "New ways of working" },
+  { point: "leadership", label: "Leadership" },
 ];
+/** The Star's points in the order their actions are added, each with the drivers that are its actions. */
+export const STAR_POINTS: readonly { point: StarPoint; label: string; drivers: string }[] = POINTS.map((p) => ({
+  ...p,
+  drivers: starDriverNames(p.point),
+}));
 
 export interface StarRow {
   year: string;
@@ -39,27 +46,12 @@ export interface StarRow {
   costChange: Record<StarPoint, number>;
 }
 
-/** The scenario with only the given points' actions. */
-function withPoints(input: ScenarioInput, kept: ReadonlySet<StarPoint>): ScenarioInput {
-  const drivers = input.drivers ?? {};
-  const on = (point: StarPoint) => kept.has(point);
-  return {
-    ...input,
-    drivers: {
-      ...drivers,
-      vacancyFill: on("supply") ? drivers.vacancyFill : 0,
-      skillMix: on("upskilling") ? drivers.skillMix : [],
-      skillShift: on("upskilling") ? drivers.skillShift : [],
-      newRoles: on("newRoles") ? drivers.newRoles : [],
-      productivityChange: on("newWaysOfWorking") ? drivers.productivityChange : 0,
-      agencyReduction: on("newWaysOfWorking") ? drivers.agencyReduction : 0,
-      collaborativeBank: on("newWaysOfWorking") ? drivers.collaborativeBank : undefined,
-      retention: on("leadership") ? drivers.retention : 0,
-    },
-    staffGroups: input.staffGroups.map((group) => (on("supply") ? group : { ...group, internationalRecruits: 0, bankConversions: 0 })),
-    // A service line's own productivity is a new way of working too.
-    serviceLines: input.serviceLines?.map((line) => (on("newWaysOfWorking") ? line : { ...line, productivity: undefined })),
-  };
+/** The scenario with only the given points' actions: every action driver of another point set to none. */
+export function withPoints(input: ScenarioInput, kept: ReadonlySet<StarPoint>): ScenarioInput {
+  return DRIVERS.reduce<ScenarioInput>(
+    (scenario, entry) => ("star" in entry && !kept.has(entry.star) ? withoutDriver(scenario, entry) : scenario),
+    input,
+  );
 }
 
 /** Per year and staff group: the gap with no action, what each point of the Star closes, and the gap left. */

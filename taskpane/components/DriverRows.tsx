@@ -1,5 +1,6 @@
 import { Button, Field, Input, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { GROUP_DRIVER_FIELDS, type FieldRead, type FormRead, type ScenarioForm } from "../useCases/scenarioForm.ts";
+import { GROUP_DRIVERS } from "../../src/index.ts";
+import type { FieldRead, FormRead, ScenarioForm } from "../useCases/scenarioForm.ts";
 import { feedback } from "./feedback.ts";
 
 /*
@@ -101,8 +102,8 @@ export function GroupDriverRows({
                 value={g.driver}
                 onChange={(_, d) => change(i, { driver: d.value as ScenarioForm["groups"][number]["driver"] })}
               >
-                {GROUP_DRIVER_FIELDS.map((f) => (
-                  <option key={f.driver} value={f.driver}>
+                {GROUP_DRIVERS.map((f) => (
+                  <option key={f.key} value={f.key}>
                     {f.label}
                   </option>
                 ))}

@@ -29,10 +29,10 @@ import { RunCancelled, type EditedSheetChoice } from "../adapter/planSession.ts"
 import { nameKey, namesInUse } from "../adapter/scenarioStore.ts";
 import { selectCell } from "../adapter/selectCell.ts";
 import { leftOutText, runPlan, type PlanRun, type PlanStep } from "../useCases/runPlan.ts";
-import { DEFAULT_FORM, formFromScenario, readForm, type Area, type ScenarioForm } from "../useCases/scenarioForm.ts";
+import { DEFAULT_FORM, formFromScenario, readForm, type ScenarioForm } from "../useCases/scenarioForm.ts";
+import { DriverFields } from "./DriverFields.tsx";
 import { GroupDriverRows, LineRows } from "./DriverRows.tsx";
 import { RoleRows, ShiftRows } from "./StarRows.tsx";
-import { feedback } from "./feedback.ts";
 import { initialLinks, PlanLinksForm } from "./PlanLinks.tsx";
 
 const useStyles = makeStyles({
@@ -74,7 +74,7 @@ export function ScenarioCard({
   const [links, setLinks] = useState<PlanLinks>({});
   const [form, setForm] = useState<ScenarioForm>(DEFAULT_FORM);
   const set = (patch: Partial<ScenarioForm>) => setForm((f) => ({ ...f, ...patch }));
-  const { name, startYear, years, area, pensionBasis } = form;
+  const { name, startYear, years } = form;
   const [loadedNote, setLoadedNote] = useState<string>();
   // A saved scenario the planner chose to open: its settings fill the form.
   useEffect(() => {
@@ -225,96 +225,14 @@ export function ScenarioCard({
           start at year 2, as year 1 is the baseline); or = and an expression over the workbook&apos;s named cells, year and t, as in a cell
           {inputNames ? ` (named cells: ${inputNames})` : ""}.
         </Text>
-        <Field label="Activity growth, % a year" {...feedback(fields.growth)}>
-          <Input className={styles.control} value={form.growth} onChange={(_, d) => set({ growth: d.value })} inputMode="decimal" />
-        </Field>
-        <Field label="Pay award, % a year" {...feedback(fields.award)}>
-          <Input className={styles.control} value={form.award} onChange={(_, d) => set({ award: d.value })} inputMode="decimal" />
-        </Field>
-        <Field label="Headroom, %" {...feedback(fields.headroom)}>
-          <Input className={styles.control} value={form.headroom} onChange={(_, d) => set({ headroom: d.value })} inputMode="decimal" />
-        </Field>
-        <Field label="Pension in costs">
-          <Select className={styles.control} value={pensionBasis} onChange={(_, d) => set({ pensionBasis: d.value as "full" | "local" })}>
-            <option value="full">Full, 23.78%</option>
-            <option value="local">Paid locally, 14.38%</option>
-          </Select>
-        </Field>
-        <Field label="High cost area" hint="for staff rows that give none">
-          <Select className={styles.control} value={area} onChange={(_, d) => set({ area: d.value as Area })}>
-            <option value="none">None</option>
-            <option value="inner">Inner London</option>
-            <option value="outer">Outer London</option>
-            <option value="fringe">Fringe</option>
-          </Select>
-        </Field>
-        <Field label="Bank premium, %" hint="over substantive cost" {...feedback(fields.bankPremium)}>
-          <Input
-            className={styles.control}
-            value={form.bankPremium}
-            onChange={(_, d) => set({ bankPremium: d.value })}
-            inputMode="decimal"
-          />
-        </Field>
-        <Field label="Agency premium, %" hint="over substantive cost" {...feedback(fields.agencyPremium)}>
-          <Input
-            className={styles.control}
-            value={form.agencyPremium}
-            onChange={(_, d) => set({ agencyPremium: d.value })}
-            inputMode="decimal"
-          />
-        </Field>
+        <DriverFields section="plan" form={form} reads={fields} onChange={(key, value) => set({ [key]: value })} />
+        <DriverFields section="costs" form={form} reads={fields} onChange={(key, value) => set({ [key]: value })} />
         <LineRows lines={form.lines} reads={read.lines} onChange={(lines) => set({ lines })} />
         <GroupDriverRows groups={form.groups} reads={read.groups} onChange={(groups) => set({ groups })} />
         <Text weight="semibold" className={styles.heading}>
           HEE Star actions
         </Text>
-        <Field label="Supply: vacancies filled, % a year" {...feedback(fields.vacancyFill)}>
-          <Input
-            className={styles.control}
-            value={form.vacancyFill}
-            onChange={(_, d) => set({ vacancyFill: d.value })}
-            inputMode="decimal"
-          />
-        </Field>
-        <Field
-          label="New ways of working: productivity, % a year"
-          hint="fewer minutes a unit, from year 2"
-          {...feedback(fields.productivity)}
-        >
-          <Input
-            className={styles.control}
-            value={form.productivity}
-            onChange={(_, d) => set({ productivity: d.value })}
-            inputMode="decimal"
-          />
-        </Field>
-        <Field label="New ways of working: agency given up, % a year" hint="of agency capacity" {...feedback(fields.agencyReduction)}>
-          <Input
-            className={styles.control}
-            value={form.agencyReduction}
-            onChange={(_, d) => set({ agencyReduction: d.value })}
-            inputMode="decimal"
-          />
-        </Field>
-        <Field
-          label="New ways of working: collaborative bank, % of agency cover a year"
-          hint="filled by a bank shared across the system, at bank rates"
-          {...feedback(fields.collaborativeBank)}
-        >
-          <Input
-            className={styles.control}
-            value={form.collaborativeBank}
-            onChange={(_, d) => set({ collaborativeBank: d.value })}
-            inputMode="decimal"
-          />
-        </Field>
-        <Field label="Collaborative bank's management fee, %" hint="on the bank's pay bill" {...feedback(fields.bankFee)}>
-          <Input className={styles.control} value={form.bankFee} onChange={(_, d) => set({ bankFee: d.value })} inputMode="decimal" />
-        </Field>
-        <Field label="Leadership: fewer leavers, %" hint="as retention improves" {...feedback(fields.retention)}>
-          <Input className={styles.control} value={form.retention} onChange={(_, d) => set({ retention: d.value })} inputMode="decimal" />
-        </Field>
+        <DriverFields section="actions" form={form} reads={fields} onChange={(key, value) => set({ [key]: value })} />
         <ShiftRows shifts={form.shifts} shares={read.shiftShares} onChange={(shifts) => set({ shifts })} />
         <RoleRows roles={form.roles} onChange={(roles) => set({ roles })} />
       </div>

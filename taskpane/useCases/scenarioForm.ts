@@ -1,12 +1,17 @@
 import {
+  GROUP_DRIVERS,
+  LINE_DRIVERS,
   latestOnCostYear,
   PERCENT_RANGES,
   percentText,
   readPercent,
   readYearlyPercent,
+  SCALAR_DRIVERS,
+  storedDriver,
   type ChoiceDriver,
   type GroupDriver,
   type PercentRange,
+  type ScalarDriverKey,
   type ScenarioChoices,
   type ScenarioInput,
 } from "../../src/index.ts";
@@ -16,10 +21,10 @@ import {
  * model's choices: every field read as the model reads it, with what was
  * understood or why it cannot be used, all problems at once. A saved scenario
  * loads back into the same form. The card holds a ScenarioForm and renders;
- * the reading lives here, where tests call it without a pane.
+ * the reading lives here, where tests call it without a pane. Every
+ * scenario-wide driver is a field named by its key in the drivers table
+ * (src/scenario/driverTable.ts), read as the table says it is typed.
  */
-
-export type Area = "none" | "inner" | "outer" | "fringe";
 
 /** An upskilling move: a share of a staff group's posts at one band moved to another by a plan year. */
 export interface Shift {
@@ -41,92 +46,37 @@ export interface Role {
 export const NO_SHIFT: Shift = { staffGroup: "", from: "", to: "", share: "10", byYear: "2" };
 export const NO_ROLE: Role = { staffGroup: "", grade: "", fte: "", fromYear: "1", replaces: "" };
 
-export interface ScenarioForm {
+/** The form as typed: every scenario-wide driver of the drivers table by its key, then the rows. */
+export type ScenarioForm = {
   name: string;
   startYear: string;
   years: string;
-  growth: string;
-  award: string;
-  headroom: string;
-  bankPremium: string;
-  agencyPremium: string;
-  vacancyFill: string;
-  productivity: string;
-  agencyReduction: string;
-  /** A collaborative bank: the share of agency cover it fills (by year), and its management fee. */
-  collaborativeBank: string;
-  bankFee: string;
-  retention: string;
   /** Upskilling moves and new roles: a row whose staff group is blank is none. */
   shifts: Shift[];
   roles: Role[];
-  area: Area;
-  pensionBasis: "full" | "local";
   /** Activity growth and productivity for a service line, each replacing the scenario's when given. */
   lines: { serviceLine: string; growth: string; productivity: string }[];
   /** A staff group's own leaver rate, retirements, starters, international recruits, bank conversions or premiums. */
   groups: { staffGroup: string; driver: GroupDriver; value: string }[];
-}
+} & Record<ScalarDriverKey, string>;
 
 export const DEFAULT_FORM: ScenarioForm = {
   name: "Base case",
   startYear: latestOnCostYear(),
   years: "3",
-  growth: "3",
-  award: "3",
-  headroom: "22",
-  bankPremium: "0",
-  agencyPremium: "0",
-  vacancyFill: "0",
-  productivity: "0",
-  agencyReduction: "0",
-  collaborativeBank: "0",
-  bankFee: "0",
-  retention: "0",
+  ...(Object.fromEntries(SCALAR_DRIVERS.map((d) => [d.key, d.formDefault])) as Record<ScalarDriverKey, string>),
   shifts: [NO_SHIFT],
   roles: [NO_ROLE],
-  area: "none",
-  pensionBasis: "full",
   lines: [],
   groups: [],
 };
 
-/** A staff group's drivers as the form offers them: a leaver rate in per cent a year, flows in FTE a year, premiums in per cent. */
-export const GROUP_DRIVER_FIELDS: readonly { driver: GroupDriver; label: string; kind: "yearly" | "fte" | "premium" }[] = [
-  { driver: "leaverRate", label: "Leaver rate, % a year", kind: "yearly" },
-  { driver: "retirements", label: "Retirements, FTE a year", kind: "fte" },
-  { driver: "starters", label: "Starters from training, FTE a year", kind: "fte" },
-  { driver: "internationalRecruits", label: "International recruits, FTE a year", kind: "fte" },
-  { driver: "bankConversions", label: "Bank staff taking posts, FTE a year", kind: "fte" },
-  { driver: "bankPremium", label: "Bank premium, %", kind: "premium" },
-  { driver: "agencyPremium", label: "Agency premium, %", kind: "premium" },
-];
-
-const LEAVER_RATE: PercentRange = { min: 0, max: 1, per: "a year" };
-
 /** A field read: what the model gets, and what the pane says under the field. */
 export type FieldRead = { value: ChoiceDriver; understood: string } | { problem: string };
 
-/** The form's yearly percentages, each with its label and range. */
-const YEARLY = {
-  growth: ["Activity growth", PERCENT_RANGES.activityGrowth],
-  award: ["Pay award", PERCENT_RANGES.payAward],
-  vacancyFill: ["Vacancy fill", PERCENT_RANGES.vacancyFill],
-  productivity: ["Productivity gain", PERCENT_RANGES.productivityChange],
-  agencyReduction: ["Agency given up", PERCENT_RANGES.agencyReduction],
-  collaborativeBank: ["Agency cover filled by a collaborative bank", PERCENT_RANGES.collaborativeBank],
-  retention: ["Fewer leavers", PERCENT_RANGES.retention],
-} as const satisfies Record<string, readonly [string, PercentRange]>;
-const ONCE = {
-  headroom: ["Headroom", PERCENT_RANGES.headroom],
-  bankPremium: ["Bank premium", PERCENT_RANGES.bankPremium],
-  agencyPremium: ["Agency premium", PERCENT_RANGES.agencyPremium],
-  bankFee: ["Collaborative bank's fee", PERCENT_RANGES.bankFee],
-} as const satisfies Record<string, readonly [string, PercentRange]>;
-
 export interface FormRead {
   /** Each percentage field, by its form key, read or refused. */
-  fields: Record<keyof typeof YEARLY | keyof typeof ONCE, FieldRead>;
+  fields: Record<ScalarDriverKey, FieldRead>;
   /** Each service line row's growth and productivity, undefined where left blank. */
   lines: { growth?: FieldRead; productivity?: FieldRead }[];
   groups: FieldRead[];
@@ -174,33 +124,20 @@ export function readForm(form: ScenarioForm, opts: { inputs?: Record<string, num
       const read = readPercent(text, label, range);
       return { value: read.fraction, understood: read.understood };
     });
-  const fields = {
-    growth: yearly(form.growth, YEARLY.growth),
-    award: yearly(form.award, YEARLY.award),
-    vacancyFill: yearly(form.vacancyFill, YEARLY.vacancyFill),
-    productivity: yearly(form.productivity, YEARLY.productivity),
-    agencyReduction: yearly(form.agencyReduction, YEARLY.agencyReduction),
-    collaborativeBank: yearly(form.collaborativeBank, YEARLY.collaborativeBank),
-    retention: yearly(form.retention, YEARLY.retention),
-    headroom: once(form.headroom, ONCE.headroom),
-    bankPremium: once(form.bankPremium, ONCE.bankPremium),
-    agencyPremium: once(form.agencyPremium, ONCE.agencyPremium),
-    bankFee: once(form.bankFee, ONCE.bankFee),
-  };
+  const fields = Object.fromEntries(SCALAR_DRIVERS.map((d) => [d.key, readField(d, form[d.key], yearly, once)])) as FormRead["fields"];
   const lines = form.lines.map((line) => {
     const name = line.serviceLine.trim() || "a service line";
-    return {
-      growth: line.growth.trim() ? yearly(line.growth, [`Growth of ${name}`, PERCENT_RANGES.activityGrowth]) : undefined,
-      productivity: line.productivity.trim()
-        ? yearly(line.productivity, [`Productivity of ${name}`, PERCENT_RANGES.productivityChange])
-        : undefined,
-    };
+    return Object.fromEntries(
+      LINE_DRIVERS.flatMap((d) =>
+        line[d.stored].trim() ? [[d.stored, yearly(line[d.stored], [`${cap(d.name)} of ${name}`, d.range])]] : [],
+      ),
+    ) as FormRead["lines"][number];
   });
   const groups = form.groups.map((g) => {
-    const field = GROUP_DRIVER_FIELDS.find((f) => f.driver === g.driver)!;
+    const field = GROUP_DRIVERS.find((f) => f.key === g.driver)!;
     const label = `${field.label.replace(/,.*/, "")} of ${g.staffGroup.trim() || "a staff group"}`;
-    if (field.kind === "yearly") return yearly(g.value, [label, LEAVER_RATE]);
-    if (field.kind === "premium") return once(g.value, [label, PERCENT_RANGES.bankPremium]);
+    if (field.typed === "yearly") return yearly(g.value, [label, field.range]);
+    if (field.typed === "percent") return once(g.value, [label, field.range]);
     return attempt(() => readFte(g.value, label, years, all));
   });
   const shiftShares = form.shifts.map((shift) => once(shift.share, ["Share of posts moved", PERCENT_RANGES.skillShift]));
@@ -238,19 +175,12 @@ export function readForm(form: ScenarioForm, opts: { inputs?: Record<string, num
     .filter((v): v is string => typeof v === "string")
     .join(" ");
   const inputs = Object.fromEntries(Object.entries(all).filter(([name]) => new RegExp(`\\b${escape(name)}\\b`).test(expressions)));
+  const scenarioWide = SCALAR_DRIVERS.filter((d) => d.home !== "bank").map((d) => [d.key, value(fields[d.key])]);
   const choices: ScenarioChoices = {
     name: opts.savedAs ?? (form.name.trim() || "Scenario"),
     startYear: form.startYear,
     horizonYears: years,
-    activityGrowth: value(fields.growth),
-    payAward: value(fields.award),
-    headroom: value(fields.headroom) as number,
-    bankPremium: value(fields.bankPremium) as number,
-    agencyPremium: value(fields.agencyPremium) as number,
-    vacancyFill: value(fields.vacancyFill),
-    productivityChange: value(fields.productivity),
-    agencyReduction: value(fields.agencyReduction),
-    retention: value(fields.retention),
+    ...(Object.fromEntries(scenarioWide) as Partial<ScenarioChoices>),
     // No bank (0) is no driver at all, so a scenario without one is stored as before.
     ...(value(fields.collaborativeBank) === 0
       ? {}
@@ -276,10 +206,25 @@ export function readForm(form: ScenarioForm, opts: { inputs?: Record<string, num
     })),
     groupDrivers: form.groups.map((g, i) => ({ staffGroup: g.staffGroup.trim(), driver: g.driver, value: value(groups[i]!) })),
     inputs,
-    pensionBasis: form.pensionBasis,
-    area: form.area,
   };
   return { fields, lines, groups, shiftShares, problems, choices };
+}
+
+const cap = (text: string) => text[0]!.toUpperCase() + text.slice(1);
+
+/** A scalar driver's field read as the table says it is typed: a yearly percentage, a percentage once, or one of its choices. */
+function readField(
+  entry: (typeof SCALAR_DRIVERS)[number],
+  text: string,
+  yearly: (text: string, spec: readonly [string, PercentRange]) => FieldRead,
+  once: (text: string, spec: readonly [string, PercentRange]) => FieldRead,
+): FieldRead {
+  if (entry.typed === "yearly") return yearly(text, [entry.name, entry.range]);
+  if (entry.typed === "percent") return once(text, [entry.name, entry.range]);
+  const choice = entry.choices.find((c) => c.value === text);
+  return choice
+    ? { value: choice.value, understood: choice.label }
+    : { problem: `${entry.name} "${text}" is not one of ${entry.choices.map((c) => c.label).join(", ")}` };
 }
 
 function escape(text: string): string {
@@ -298,6 +243,12 @@ function percentField(driver: unknown, from = 1): string {
       .join("; ");
   return "0";
 }
+/** A scenario-wide driver as stored, back as the planner types it; an absent one at none (a choice at its default). */
+function scalarField(entry: (typeof SCALAR_DRIVERS)[number], stored: unknown): string {
+  if (entry.typed === "choice") return stored === undefined ? entry.formDefault : String(stored);
+  return percentField(stored ?? 0, (entry.range as PercentRange).from);
+}
+
 function fteField(driver: unknown): string {
   if (typeof driver === "number") return String(Number(driver.toFixed(4)));
   if (typeof driver === "string") return `=${driver}`;
@@ -312,7 +263,6 @@ function fteField(driver: unknown): string {
  */
 export function formFromScenario(input: ScenarioInput): { form: ScenarioForm; notLoaded: string[] } {
   const drivers = input.drivers ?? {};
-  const options = input.options ?? {};
   const notLoaded: string[] = [];
   if (drivers.skillMix?.length) notLoaded.push(`${drivers.skillMix.length} skill-mix target(s)`);
   const caps = Object.keys(drivers.collaborativeBank?.capFte ?? {});
@@ -320,40 +270,26 @@ export function formFromScenario(input: ScenarioInput): { form: ScenarioForm; no
   const groups: ScenarioForm["groups"] = [];
   let fromTable = false;
   for (const group of input.staffGroups) {
-    for (const driver of ["leaverRate", "retirements", "starters", "internationalRecruits", "bankConversions"] as const) {
-      const value = group[driver];
-      if (value === undefined || value === 0) continue;
+    for (const entry of GROUP_DRIVERS) {
+      const value = (group as Record<string, unknown>)[entry.key];
+      // A premium is set when it is there; a yearly driver or FTE when it is not none.
+      if (value === undefined || (entry.typed !== "percent" && value === 0)) continue;
       // A leaver rate or starters as one number is what the linked leavers and starters table gives: it is read again at the run.
-      if ((driver === "leaverRate" || driver === "starters") && typeof value === "number") {
+      if ("readFromLinks" in entry && typeof value === "number") {
         fromTable = true;
         continue;
       }
-      groups.push({ staffGroup: group.name, driver, value: driver === "leaverRate" ? percentField(value) : fteField(value) });
-    }
-    for (const driver of ["bankPremium", "agencyPremium"] as const) {
-      const value = group[driver];
-      if (value !== undefined) groups.push({ staffGroup: group.name, driver, value: percentText(value) });
+      groups.push({ staffGroup: group.name, driver: entry.key, value: entry.typed === "fte" ? fteField(value) : percentField(value) });
     }
   }
   if (fromTable) notLoaded.push("leaver rates and starters as single numbers: the run reads them again from the linked table");
+  const scalars = SCALAR_DRIVERS.map((d) => [d.key, scalarField(d, storedDriver(input, d))]);
   const form: ScenarioForm = {
     ...DEFAULT_FORM,
     name: input.name,
     startYear: String(input.startYear),
     years: String(input.horizonYears),
-    growth: percentField(drivers.activityGrowth ?? 0, 2),
-    award: percentField(drivers.payAward ?? 0, 2),
-    vacancyFill: percentField(drivers.vacancyFill ?? 0),
-    productivity: percentField(drivers.productivityChange ?? 0, 2),
-    agencyReduction: percentField(drivers.agencyReduction ?? 0),
-    collaborativeBank: percentField(drivers.collaborativeBank?.share ?? 0),
-    bankFee: percentField(drivers.collaborativeBank?.fee ?? 0),
-    retention: percentField(drivers.retention ?? 0),
-    headroom: percentField(options.headroom ?? 0),
-    bankPremium: percentField(options.bankPremium ?? 0),
-    agencyPremium: percentField(options.agencyPremium ?? 0),
-    area: (options.area ?? "none") as Area,
-    pensionBasis: options.pensionBasis ?? "full",
+    ...(Object.fromEntries(scalars) as Record<ScalarDriverKey, string>),
     shifts: drivers.skillShift?.length
       ? drivers.skillShift.map((shift) => ({
           staffGroup: shift.staffGroup,
@@ -373,11 +309,12 @@ export function formFromScenario(input: ScenarioInput): { form: ScenarioForm; no
         }))
       : [NO_ROLE],
     lines: (input.serviceLines ?? [])
-      .filter((line) => line.growth !== undefined || line.productivity !== undefined)
+      .filter((line) => LINE_DRIVERS.some((d) => line[d.stored] !== undefined))
       .map((line) => ({
         serviceLine: line.name,
-        growth: line.growth === undefined ? "" : percentField(line.growth, 2),
-        productivity: line.productivity === undefined ? "" : percentField(line.productivity, 2),
+        ...(Object.fromEntries(
+          LINE_DRIVERS.map((d) => [d.stored, line[d.stored] === undefined ? "" : percentField(line[d.stored], d.range.from)]),
+        ) as Record<(typeof LINE_DRIVERS)[number]["stored"], string>),
       })),
     groups,
   };

@@ -29,8 +29,8 @@ const form: ScenarioForm = {
   name: "Typed drivers",
   startYear: "2025/26",
   years: "3",
-  growth: "=BaseGrowth + 0.5%",
-  award: "3; 2.5",
+  activityGrowth: "=BaseGrowth + 0.5%",
+  payAward: "3; 2.5",
   collaborativeBank: "20; 40",
   bankFee: "5",
   lines: [
@@ -57,8 +57,8 @@ describe("drivers typed in the pane", () => {
     const view = await openWorkbook();
     const read = readForm(form, { inputs: view.inputs });
     expect(read.problems).toEqual([]);
-    expect(read.fields.growth).toEqual({ value: "BaseGrowth + 0.5%", understood: "=BaseGrowth + 0.5%: 3% a year" });
-    expect(read.fields.award).toEqual({ value: [0.03, 0.03, 0.025], understood: "year 2: 3%, year 3: 2.5%" });
+    expect(read.fields.activityGrowth).toEqual({ value: "BaseGrowth + 0.5%", understood: "=BaseGrowth + 0.5%: 3% a year" });
+    expect(read.fields.payAward).toEqual({ value: [0.03, 0.03, 0.025], understood: "year 2: 3%, year 3: 2.5%" });
     expect(read.lines).toEqual([
       { growth: { value: 0.1, understood: "10%" }, productivity: undefined },
       { growth: undefined, productivity: { value: 0.05, understood: "5%" } },
@@ -78,7 +78,7 @@ describe("drivers typed in the pane", () => {
     const empty = readForm(
       {
         ...form,
-        award: "3;",
+        payAward: "3;",
         groups: [{ staffGroup: "", driver: "starters", value: "many" }],
         lines: [{ serviceLine: "Elective inpatients", growth: "", productivity: "" }],
         roles: [{ staffGroup: "Registered nursing and midwifery", grade: "", fte: "0", fromYear: "1", replaces: "" }],
@@ -183,8 +183,8 @@ describe("drivers typed in the pane", () => {
       name: "Typed drivers",
       startYear: "2025/26",
       years: "3",
-      growth: "=BaseGrowth + 0.5%",
-      award: "3%; 2.5%",
+      activityGrowth: "=BaseGrowth + 0.5%",
+      payAward: "3%; 2.5%",
       collaborativeBank: "20%; 40%",
       bankFee: "5%",
       lines: [
