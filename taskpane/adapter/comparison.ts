@@ -1,6 +1,6 @@
 import type { ComparisonRow } from "../../src/index.ts";
-import { asText, asTextCells } from "./cellText.ts";
 import { addFreshSheet } from "./names.ts";
+import { SheetWriter, type Cell } from "./sheetWriter.ts";
 
 /*
  * Writes scenarios side by side for a board: a table of each scenario's years,
@@ -26,43 +26,50 @@ const COLUMNS: [header: string, value: (row: ComparisonRow) => string | number, 
  * Scenarios of different horizons or start years share the rows of every
  * year any of them has; a year a scenario does not reach is left blank.
  */
-export function byYear(rows: readonly ComparisonRow[], pick: (row: ComparisonRow) => number): (string | number)[][] {
+export function byYear(rows: readonly ComparisonRow[], pick: (row: ComparisonRow) => number): Cell[][] {
   const scenarios = [...new Set(rows.map((r) => r.scenario))];
   const years = [...new Set(rows.map((r) => r.year))].sort();
   const cell = (scenario: string, year: string) => {
     const row = rows.find((r) => r.scenario === scenario && r.year === year);
     return row ? pick(row) : "";
   };
-  return [["Year", ...scenarios.map(asText)], ...years.map((year) => [asText(year), ...scenarios.map((s) => cell(s, year))])];
+  return [["Year", ...scenarios], ...years.map((year) => [year, ...scenarios.map((s) => cell(s, year))])];
 }
 
 /** Writes the comparison on a new sheet, each scenario's assumptions (what differs from the first) above the table. */
 export async function writeComparison(rows: readonly ComparisonRow[], assumptions: readonly string[] = []): Promise<string> {
   return Excel.run(async (context) => {
     const { sheet, name } = await addFreshSheet(context, "WFP comparison");
+    const out = new SheetWriter(sheet);
     const scenarios = [...new Set(rows.map((r) => r.scenario))];
-    sheet.getRange("A1").values = asTextCells([[`Scenarios side by side: ${scenarios.join(", ")}`]]);
-    sheet.getRange("A1").format.font.bold = true;
-    if (assumptions.length) sheet.getRangeByIndexes(1, 0, assumptions.length, 1).values = asTextCells(assumptions.map((line) => [line]));
+    out.heading(0, `Scenarios side by side: ${scenarios.join(", ")}`);
+    if (assumptions.length)
+      out.write(
+        1,
+        0,
+        assumptions.map((line) => [line]),
+      );
     const top = 2 + assumptions.length;
 
-    const table = sheet.getRangeByIndexes(top, 0, rows.length + 1, COLUMNS.length);
-    table.values = [COLUMNS.map(([header]) => header), ...asTextCells(rows.map((row) => COLUMNS.map(([, value]) => value(row))))];
-    sheet.getRangeByIndexes(top + 1, 0, rows.length, COLUMNS.length).numberFormat = rows.map(() => COLUMNS.map(([, , format]) => format));
+    const table = out.write(
+      top,
+      0,
+      [COLUMNS.map(([header]) => header), ...rows.map((row) => COLUMNS.map(([, value]) => value(row)))],
+      COLUMNS.map(([, , format]) => format),
+    );
     sheet.tables.add(table, true);
     table.format.autofitColumns();
 
+    // Years by scenario beside the table, each charted to its right (positioned: Excel floats a chart over the cells otherwise).
     const left = COLUMNS.length + 1;
     const cost = byYear(rows, (r) => r.totalCost);
-    const costRange = sheet.getRangeByIndexes(top, left, cost.length, cost[0]!.length);
-    costRange.values = cost;
+    const costRange = out.write(top, left, cost, ["@", ...scenarios.map(() => "£#,##0")]);
     const unstaffed = byYear(rows, (r) => r.unmetFte);
-    const unstaffedRange = sheet.getRangeByIndexes(top + cost.length + 2, left, unstaffed.length, unstaffed[0]!.length);
-    unstaffedRange.values = unstaffed;
-    const costChart = sheet.charts.add("Line", costRange, "Columns");
-    costChart.title.text = "Pay cost by scenario";
-    const gapChart = sheet.charts.add("ColumnClustered", unstaffedRange, "Columns");
-    gapChart.title.text = "Unstaffed FTE by scenario";
+    const unstaffedTop = top + cost.length + 2;
+    const unstaffedRange = out.write(unstaffedTop, left, unstaffed, ["@", ...scenarios.map(() => "#,##0.0")]);
+    const chartLeft = left + scenarios.length + 2;
+    out.chart("Line", costRange, "Pay cost by scenario", { top, left: chartLeft, rows: 15, columns: 8 });
+    out.chart("ColumnClustered", unstaffedRange, "Unstaffed FTE by scenario", { top: top + 16, left: chartLeft, rows: 15, columns: 8 });
     sheet.activate();
     await context.sync();
     return name;

@@ -1,6 +1,6 @@
 import { assumptionText, shortagesByGroup, SYSTEM, type IcsSummary, type SystemRow } from "../../src/index.ts";
-import { asText } from "./cellText.ts";
-import { openOwnSheet, queueRegisterOutput, valuesFingerprint, type WrittenBlock } from "./outputSheets.ts";
+import { openOwnSheet, queueRegisterOutput } from "./outputSheets.ts";
+import { SheetWriter } from "./sheetWriter.ts";
 
 /*
  * The ICS summary: one sheet in the open workbook, wfplan's own (replaced on
@@ -59,44 +59,24 @@ const percent = (x: number) => `${Number((x * 100).toFixed(2))}%`;
 export async function writeIcsSummary(summary: IcsSummary, writtenAt = new Date()): Promise<{ sheet: string; keptCopy?: string }> {
   return Excel.run(async (context) => {
     const { sheet, target, registered } = await openOwnSheet(context, ICS_KEY, ICS_SHEET);
-    const blocks: WrittenBlock[] = [];
-    /** Writes a block (strings as text), with a format a column (or none), and says where it ends. */
-    const write = (top: number, left: number, values: unknown[][], formats?: string[]) => {
-      const range = sheet.getRangeByIndexes(top, left, values.length, values[0]!.length);
-      const cells = values.map((row) => row.map((v) => (typeof v === "string" ? asText(v) : v)));
-      range.values = cells as Excel.Range["values"];
-      if (formats && values.length > 1)
-        sheet.getRangeByIndexes(top + 1, left, values.length - 1, formats.length).numberFormat = values.slice(1).map(() => formats);
-      blocks.push({ top, left, values: cells });
-      return range;
-    };
-    const heading = (row: number, text: string) => {
-      write(row, 0, [[text]]);
-      sheet.getRangeByIndexes(row, 0, 1, 1).format.font.bold = true;
-    };
-    const chartAt = (type: string, source: Excel.Range, title: string, top: number) => {
-      const chart = sheet.charts.add(type as Excel.ChartType, source, "Columns");
-      chart.title.text = title;
-      chart.setPosition(
-        sheet.getRangeByIndexes(top, CHART_LEFT, 1, 1),
-        sheet.getRangeByIndexes(top + CHART_ROWS - 1, CHART_LEFT + CHART_COLUMNS - 1, 1, 1),
-      );
-    };
+    const out = new SheetWriter(sheet);
+    const chartAt = (type: string, source: Excel.Range, title: string, top: number) =>
+      out.chart(type, source, title, { top, left: CHART_LEFT, rows: CHART_ROWS, columns: CHART_COLUMNS });
     const { system, bank } = summary;
 
-    heading(0, `ICS summary: ${system.trusts.length} trust${system.trusts.length === 1 ? "" : "s"}`);
-    write(1, 0, [
+    out.heading(0, `ICS summary: ${system.trusts.length} trust${system.trusts.length === 1 ? "" : "s"}`);
+    out.write(1, 0, [
       [`Each trust's chosen scenario, run as the trust ran it; written ${writtenAt.toISOString().slice(0, 16).replace("T", " ")}`],
       [system.trusts.map((t) => `${t.trust}: "${t.scenario}"`).join("; ")],
     ]);
 
     let row = 4;
-    heading(row++, "Read before the totals");
+    out.heading(row++, "Read before the totals");
     const notes = [
       ...summary.assumptions.map(assumptionText),
       ...shortagesByGroup(summary.shortages).map((line) => `Competing for the same people: ${line}.`),
     ];
-    write(
+    out.write(
       row,
       0,
       (notes.length
@@ -108,7 +88,7 @@ export async function writeIcsSummary(summary: IcsSummary, writtenAt = new Date(
     );
     row += Math.max(1, notes.length) + 1;
 
-    heading(row++, "The system by year");
+    out.heading(row++, "The system by year");
     const yearly = columnsOf([
       "Year",
       "Required FTE",
@@ -120,7 +100,7 @@ export async function writeIcsSummary(summary: IcsSummary, writtenAt = new Date(
       "Bank spend",
       "Agency spend",
     ]);
-    const byYear = write(
+    const byYear = out.write(
       row,
       0,
       [yearly.map(([header]) => header), ...system.systemByYear.map((r) => yearly.map(([, pick]) => pick(r)))],
@@ -132,18 +112,18 @@ export async function writeIcsSummary(summary: IcsSummary, writtenAt = new Date(
     row += system.systemByYear.length + 2;
 
     const { share, fee } = bank.settings;
-    heading(row++, `Collaborative bank: ${percent(share)} of agency cover, management fee ${percent(fee)}, over the plan`);
+    out.heading(row++, `Collaborative bank: ${percent(share)} of agency cover, management fee ${percent(fee)}, over the plan`);
     const bankTable = [
       ["Trust", "Agency spend before", "Agency spend after", "Bank cost", "Saving"],
       ...bank.totals.map((t) => [t.trust, t.agencyCostBefore, t.agencyCostAfter, t.bankCost, t.saving]),
     ];
-    write(row, 0, bankTable, ["@", MONEY, MONEY, MONEY, MONEY]);
+    out.write(row, 0, bankTable, ["@", MONEY, MONEY, MONEY, MONEY]);
     sheet.getRangeByIndexes(row + bankTable.length - 1, 0, 1, 5).format.font.bold = true;
     row += bankTable.length + 1;
 
     // The bank FTE it supplies: a staff group a row, a year a column, and the group's cap where it has one.
     const needGroups = system.staffGroups.filter((g) => bank.needs.some((n) => n.staffGroup === g && n.askedFte > 0));
-    heading(row++, "Bank FTE the system's bank supplies, by staff group and year");
+    out.heading(row++, "Bank FTE the system's bank supplies, by staff group and year");
     const needRows = needGroups.length
       ? needGroups.map((group) => [
           group,
@@ -151,10 +131,10 @@ export async function writeIcsSummary(summary: IcsSummary, writtenAt = new Date(
           bank.settings.capFte[group] ?? "none",
         ])
       : [["None: no agency cover moves to the bank", ...system.years.map(() => ""), ""]];
-    write(row, 0, [["Staff group", ...system.years, "Cap"], ...needRows], ["@", ...system.years.map(() => FTE), FTE]);
+    out.write(row, 0, [["Staff group", ...system.years, "Cap"], ...needRows], ["@", ...system.years.map(() => FTE), FTE]);
     row += needRows.length + 2;
 
-    heading(row++, "Shared pay rates: premiums over substantive pay, and the saving if trusts above the median paid it");
+    out.heading(row++, "Shared pay rates: premiums over substantive pay, and the saving if trusts above the median paid it");
     const spreadRows = summary.spreads.length
       ? summary.spreads.map((s) => [
           s.staffGroup,
@@ -169,7 +149,7 @@ export async function writeIcsSummary(summary: IcsSummary, writtenAt = new Date(
           s.saving,
         ])
       : [["No staff group is bought on bank or agency by two or more trusts", "", "", "", "", "", ""]];
-    write(
+    out.write(
       row,
       0,
       [["Staff group", "Bank or agency", "Lowest", "Median", "Highest", "Trusts above the median", "Saving at the median"], ...spreadRows],
@@ -193,7 +173,7 @@ export async function writeIcsSummary(summary: IcsSummary, writtenAt = new Date(
         ...trusts.map((trust) => system.trustRows.find((r) => r.trust === trust && r.staffGroup === group && r.year === year)?.gapFte ?? 0),
       ]),
     ];
-    const gapRange = write(0, DATA_LEFT, gapData, ["@", ...trusts.map(() => FTE)]);
+    const gapRange = out.write(0, DATA_LEFT, gapData, ["@", ...trusts.map(() => FTE)]);
     const spenders = largest(
       bank.totals.filter((t) => t.trust !== SYSTEM).map((t) => t.trust),
       (trust) => bank.totals.find((t) => t.trust === trust)!.agencyCostBefore,
@@ -202,7 +182,7 @@ export async function writeIcsSummary(summary: IcsSummary, writtenAt = new Date(
       ["Trust", "Agency spend before", "Agency spend after"],
       ...spenders.map((trust) => bank.totals.find((t) => t.trust === trust)!).map((t) => [t.trust, t.agencyCostBefore, t.agencyCostAfter]),
     ];
-    const agencyRange = write(gapData.length + 1, DATA_LEFT, agencyData, ["@", MONEY, MONEY]);
+    const agencyRange = out.write(gapData.length + 1, DATA_LEFT, agencyData, ["@", MONEY, MONEY]);
     const of = (shown: number, what: string) => (shown < system.trusts.length ? `, the ${shown} trusts with the most ${what}` : "");
     chartAt("ColumnClustered", gapRange, `FTE gap by trust and staff group, ${year}${of(trusts.length, "gap")}`, 0);
     chartAt(
@@ -215,12 +195,12 @@ export async function writeIcsSummary(summary: IcsSummary, writtenAt = new Date(
 
     // Every figure below the page, as a table to filter: each trust's rows, then the system's.
     const detailTop = pageBottom + 1;
-    heading(detailTop, "By trust, staff group and year");
+    out.heading(detailTop, "By trust, staff group and year");
     const detail = [
       ROWS.map(([header]) => header),
       ...[...system.trustRows, ...system.systemRows].map((r) => ROWS.map(([, pick]) => pick(r))),
     ];
-    const detailRange = write(
+    const detailRange = out.write(
       detailTop + 1,
       0,
       detail,
@@ -232,7 +212,7 @@ export async function writeIcsSummary(summary: IcsSummary, writtenAt = new Date(
     sheet.pageLayout.paperSize = "A4" as Excel.PaperType;
     sheet.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 1 };
     sheet.pageLayout.setPrintArea(sheet.getRangeByIndexes(0, 0, pageBottom, CHART_LEFT + CHART_COLUMNS));
-    queueRegisterOutput(context, registered, ICS_KEY, target.name, valuesFingerprint(blocks));
+    queueRegisterOutput(context, registered, ICS_KEY, target.name, out.fingerprint());
     sheet.activate();
     await context.sync();
     return { sheet: target.name, ...(target.kind === "replace" && target.keepAs ? { keptCopy: target.keepAs } : {}) };

@@ -8,9 +8,9 @@ import {
   type StarRow,
   type Triangulation,
 } from "../../src/index.ts";
-import { asText, asTextCells } from "./cellText.ts";
 import { freeName, queueTakenNames, type TakenNames } from "./names.ts";
-import { outputSheetName, valuesFingerprint, type OutputTarget, type WrittenBlock } from "./outputSheets.ts";
+import { outputSheetName, type OutputTarget } from "./outputSheets.ts";
+import { SheetWriter, type ChartPlace } from "./sheetWriter.ts";
 
 /*
  * Writes a scenario's results to its own sheet: a table by year and staff
@@ -60,13 +60,9 @@ const CHART_LEFT = STAR_LEFT + 10;
 const CHART_ROWS = 16;
 const CHART_COLUMNS = 8;
 
-/** Places the `n`th chart of a results sheet beside its tables, not over them. */
-function placeChart(sheet: Excel.Worksheet, chart: Excel.Chart, top: number, n: number): void {
-  const row = top + n * (CHART_ROWS + 1);
-  chart.setPosition(
-    sheet.getRangeByIndexes(row, CHART_LEFT, 1, 1),
-    sheet.getRangeByIndexes(row + CHART_ROWS - 1, CHART_LEFT + CHART_COLUMNS - 1, 1, 1),
-  );
+/** Where the `n`th chart of a results sheet goes: beside its tables, not over them. */
+function chartPlace(top: number, n: number): ChartPlace {
+  return { top: top + n * (CHART_ROWS + 1), left: CHART_LEFT, rows: CHART_ROWS, columns: CHART_COLUMNS };
 }
 
 /**
@@ -74,61 +70,43 @@ function placeChart(sheet: Excel.Worksheet, chart: Excel.Chart, top: number, n: 
  * a stacked column chart: what each point closes, and the gap left, adding
  * up to the gap with no action), then by year and staff group below it.
  */
-function queueStarBlocks(
-  sheet: Excel.Worksheet,
-  star: readonly StarRow[],
-  write: (range: Excel.Range, top: number, left: number, values: unknown[][]) => void,
-  tableTop: number,
-): void {
-  const TABLE_TOP = tableTop;
+function queueStarBlocks(out: SheetWriter, star: readonly StarRow[], tableTop: number): void {
   const points = STAR_POINTS.map((p) => p.label);
   const years = starByYear(star);
+  const fte = (columns: number) => new Array<string>(columns).fill("#,##0.0");
   const byYear = [
     ["Year", ...points, "Gap left", "Gap with no action"],
-    ...years.map((y) => [asText(y.year), ...STAR_POINTS.map(({ point }) => y.closes[point]), y.gap, y.noActionGap]),
+    ...years.map((y) => [y.year, ...STAR_POINTS.map(({ point }) => y.closes[point]), y.gap, y.noActionGap]),
   ];
-  const yearly = sheet.getRangeByIndexes(TABLE_TOP, STAR_LEFT, byYear.length, byYear[0]!.length);
-  write(yearly, TABLE_TOP, STAR_LEFT, byYear);
-  sheet.getRangeByIndexes(TABLE_TOP + 1, STAR_LEFT + 1, years.length, byYear[0]!.length - 1).numberFormat = years.map(() =>
-    byYear[0]!.slice(1).map(() => "#,##0.0"),
-  );
-  const chart = sheet.charts.add(
+  out.write(tableTop, STAR_LEFT, byYear, ["@", ...fte(byYear[0]!.length - 1)]);
+  out.chart(
     "ColumnStacked",
-    sheet.getRangeByIndexes(TABLE_TOP, STAR_LEFT, byYear.length, points.length + 2),
-    "Columns",
+    out.sheet.getRangeByIndexes(tableTop, STAR_LEFT, byYear.length, points.length + 2),
+    "HEE Star: FTE of the gap each point closes, and the gap left",
+    chartPlace(tableTop, 2),
   );
-  chart.title.text = "HEE Star: FTE of the gap each point closes, and the gap left";
-  placeChart(sheet, chart, TABLE_TOP, 2);
 
-  const top = TABLE_TOP + byYear.length + 2;
+  const top = tableTop + byYear.length + 2;
   const byGroup = [
     ["Year", "Staff group", "Gap with no action", ...points, "Gap left"],
-    ...star.map((r) => [asText(r.year), asText(r.staffGroup), r.noActionGap, ...STAR_POINTS.map(({ point }) => r.closes[point]), r.gap]),
+    ...star.map((r) => [r.year, r.staffGroup, r.noActionGap, ...STAR_POINTS.map(({ point }) => r.closes[point]), r.gap]),
   ];
-  write(sheet.getRangeByIndexes(top, STAR_LEFT, byGroup.length, byGroup[0]!.length), top, STAR_LEFT, byGroup);
-  sheet.getRangeByIndexes(top + 1, STAR_LEFT + 2, star.length, byGroup[0]!.length - 2).numberFormat = star.map(() =>
-    byGroup[0]!.slice(2).map(() => "#,##0.0"),
-  );
+  out.write(top, STAR_LEFT, byGroup, ["@", "@", ...fte(byGroup[0]!.length - 2)]);
 
   // The last plan year as a waterfall: stacked columns on an invisible base.
   const last = years.at(-1)!;
   const steps = starWaterfall(last);
   const fallTop = top + byGroup.length + 2;
-  write(sheet.getRangeByIndexes(fallTop, STAR_LEFT, 1, 1), fallTop, STAR_LEFT, [[asText(`HEE Star waterfall, ${last.year} (FTE)`)]]);
-  sheet.getRangeByIndexes(fallTop, STAR_LEFT, 1, 1).format.font.bold = true;
-  const fall = [["Step", "Base", "Gap", "Closes", "Widens"], ...steps.map((s) => [asText(s.label), s.base, s.gap, s.closes, s.widens])];
-  const fallRange = sheet.getRangeByIndexes(fallTop + 1, STAR_LEFT, fall.length, fall[0]!.length);
-  write(fallRange, fallTop + 1, STAR_LEFT, fall);
-  sheet.getRangeByIndexes(fallTop + 2, STAR_LEFT + 1, steps.length, 4).numberFormat = steps.map(() => [
-    "#,##0.0",
-    "#,##0.0",
-    "#,##0.0",
-    "#,##0.0",
-  ]);
-  const waterfall = sheet.charts.add("ColumnStacked", fallRange, "Columns");
-  waterfall.title.text = `HEE Star waterfall, ${last.year}: the gap with no action, what each point closes, the gap left`;
+  out.heading(fallTop, `HEE Star waterfall, ${last.year} (FTE)`, STAR_LEFT);
+  const fall = [["Step", "Base", "Gap", "Closes", "Widens"], ...steps.map((s) => [s.label, s.base, s.gap, s.closes, s.widens])];
+  const fallRange = out.write(fallTop + 1, STAR_LEFT, fall, ["@", ...fte(4)]);
+  const waterfall = out.chart(
+    "ColumnStacked",
+    fallRange,
+    `HEE Star waterfall, ${last.year}: the gap with no action, what each point closes, the gap left`,
+    chartPlace(tableTop, 3),
+  );
   waterfall.series.getItemAt(0).format.fill.clear();
-  placeChart(sheet, waterfall, TABLE_TOP, 3);
 }
 
 /** Writes the results on a new sheet: the names it must avoid in one sync, the writing in another. */
@@ -180,63 +158,43 @@ export function queueScenarioResults(
     taken.tablesAndNames.filter((name) => !freed.includes(name.toLowerCase())),
     (base, n) => `${base}${n}`,
   );
-  // Every block of values written, for the fingerprint.
-  const blocks: WrittenBlock[] = [];
-  const write = (range: Excel.Range, top: number, left: number, values: unknown[][]) => {
-    range.values = values as Excel.Range["values"];
-    blocks.push({ top, left, values });
-  };
+  const out = new SheetWriter(sheet);
 
   const failures = checks.checks.flatMap((c) => c.failures);
   const verdict = checks.checks.map((c) => `${c.title}: ${c.passed ? "yes" : `no, in ${c.failures.length} place(s)`}`).join(". ");
-  write(
-    sheet.getRange("A1:A2"),
-    0,
-    0,
-    asTextCells([[`Scenario: ${result.scenario.name}, ${result.years[0]} to ${result.years[result.years.length - 1]}`], [verdict]]),
-  );
-  sheet.getRange("A1").format.font.bold = true;
+  out.heading(0, `Scenario: ${result.scenario.name}, ${result.years[0]} to ${result.years[result.years.length - 1]}`);
+  out.write(1, 0, [[verdict]]);
   if (about.length) {
-    write(sheet.getRangeByIndexes(FIRST_BLOCK, 0, about.length + 1, 2), FIRST_BLOCK, 0, [
-      ["Assumptions", ""],
-      ...asTextCells(about.map(([label, text]) => [label, text])),
-    ]);
+    out.write(FIRST_BLOCK, 0, [["Assumptions", ""], ...about.map(([label, text]) => [label, text])]);
     sheet.getRangeByIndexes(FIRST_BLOCK, 0, 1, 1).format.font.bold = true;
   }
   const TABLE_TOP = about.length ? FIRST_BLOCK + about.length + 2 : FIRST_BLOCK;
 
-  const body = asTextCells(result.rows.map((row) => COLUMNS.map(([, value]) => value(row))));
-  const block = sheet.getRangeByIndexes(TABLE_TOP, 0, body.length + 1, COLUMNS.length);
-  write(block, TABLE_TOP, 0, [COLUMNS.map(([header]) => header), ...body]);
-  sheet.getRangeByIndexes(TABLE_TOP + 1, 0, body.length, COLUMNS.length).numberFormat = body.map(() =>
-    COLUMNS.map(([, , format]) => format),
-  );
+  const formats = COLUMNS.map(([, , format]) => format);
+  const body = result.rows.map((row) => COLUMNS.map(([, value]) => value(row)));
+  const block = out.write(TABLE_TOP, 0, [COLUMNS.map(([header]) => header), ...body], formats);
   const table = sheet.tables.add(block, true);
   table.name = tableName;
 
   // Yearly summaries beside the table, each the source of a native chart.
   const totals = totalsByYear(result);
   const years = totals.map((t) => ({ year: t.year, required: t.requiredFte, supply: t.supplyFte, cost: t.totalCost, budget: t.budget }));
-  const fte = sheet.getRangeByIndexes(TABLE_TOP, SUMMARY_LEFT, years.length + 1, 3);
-  write(fte, TABLE_TOP, SUMMARY_LEFT, [
-    ["Year", "Required FTE", "Supply FTE"],
-    ...years.map((y) => [asText(y.year), y.required, y.supply]),
-  ]);
-  const money = sheet.getRangeByIndexes(TABLE_TOP, SUMMARY_LEFT + 4, years.length + 1, 3);
-  write(money, TABLE_TOP, SUMMARY_LEFT + 4, [
-    ["Year", "Total pay cost", "Budget"],
-    ...years.map((y) => [asText(y.year), y.cost, y.budget]),
-  ]);
-  sheet.getRangeByIndexes(TABLE_TOP + 1, SUMMARY_LEFT + 1, years.length, 2).numberFormat = years.map(() => ["#,##0.0", "#,##0.0"]);
-  sheet.getRangeByIndexes(TABLE_TOP + 1, SUMMARY_LEFT + 5, years.length, 2).numberFormat = years.map(() => ["£#,##0", "£#,##0"]);
-  const capacity = sheet.charts.add("ColumnClustered", fte, "Columns");
-  capacity.title.text = "Workforce needed and in post (FTE)";
-  placeChart(sheet, capacity, TABLE_TOP, 0);
-  const cost = sheet.charts.add("Line", money, "Columns");
-  cost.title.text = `Pay cost and budget (${formatPounds(years[0]!.budget)} budget in ${years[0]!.year})`;
-  placeChart(sheet, cost, TABLE_TOP, 1);
+  const fte = out.write(
+    TABLE_TOP,
+    SUMMARY_LEFT,
+    [["Year", "Required FTE", "Supply FTE"], ...years.map((y) => [y.year, y.required, y.supply])],
+    ["@", "#,##0.0", "#,##0.0"],
+  );
+  const money = out.write(
+    TABLE_TOP,
+    SUMMARY_LEFT + 4,
+    [["Year", "Total pay cost", "Budget"], ...years.map((y) => [y.year, y.cost, y.budget])],
+    ["@", "£#,##0", "£#,##0"],
+  );
+  out.chart("ColumnClustered", fte, "Workforce needed and in post (FTE)", chartPlace(TABLE_TOP, 0));
+  out.chart("Line", money, `Pay cost and budget (${formatPounds(years[0]!.budget)} budget in ${years[0]!.year})`, chartPlace(TABLE_TOP, 1));
 
-  if (star?.length) queueStarBlocks(sheet, star, write, TABLE_TOP);
+  if (star?.length) queueStarBlocks(out, star, TABLE_TOP);
   // The charts' data, formatted and wide enough to read in any program (not ### or a run of decimals).
   sheet
     .getRangeByIndexes(TABLE_TOP, SUMMARY_LEFT, Math.max(years.length + 1, star?.length ? star.length + 40 : 0), CHART_LEFT - SUMMARY_LEFT)
@@ -244,26 +202,19 @@ export function queueScenarioResults(
 
   // Totals by year below the table, summed over the staff groups.
   const totalsTop = TABLE_TOP + body.length + 2;
-  write(sheet.getRangeByIndexes(totalsTop, 0, 1, 1), totalsTop, 0, [["Totals by year"]]);
-  sheet.getRangeByIndexes(totalsTop, 0, 1, 1).format.font.bold = true;
-  const totalRows = asTextCells(totals.map((row) => COLUMNS.map(([, value]) => value(row))));
-  write(sheet.getRangeByIndexes(totalsTop + 1, 0, totalRows.length + 1, COLUMNS.length), totalsTop + 1, 0, [
-    COLUMNS.map(([header]) => header),
-    ...totalRows,
-  ]);
+  out.heading(totalsTop, "Totals by year");
+  const totalRows = totals.map((row) => COLUMNS.map(([, value]) => value(row)));
+  out.write(totalsTop + 1, 0, [COLUMNS.map(([header]) => header), ...totalRows], formats);
   sheet.getRangeByIndexes(totalsTop + 1, 0, 1, COLUMNS.length).format.font.bold = true;
-  sheet.getRangeByIndexes(totalsTop + 2, 0, totalRows.length, COLUMNS.length).numberFormat = totalRows.map(() =>
-    COLUMNS.map(([, , format]) => format),
-  );
 
   // The checks, one failure a line, below the totals.
   const checksTop = totalsTop + totalRows.length + 3;
   const lines = failures.length ? failures.map((f) => [f.message]) : [["Every check passed."]];
-  write(sheet.getRangeByIndexes(checksTop, 0, lines.length + 1, 1), checksTop, 0, [["Checks"], ...asTextCells(lines)]);
+  out.write(checksTop, 0, [["Checks"], ...lines]);
   sheet.getRangeByIndexes(checksTop, 0, 1, 1).format.font.bold = true;
   block.format.autofitColumns();
   // Column A wide enough for the assumptions' labels too (fitted after the table, which would narrow it to its years).
   if (about.length) sheet.getRangeByIndexes(FIRST_BLOCK, 0, about.length + 1, 1).format.autofitColumns();
   sheet.activate();
-  return { sheet: sheetName, table: tableName, fingerprint: valuesFingerprint(blocks) };
+  return { sheet: sheetName, table: tableName, fingerprint: out.fingerprint() };
 }

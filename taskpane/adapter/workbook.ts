@@ -1,4 +1,5 @@
 import { addFreshSheet } from "./names.ts";
+import { SheetWriter } from "./sheetWriter.ts";
 
 /*
  * The adapter (taskpane/adapter/) is the one part of the pane that talks to Office.js. Components call these functions and
@@ -29,9 +30,7 @@ export async function detectHost(): Promise<HostInfo> {
 export async function insertExampleSheet(rows: readonly (readonly (string | number)[])[]): Promise<string> {
   return Excel.run(async (context) => {
     const { sheet, name } = await addFreshSheet(context, "WFP examples");
-    const width = Math.max(...rows.map((row) => row.length));
-    const formulas = rows.map((row) => Array.from({ length: width }, (_, i) => row[i] ?? ""));
-    sheet.getRangeByIndexes(0, 0, formulas.length, width).formulas = formulas as (string | number)[][];
+    new SheetWriter(sheet).formulas(0, 0, rows);
     sheet.getRange("A:A").format.autofitColumns();
     sheet.activate();
     await context.sync();

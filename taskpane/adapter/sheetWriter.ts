@@ -1,0 +1,93 @@
+import { asText } from "./cellText.ts";
+import { valuesFingerprint, type WrittenBlock } from "./outputSheets.ts";
+
+/*
+ * The one way wfplan writes an output sheet. Every sheet it owns (a
+ * scenario's results, the comparison, the Board summary, the ICS summary, the
+ * examples) is written through a SheetWriter, so that:
+ * - every string is written as text (a staff group named =HYPERLINK(...)
+ *   never comes back live), and nothing else escapes or forgets to;
+ * - every value written is in the fingerprint, so a re-run does not take the
+ *   sheet for one the planner edited;
+ * - every chart is positioned over the cells it is given (Excel floats an
+ *   unpositioned chart over the data).
+ * Tests loop over OUTPUT_WRITERS (tests/safety/writers.ts) and check that each
+ * module that makes a SheetWriter is listed there.
+ */
+
+export type Cell = string | number | boolean;
+
+/** Where a chart goes: its top-left cell and its size in rows and columns, 0-based. */
+export interface ChartPlace {
+  top: number;
+  left: number;
+  rows: number;
+  columns: number;
+}
+
+export class SheetWriter {
+  private readonly blocks: WrittenBlock[] = [];
+
+  constructor(readonly sheet: Excel.Worksheet) {}
+
+  /**
+   * Queues a block of values at (top, left), 0-based, every string as text.
+   * `format` is a number format a column for the rows under the first (its
+   * header), or a format for every cell of the block.
+   */
+  write(
+    top: number,
+    left: number,
+    values: readonly (readonly Cell[])[],
+    format?: readonly string[] | readonly (readonly string[])[],
+  ): Excel.Range {
+    // A blank stays blank: "'" alone would be a cell that is not empty, and in the fingerprint.
+    const cells = values.map((row) => row.map((cell) => (typeof cell === "string" && cell !== "" ? asText(cell) : cell)));
+    const range = this.sheet.getRangeByIndexes(top, left, cells.length, cells[0]!.length);
+    range.values = cells;
+    if (format?.length && Array.isArray(format[0])) range.numberFormat = format as string[][];
+    else if (format?.length && cells.length > 1)
+      this.sheet.getRangeByIndexes(top + 1, left, cells.length - 1, format.length).numberFormat = cells
+        .slice(1)
+        .map(() => [...(format as readonly string[])]);
+    this.blocks.push({ top, left, values: cells });
+    return range;
+  }
+
+  /**
+   * Queues wfplan's own formulas (the example sheet's, never anything read
+   * from a workbook): a string beginning "=" is a formula, "'" keeps the rest
+   * as text, numbers are numbers. Not in the fingerprint: their values are
+   * Excel's to work out.
+   */
+  formulas(top: number, left: number, rows: readonly (readonly Cell[])[]): Excel.Range {
+    const width = Math.max(...rows.map((row) => row.length));
+    const cells = rows.map((row) => Array.from({ length: width }, (_, i) => row[i] ?? ""));
+    const range = this.sheet.getRangeByIndexes(top, left, cells.length, width);
+    range.formulas = cells as string[][];
+    return range;
+  }
+
+  /** A line of text in bold: a sheet's title or a block's heading. */
+  heading(row: number, text: string, column = 0): Excel.Range {
+    const range = this.write(row, column, [[text]]);
+    range.format.font.bold = true;
+    return range;
+  }
+
+  /** A native chart of `source`, titled and placed over the given cells. */
+  chart(type: Excel.ChartType | string, source: Excel.Range, title: string, at: ChartPlace): Excel.Chart {
+    const chart = this.sheet.charts.add(type as Excel.ChartType, source, "Columns");
+    chart.title.text = title;
+    chart.setPosition(
+      this.sheet.getRangeByIndexes(at.top, at.left, 1, 1),
+      this.sheet.getRangeByIndexes(at.top + at.rows - 1, at.left + at.columns - 1, 1, 1),
+    );
+    return chart;
+  }
+
+  /** The fingerprint of every value written so far, as the register keeps it. */
+  fingerprint(): string {
+    return valuesFingerprint(this.blocks);
+  }
+}
