@@ -14,9 +14,9 @@ function filesUnder(dir: string): string[] {
 describe("src/ is the pure planning model", () => {
   const files = filesUnder(join(projectRoot, "src"));
 
-  it.each(files.map((f) => relative(projectRoot, f)))("%s imports no Office.js, React, Fluent or DOM", (file) => {
+  // What each room may import is a lint rule (eslint.config.js, run by npm test); this checks what lint cannot see: host globals in text.
+  it.each(files.map((f) => relative(projectRoot, f)))("%s uses no Office.js or DOM global", (file) => {
     const source = readFileSync(join(projectRoot, file), "utf8");
-    expect(source).not.toMatch(/from ["'](react|react-dom|@fluentui\/[^"']*|@microsoft\/office-js)["']/);
     expect(source).not.toMatch(/\b(Excel|Office|CustomFunctions)\.(?!js\b)[a-zA-Z]/);
     expect(source).not.toMatch(/\b(window|document|localStorage|navigator)\./);
   });
@@ -30,16 +30,4 @@ describe("src/ is the pure planning model", () => {
       },
     );
   }, 60_000);
-});
-
-describe("only the adapter talks to Excel", () => {
-  it("no taskpane module outside taskpane/adapter/ calls Excel.*", () => {
-    const files = readdirSync(join(projectRoot, "taskpane"), { recursive: true, encoding: "utf8" }).map((f) =>
-      join(projectRoot, "taskpane", f),
-    );
-    for (const file of files.filter((f) => /\.tsx?$/.test(f))) {
-      if (file.includes(`${join("taskpane", "adapter")}`)) continue;
-      expect(readFileSync(file, "utf8"), relative(projectRoot, file)).not.toMatch(/\bExcel\.(run|[A-Z])/);
-    }
-  });
 });

@@ -282,9 +282,7 @@ export function WorkbenchApp({ initial, fileName: initialName, adopt }: Props) {
         <NamesPanel model={model} />
       </section>
       {/* Not a landmark: the pane's own <main> is the page's main content, as it is in Excel's pane. */}
-      <div className="wb-taskpane">
-        {pane}
-      </div>
+      <div className="wb-taskpane">{pane}</div>
     </FluentProvider>
   );
 }
