@@ -167,7 +167,7 @@ async function summaryWorkbook(
       import("../engine/metadata.ts"),
       import("../engine/workbook.ts"),
       import("../engine/xlsx.ts"),
-      import("../workbench/excel/index.ts"),
+      import("../excelHost/index.ts"),
       import("../taskpane/adapter/icsSummary.ts"),
     ]);
   registerWfpFunctions(await loadMetadata());

@@ -22,7 +22,7 @@ export interface CellLook {
 /**
  * The number formats every file may use by id without defining them
  * (ECMA-376 Part 1, 18.8.30 numFmt). 14 is the computer's short date, which
- * the workbench shows as an English computer does (workbench/numberFormat.ts).
+ * the workbench shows as an English computer does (engine/numberFormat.ts).
  */
 const BUILT_IN_FORMATS: Record<number, string> = {
   0: "General",

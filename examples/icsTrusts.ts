@@ -14,7 +14,7 @@ import { detectPlanTables, type ScenarioChoices, type ScenarioResult } from "../
 import { registerWfpFunctions } from "../engine/hyperformula.ts";
 import { loadMetadata } from "../engine/metadata.ts";
 import { writeXlsx } from "../engine/xlsx.ts";
-import { installExcelGlobals } from "../workbench/excel/index.ts";
+import { installExcelGlobals } from "../excelHost/index.ts";
 import { listTables } from "../taskpane/adapter/planTables.ts";
 import { runPlan } from "../taskpane/useCases/runPlan.ts";
 import { buildSample, ICS_FOLDER, type TrustProfile } from "./generate.ts";

@@ -118,7 +118,7 @@ describe("the used range with formatted cells (kept, not rescanned, on every rep
 describe("dates and times typed into a cell, as Excel reads them", () => {
   it("become numbers shown in a date or time format, where the cell had none", async () => {
     const Workbook = await workbookWithWfp();
-    const { formatValue } = await import("../workbench/numberFormat.ts");
+    const { formatValue } = await import("../engine/numberFormat.ts");
     const model = new Workbook("Plan");
     model.setNumberFormats("Plan", { top: 0, left: 3, bottom: 0, right: 3 }, [["0.00"]]);
     model.setContents("Plan", 0, 0, [["01/04/2025", "01/04/2025 07:30", "17:45", "01/04/2025", "2025/26", "Band 5", "'01/04/2025"]]);

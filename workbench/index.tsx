@@ -3,7 +3,7 @@ import type { FunctionMetadata } from "../engine/functionMetadata.ts";
 import { registerWfpFunctions } from "../engine/hyperformula.ts";
 import type { Workbook } from "../engine/workbook.ts";
 import { readXlsx } from "../engine/xlsx.ts";
-import { installExcelGlobals, network } from "./excel/index.ts";
+import { installExcelGlobals, network } from "../excelHost/index.ts";
 import { WorkbenchApp } from "./WorkbenchApp.tsx";
 import "./workbench.css";
 

@@ -5,7 +5,7 @@ import { detectPlanTables, runScenario, scenarioFromTables, triangulate, type Ta
 import { openWorkbook } from "../../taskpane/adapter/openWorkbook.ts";
 import { queueTableReads } from "../../taskpane/adapter/planTables.ts";
 import { runPlan } from "../../taskpane/useCases/runPlan.ts";
-import { installExcelGlobals } from "../../workbench/excel/index.ts";
+import { installExcelGlobals } from "../../excelHost/index.ts";
 import { cpu, judged, mb, median, ms, type Result, type Sizes } from "../measure.ts";
 
 /*

@@ -8,7 +8,7 @@ import { loadMetadata } from "../../engine/metadata.ts";
 import { readXlsx } from "../../engine/xlsx.ts";
 import { runScenario } from "../../src/index.ts";
 import { latestVersions, listSavedScenarios } from "../../taskpane/adapter/scenarioStore.ts";
-import { installExcelGlobals } from "../../workbench/excel/index.ts";
+import { installExcelGlobals } from "../../excelHost/index.ts";
 import { blockExternalRequests, screenshot, SCREENSHOTS, servedBrowser } from "./browser.ts";
 
 /*

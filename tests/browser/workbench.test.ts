@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { registerWfpFunctions } from "../../engine/hyperformula.ts";
 import { loadMetadata, projectRoot } from "../../engine/metadata.ts";
 import { readXlsx } from "../../engine/xlsx.ts";
-import { formatValue } from "../../workbench/numberFormat.ts";
+import { formatValue } from "../../engine/numberFormat.ts";
 import { blockExternalRequests, launchChromium, screenshot, SCREENSHOTS, serveBuilt } from "./browser.ts";
 
 const SAMPLE = join(projectRoot, "examples", "northfield-trust-plan.xlsx");

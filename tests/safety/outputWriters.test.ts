@@ -4,7 +4,7 @@ import { registerWfpFunctions } from "../../engine/hyperformula.ts";
 import { loadMetadata } from "../../engine/metadata.ts";
 import { Workbook } from "../../engine/workbook.ts";
 import { runScenario, scenarioFromTables, type ScenarioInput, type ScenarioResult } from "../../src/index.ts";
-import { installExcelGlobals } from "../../workbench/excel/index.ts";
+import { installExcelGlobals } from "../../excelHost/index.ts";
 import { addPlanTable, readLinkedTables } from "../workbench/plan.ts";
 import { OUTPUT_WRITERS } from "./writers.ts";
 

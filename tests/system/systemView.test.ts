@@ -4,7 +4,7 @@ import { readXlsx } from "../../engine/xlsx.ts";
 import { SYSTEM } from "../../src/index.ts";
 import { readTrustWorkbook } from "../../files/trustWorkbook.ts";
 import { readTrustFiles, writeSystemView } from "../../taskpane/useCases/systemView.ts";
-import { installExcelGlobals } from "../../workbench/excel/index.ts";
+import { installExcelGlobals } from "../../excelHost/index.ts";
 import { icsFiles, ownResults, pence, type OwnRow } from "./trustFiles.ts";
 
 /*

@@ -4,7 +4,7 @@ import { loadMetadata } from "../../engine/metadata.ts";
 import { Workbook } from "../../engine/workbook.ts";
 import { compareScenarios, runScenario, type ScenarioInput } from "../../src/index.ts";
 import { writeComparison } from "../../taskpane/adapter/comparison.ts";
-import { installExcelGlobals } from "../../workbench/excel/index.ts";
+import { installExcelGlobals } from "../../excelHost/index.ts";
 
 beforeAll(async () => registerWfpFunctions(await loadMetadata()));
 afterAll(() => {

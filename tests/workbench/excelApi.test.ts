@@ -3,7 +3,7 @@ import { registerWfpFunctions } from "../../engine/hyperformula.ts";
 import { loadMetadata } from "../../engine/metadata.ts";
 import { EXAMPLE_ROWS } from "../../taskpane/examples.ts";
 import { insertExampleSheet } from "../../taskpane/adapter/workbook.ts";
-import { createExcel, installExcelGlobals } from "../../workbench/excel/index.ts";
+import { createExcel, installExcelGlobals } from "../../excelHost/index.ts";
 import { Workbook } from "../../engine/workbook.ts";
 
 beforeAll(async () => registerWfpFunctions(await loadMetadata()));

@@ -7,7 +7,7 @@ import { SAMPLE_FILE } from "../../examples/generate.ts";
 import { detectPlanTables, runScenario, scenarioFromTables } from "../../src/index.ts";
 import { openWorkbook } from "../../taskpane/adapter/openWorkbook.ts";
 import { PLAN_STEPS, runPlan, type PlanStep } from "../../taskpane/useCases/runPlan.ts";
-import { installExcelGlobals } from "../../workbench/excel/index.ts";
+import { installExcelGlobals } from "../../excelHost/index.ts";
 import { readLinkedTables } from "./plan.ts";
 
 /*

@@ -6,7 +6,7 @@ import { compareScenarios, runScenario, scenarioFromTables, triangulate } from "
 import { writeComparison } from "../../taskpane/adapter/comparison.ts";
 import { writeScenarioResults } from "../../taskpane/adapter/results.ts";
 import { listSavedScenarios, saveScenario, STORE_SHEET } from "../../taskpane/adapter/scenarioStore.ts";
-import { installExcelGlobals } from "../../workbench/excel/index.ts";
+import { installExcelGlobals } from "../../excelHost/index.ts";
 import { addPlanTable, readLinkedTables } from "./plan.ts";
 
 /*

@@ -4,7 +4,7 @@ import { detectPlanTables, starByYear } from "../../src/index.ts";
 import { openWorkbook } from "../../taskpane/adapter/openWorkbook.ts";
 import { outputSheetName, valuesFingerprint } from "../../taskpane/adapter/outputSheets.ts";
 import { RunCancelled } from "../../taskpane/adapter/planSession.ts";
-import type { installExcelGlobals } from "../../workbench/excel/index.ts";
+import type { installExcelGlobals } from "../../excelHost/index.ts";
 import { runPlan } from "../../taskpane/useCases/runPlan.ts";
 import { openSample } from "./plan.ts";
 

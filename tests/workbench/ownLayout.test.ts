@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { registerWfpFunctions } from "../../engine/hyperformula.ts";
 import { loadMetadata } from "../../engine/metadata.ts";
 import { Workbook } from "../../engine/workbook.ts";
-import { installExcelGlobals } from "../../workbench/excel/index.ts";
+import { installExcelGlobals } from "../../excelHost/index.ts";
 import { LINK_SHEET } from "../../taskpane/adapter/linkStore.ts";
 import { openWorkbook } from "../../taskpane/adapter/openWorkbook.ts";
 import { selectCell } from "../../taskpane/adapter/selectCell.ts";

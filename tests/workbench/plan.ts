@@ -5,7 +5,7 @@ import { loadMetadata } from "../../engine/metadata.ts";
 import type { Workbook } from "../../engine/workbook.ts";
 import { readXlsx } from "../../engine/xlsx.ts";
 import { SAMPLE_FILE } from "../../examples/generate.ts";
-import { installExcelGlobals } from "../../workbench/excel/index.ts";
+import { installExcelGlobals } from "../../excelHost/index.ts";
 import { detectPlanTables, type TableData, type TableRole } from "../../src/index.ts";
 import { listTables, readTables } from "../../taskpane/adapter/planTables.ts";
 

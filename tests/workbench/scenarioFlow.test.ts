@@ -11,7 +11,7 @@ import { writeScenarioResults } from "../../taskpane/adapter/results.ts";
 import { listSavedScenarios, saveScenario, STORE_SHEET } from "../../taskpane/adapter/scenarioStore.ts";
 import { writeComparison } from "../../taskpane/adapter/comparison.ts";
 import { compareScenarios } from "../../src/index.ts";
-import { installExcelGlobals } from "../../workbench/excel/index.ts";
+import { installExcelGlobals } from "../../excelHost/index.ts";
 
 let model: Workbook;
 let excel: ReturnType<typeof installExcelGlobals>;

@@ -4,7 +4,7 @@ import { loadMetadata } from "../../engine/metadata.ts";
 import { Workbook } from "../../engine/workbook.ts";
 import type { ScenarioInput } from "../../src/index.ts";
 import { chunks, latestVersions, listSavedScenarios, saveScenario, STORE_SHEET } from "../../taskpane/adapter/scenarioStore.ts";
-import { installExcelGlobals } from "../../workbench/excel/index.ts";
+import { installExcelGlobals } from "../../excelHost/index.ts";
 
 beforeAll(async () => registerWfpFunctions(await loadMetadata()));
 afterEach(() => {

@@ -8,7 +8,7 @@ import { Workbook } from "../../engine/workbook.ts";
 import { readXlsx, writeXlsx } from "../../engine/xlsx.ts";
 import { partsNotKept } from "../../engine/xlsxParts.ts";
 import { buildSample, SAMPLE_FILE } from "../../examples/generate.ts";
-import { formatValue } from "../../workbench/numberFormat.ts";
+import { formatValue } from "../../engine/numberFormat.ts";
 
 beforeAll(async () => registerWfpFunctions(await loadMetadata()));
 

@@ -2,7 +2,7 @@ import { Button, Text } from "@fluentui/react-components";
 import { useEffect } from "react";
 import { parseRangeAddress, type CellRange } from "../../engine/addresses.ts";
 import type { Workbook } from "../../engine/workbook.ts";
-import { formatValue } from "../numberFormat.ts";
+import { formatValue } from "../../engine/numberFormat.ts";
 import { ChartView } from "./ChartView.tsx";
 import { printLayout } from "../printLayout.ts";
 

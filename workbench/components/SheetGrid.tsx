@@ -4,7 +4,7 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import { columnLetters, type CellRange } from "../../engine/addresses.ts";
 import type { Workbook } from "../../engine/workbook.ts";
 import { dataEdge, type Direction } from "../dataEdge.ts";
-import { formatValue } from "../numberFormat.ts";
+import { formatValue } from "../../engine/numberFormat.ts";
 import { moveCorner, rangeBetween, type CellPosition } from "../selection.ts";
 
 export type { CellPosition };

@@ -1,7 +1,7 @@
-import { parseRangeAddress, splitSheet, type CellRange } from "../../engine/addresses.ts";
-import type { CellInput, SheetInfo } from "../../engine/workbook.ts";
+import { parseRangeAddress, splitSheet, type CellRange } from "../engine/addresses.ts";
+import type { CellInput, SheetInfo } from "../engine/workbook.ts";
 import { accessors, ClientObject, type PropertySpec } from "./clientObject.ts";
-import { formatValue } from "../numberFormat.ts";
+import { formatValue } from "../engine/numberFormat.ts";
 import { OfficeError, type RequestContext } from "./context.ts";
 import { WorksheetProxy } from "./worksheet.ts";
 
@@ -235,15 +235,11 @@ export class RangeProxy extends ClientObject<RangeTarget> {
     });
   }
 }
-accessors(
-  RangeProxy,
-  ["address", "values", "formulas", "numberFormat", "text", "rowCount", "columnCount", "rowIndex", "columnIndex"],
-  ["values", "formulas", "numberFormat"],
-);
+accessors(RangeProxy);
 
 export class RangeFormatProxy extends ClientObject<RangeTarget> {
   declare columnWidth: number;
-  declare horizontalAlignment: string;
+  declare horizontalAlignment: Excel.RangeFormat["horizontalAlignment"];
   readonly font: RangeStyleProxy;
   readonly fill: RangeStyleProxy;
 
@@ -274,7 +270,7 @@ export class RangeFormatProxy extends ClientObject<RangeTarget> {
     this.queue("autofitRows", () => undefined); // rows are one line high in the workbench
   }
 }
-accessors(RangeFormatProxy, ["columnWidth", "horizontalAlignment"], ["columnWidth", "horizontalAlignment"]);
+accessors(RangeFormatProxy);
 
 /** RangeFont and RangeFill: style properties of the range's top-left cell, written to every cell. */
 export class RangeStyleProxy extends ClientObject<RangeTarget> {

@@ -1,5 +1,5 @@
-import type { CellRange } from "../../engine/addresses.ts";
-import type { CellInput, SheetInfo, TableInfo } from "../../engine/workbook.ts";
+import type { CellRange } from "../engine/addresses.ts";
+import type { CellInput, SheetInfo, TableInfo } from "../engine/workbook.ts";
 import { accessors, ClientObject, CollectionProxy, type PropertySpec } from "./clientObject.ts";
 import { OfficeError, type RequestContext } from "./context.ts";
 import { RangeProxy, resolveAddress, type RangeTarget } from "./range.ts";
@@ -63,7 +63,7 @@ export class TableProxy extends ClientObject<TableInfo> {
     this.queue("delete", (t) => this.context.model.deleteTable(t.name));
   }
 }
-accessors(TableProxy, ["name", "style", "showHeaders", "showTotals", "id"], ["name", "style"]);
+accessors(TableProxy);
 
 export class TableCollectionProxy extends CollectionProxy<TableInfo, TableProxy> {
   protected readonly defaultItemProperties = ["name", "style", "showHeaders", "showTotals", "id"];
@@ -136,7 +136,7 @@ export class TableRowCollectionProxy extends ClientObject<RowTarget> {
     );
   }
 }
-accessors(TableRowCollectionProxy, ["count"]);
+accessors(TableRowCollectionProxy);
 
 interface ColumnTarget {
   table: TableInfo;
@@ -170,7 +170,7 @@ export class TableColumnProxy extends ClientObject<ColumnTarget> {
     return this.part((t) => ({ top: t.range.top, bottom: t.range.bottom }));
   }
 }
-accessors(TableColumnProxy, ["name", "index"]);
+accessors(TableColumnProxy);
 
 export class TableColumnCollectionProxy extends CollectionProxy<ColumnTarget, TableColumnProxy> {
   protected readonly defaultItemProperties = ["name", "index"];

@@ -1,5 +1,5 @@
-import { splitSheet, parseRangeAddress } from "../../engine/addresses.ts";
-import type { NamedItemInfo } from "../../engine/workbook.ts";
+import { splitSheet, parseRangeAddress } from "../engine/addresses.ts";
+import type { NamedItemInfo } from "../engine/workbook.ts";
 import { accessors, ClientObject, CollectionProxy, type PropertySpec } from "./clientObject.ts";
 import { OfficeError, type RequestContext } from "./context.ts";
 import { RangeProxy } from "./range.ts";
@@ -8,7 +8,7 @@ export class NamedItemProxy extends ClientObject<NamedItemInfo> {
   declare readonly name: string;
   declare formula: string;
   declare readonly value: unknown;
-  declare readonly type: string;
+  declare readonly type: Excel.NamedItem["type"];
   declare comment: string;
   declare readonly visible: boolean;
 
@@ -46,7 +46,7 @@ export class NamedItemProxy extends ClientObject<NamedItemInfo> {
     this.queue("delete", (n) => this.context.model.deleteName(n.name));
   }
 }
-accessors(NamedItemProxy, ["name", "formula", "value", "type", "comment", "visible"], ["formula", "comment"]);
+accessors(NamedItemProxy);
 
 export class NamedItemCollectionProxy extends CollectionProxy<NamedItemInfo, NamedItemProxy> {
   protected readonly defaultItemProperties = ["name", "formula", "type", "comment", "visible"];

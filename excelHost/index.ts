@@ -1,4 +1,4 @@
-import type { Workbook } from "../../engine/workbook.ts";
+import type { Workbook } from "../engine/workbook.ts";
 import { ClientObject, type PropertySpec } from "./clientObject.ts";
 import { newStats, OfficeError, RequestContext, type SyncStats } from "./context.ts";
 import { NamedItemCollectionProxy } from "./names.ts";
@@ -26,9 +26,6 @@ export class WorkbookProxy extends ClientObject<Workbook> {
   }
   protected properties(): Record<string, PropertySpec<Workbook>> {
     return { name: { read: () => "Workbook.xlsx" } };
-  }
-  getActiveWorksheet(): WorksheetProxy {
-    return this.worksheets.getActiveWorksheet();
   }
   /** The workbench's selected cell, or A1 of the active sheet. */
   getSelectedRange(): RangeProxy {

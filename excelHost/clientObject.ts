@@ -155,15 +155,21 @@ export class ClientResult<V> {
   }
 }
 
-/** Defines getters (and setters for writable ones) on a proxy class for its properties. */
-export function accessors(proxy: { prototype: object }, readable: readonly string[], writable: readonly string[] = []): void {
-  for (const name of readable) {
+/**
+ * Defines a proxy class's getters, and setters for the writable ones, from
+ * its properties() alone: a property is declared once, in its spec, and can
+ * never be readable in load() yet undefined on the object. The specs are
+ * built without a workbook (their reads and writes run only at sync).
+ */
+export function accessors(proxy: { prototype: object }): void {
+  const specs = (proxy.prototype as { properties(): Record<string, PropertySpec<unknown>> }).properties.call({ context: {} });
+  for (const [name, spec] of Object.entries(specs)) {
     Object.defineProperty(proxy.prototype, name, {
       configurable: true,
       get(this: { get(n: string): unknown }) {
         return this.get(name);
       },
-      ...(writable.includes(name)
+      ...(spec.write
         ? {
             set(this: { set(n: string, v: unknown): void }, value: unknown) {
               this.set(name, value);
@@ -175,18 +181,17 @@ export function accessors(proxy: { prototype: object }, readable: readonly strin
 }
 
 /**
- * A collection: `items` after load("items") or load("items/name"), and `count`.
+ * A collection: `items` after load("items") or load("items/name"); `count`
+ * where Excel's collection has it (a subclass with CountedCollection).
  * Each item proxy keeps pointing at its item while the item exists.
  */
 export abstract class CollectionProxy<T, P extends ClientObject<T>> extends ClientObject<readonly T[]> {
   private itemProxies: P[] | undefined;
   private itemLoads: string[] = [];
-  declare readonly count: number;
-
   constructor(
     context: RequestContext,
     typeName: string,
-    private readonly list: () => readonly T[],
+    protected readonly list: () => readonly T[],
   ) {
     super(context, list, typeName);
   }
@@ -196,7 +201,7 @@ export abstract class CollectionProxy<T, P extends ClientObject<T>> extends Clie
   protected abstract readonly defaultItemProperties: readonly string[];
 
   protected properties(): Record<string, PropertySpec<readonly T[]>> {
-    return { count: { read: (items) => items.length } };
+    return {};
   }
 
   protected override loadNested(name: string): boolean {
@@ -224,4 +229,3 @@ export abstract class CollectionProxy<T, P extends ClientObject<T>> extends Clie
     return new ClientResult(this.context, `${this.typeName}.getCount`, () => this.list().length);
   }
 }
-accessors(CollectionProxy, ["count"]);

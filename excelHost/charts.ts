@@ -1,7 +1,7 @@
-import type { ChartInfo, ChartType, SheetInfo } from "../../engine/workbook.ts";
+import type { ChartInfo, ChartType, SheetInfo } from "../engine/workbook.ts";
 import { accessors, ClientObject, CollectionProxy, type PropertySpec } from "./clientObject.ts";
 import { OfficeError, type RequestContext } from "./context.ts";
-import { parseRangeAddress, splitSheet } from "../../engine/addresses.ts";
+import { parseRangeAddress, splitSheet } from "../engine/addresses.ts";
 import type { RangeProxy } from "./range.ts";
 
 const CHART_TYPES: readonly ChartType[] = ["ColumnClustered", "ColumnStacked", "BarClustered", "Line", "Pie", "Area"];
@@ -49,7 +49,7 @@ export class ChartProxy extends ClientObject<ChartInfo> {
     this.queue("delete", (c) => this.context.model.deleteChart(c));
   }
 }
-accessors(ChartProxy, ["name", "chartType", "id"], ["name", "chartType"]);
+accessors(ChartProxy);
 
 /** A chart's series, as far as the pane formats them: by index, their fill. */
 export class ChartSeriesCollectionProxy {
@@ -89,7 +89,7 @@ export class ChartTitleProxy extends ClientObject<ChartInfo> {
     return { text: { read: (c) => c.title, write: (c, v) => ((c.title = String(v)), this.context.model.changed()) } };
   }
 }
-accessors(ChartTitleProxy, ["text"], ["text"]);
+accessors(ChartTitleProxy);
 
 function checkType(type: unknown): ChartType {
   if (!CHART_TYPES.includes(type as ChartType)) {

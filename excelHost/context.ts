@@ -1,4 +1,4 @@
-import { WorkbookError, type Workbook } from "../../engine/workbook.ts";
+import { WorkbookError, type Workbook } from "../engine/workbook.ts";
 
 /*
  * Excel's request context: calls on proxy objects queue operations, and

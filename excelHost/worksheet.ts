@@ -1,5 +1,5 @@
-import type { CellRange } from "../../engine/addresses.ts";
-import type { SheetInfo, Visibility } from "../../engine/workbook.ts";
+import type { CellRange } from "../engine/addresses.ts";
+import type { SheetInfo, Visibility } from "../engine/workbook.ts";
 import { ChartCollectionProxy } from "./charts.ts";
 import { accessors, ClientObject, CollectionProxy, type PropertySpec } from "./clientObject.ts";
 import { OfficeError, type RequestContext } from "./context.ts";
@@ -89,15 +89,15 @@ export class WorksheetProxy extends ClientObject<SheetInfo> {
     this.queue("delete", (s) => this.context.model.deleteSheet(s.name));
   }
 }
-accessors(WorksheetProxy, ["name", "visibility", "position", "id"], ["name", "visibility"]);
+accessors(WorksheetProxy);
 
 const ORIENTATIONS = ["Portrait", "Landscape"];
 const PAPER = ["A3", "A4", "A5", "Letter", "Legal"];
 
 /** How a sheet prints, as Excel's WorksheetPageLayout: orientation, paper, fit to pages, print area. */
 export class PageLayoutProxy extends ClientObject<SheetInfo> {
-  declare orientation: string;
-  declare paperSize: string;
+  declare orientation: Excel.PageLayout["orientation"];
+  declare paperSize: Excel.PageLayout["paperSize"];
   declare zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
 
   constructor(context: RequestContext, resolve: () => SheetInfo) {
@@ -135,7 +135,7 @@ export class PageLayoutProxy extends ClientObject<SheetInfo> {
     });
   }
 }
-accessors(PageLayoutProxy, ["orientation", "paperSize", "zoom"], ["orientation", "paperSize", "zoom"]);
+accessors(PageLayoutProxy);
 
 export class WorksheetCollectionProxy extends CollectionProxy<SheetInfo, WorksheetProxy> {
   protected readonly defaultItemProperties = ["name", "visibility", "position", "id"];
