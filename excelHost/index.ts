@@ -4,7 +4,7 @@ import { newStats, OfficeError, RequestContext, type SyncStats } from "./context
 import { NamedItemCollectionProxy } from "./names.ts";
 import { RangeProxy } from "./range.ts";
 import { TableCollectionProxy } from "./tables.ts";
-import { WorksheetCollectionProxy, WorksheetProxy } from "./worksheet.ts";
+import { WorksheetCollectionProxy } from "./worksheet.ts";
 
 /*
  * The part of the Excel JavaScript API the task pane uses, on the workbench's
