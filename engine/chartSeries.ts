@@ -1,4 +1,4 @@
-import type { CellRange } from "./addresses.ts";
+import type { CellRange } from "../src/addresses.ts";
 import type { ChartInfo, Workbook } from "./workbook.ts";
 
 /*

@@ -1,4 +1,4 @@
-import { cellAddress, rangeAddress, sheetPrefix, type CellRange } from "./addresses.ts";
+import { cellAddress, rangeAddress, sheetPrefix, type CellRange } from "../src/addresses.ts";
 
 /*
  * Excel tables' structured references (tblStaff[FTE], tblStaff[@Hours],

@@ -1,5 +1,6 @@
+import type { CellInput } from "../xlsx/sheetCells.ts";
 import { DetailedCellError, HyperFormula, type CellValue, type RawCellContent } from "hyperformula";
-import { rangeAddress, sheetPrefix, type CellRange } from "./addresses.ts";
+import { rangeAddress, sheetPrefix, type CellRange } from "../src/addresses.ts";
 import { createEngine } from "./hyperformula.ts";
 import { translateExcelLiterals } from "./formulaText.ts";
 import { typedDateFormat } from "./typedDates.ts";
@@ -86,7 +87,7 @@ export interface CellError {
 }
 
 /** A literal value, or a formula starting with "=", as Range.formulas takes them. */
-export type CellInput = string | number | boolean | null;
+export type { CellInput };
 
 const key = (row: number, column: number) => `${row},${column}`;
 

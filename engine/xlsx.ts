@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { cellAddress, rangeAddress, sheetPrefix, splitSheet, type CellRange } from "./addresses.ts";
-import { formulaForFile } from "./formulaText.ts";
+import { cellAddress, rangeAddress, sheetPrefix, splitSheet, type CellRange } from "../src/addresses.ts";
+import { formulaForFile } from "../xlsx/fileFormulas.ts";
 import type { PageSetup, Visibility, Workbook } from "./workbook.ts";
 import { buildWorkbook } from "./xlsxBuild.ts";
 import { addChartParts } from "./xlsxCharts.ts";

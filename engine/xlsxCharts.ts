@@ -1,8 +1,8 @@
 import JSZip from "jszip";
-import { sheetPaths } from "../files/xlsxPackage.ts";
+import { sheetPaths } from "../xlsx/package.ts";
 
 export { sheetPaths };
-import { rangeAddress, sheetPrefix, type CellRange } from "./addresses.ts";
+import { rangeAddress, sheetPrefix, type CellRange } from "../src/addresses.ts";
 import { chartSeries, type ChartData } from "./chartSeries.ts";
 import type { ChartInfo, Workbook } from "./workbook.ts";
 

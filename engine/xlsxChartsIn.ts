@@ -1,6 +1,6 @@
 import JSZip from "jszip";
-import { parseRangeAddress, splitSheet, type CellRange } from "./addresses.ts";
-import { sheetPaths, xmlText } from "../files/xlsxPackage.ts";
+import { parseRangeAddress, splitSheet, type CellRange } from "../src/addresses.ts";
+import { sheetPaths, xmlText } from "../xlsx/package.ts";
 import { partsNotKept } from "./xlsxParts.ts";
 import type { ChartType, Workbook } from "./workbook.ts";
 

@@ -1,5 +1,5 @@
 import type JSZip from "jszip";
-import { sheetPaths } from "../files/xlsxPackage.ts";
+import { sheetPaths } from "../xlsx/package.ts";
 
 /*
  * Spilled formulas as Excel 365 saves them: the anchor cell holds the formula

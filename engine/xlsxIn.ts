@@ -1,11 +1,11 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { parseRangeAddress, type CellRange } from "./addresses.ts";
+import { parseRangeAddress, type CellRange } from "../src/addresses.ts";
 import type { CellInput, PageSetup, Visibility } from "./workbook.ts";
-import { sheetPaths } from "../files/xlsxPackage.ts";
+import { sheetPaths } from "../xlsx/package.ts";
 import { definedNamesIn, type DefinedName } from "./xlsxNames.ts";
-import { sheetCells, sharedStringsIn, type SheetCell } from "./xlsxSheetCells.ts";
-import { cellLooks, type CellLook } from "./xlsxStyles.ts";
+import { sheetCells, sharedStringsIn, type SheetCell } from "../xlsx/sheetCells.ts";
+import { cellLooks, type CellLook } from "../xlsx/styles.ts";
 
 /*
  * The first step of opening an .xlsx: what the file holds, as plain data

@@ -1,5 +1,5 @@
 import JSZip from "jszip";
-import { xmlText } from "../files/xlsxPackage.ts";
+import { xmlText } from "../xlsx/package.ts";
 import type { Workbook } from "./workbook.ts";
 
 /*

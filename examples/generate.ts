@@ -8,7 +8,7 @@
  */
 import { writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import type { CellRange } from "../engine/addresses.ts";
+import type { CellRange } from "../src/addresses.ts";
 import { registerWfpFunctions } from "../engine/hyperformula.ts";
 import { loadMetadata } from "../engine/metadata.ts";
 import { Workbook, type CellInput } from "../engine/workbook.ts";

@@ -1,7 +1,7 @@
 import type { ChartInfo, ChartType, SheetInfo } from "../engine/workbook.ts";
 import { accessors, ClientObject, CollectionProxy, type PropertySpec } from "./clientObject.ts";
 import { OfficeError, type RequestContext } from "./context.ts";
-import { parseRangeAddress, splitSheet } from "../engine/addresses.ts";
+import { parseRangeAddress, splitSheet } from "../src/addresses.ts";
 import type { RangeProxy } from "./range.ts";
 
 const CHART_TYPES: readonly ChartType[] = ["ColumnClustered", "ColumnStacked", "BarClustered", "Line", "Pie", "Area"];

@@ -1,4 +1,4 @@
-import { splitSheet, parseRangeAddress } from "../engine/addresses.ts";
+import { splitSheet, parseRangeAddress } from "../src/addresses.ts";
 import type { NamedItemInfo } from "../engine/workbook.ts";
 import { accessors, ClientObject, CollectionProxy, type PropertySpec } from "./clientObject.ts";
 import { OfficeError, type RequestContext } from "./context.ts";

@@ -1,4 +1,4 @@
-import { parseRangeAddress, splitSheet, type CellRange } from "../engine/addresses.ts";
+import { parseRangeAddress, splitSheet, type CellRange } from "../src/addresses.ts";
 import type { CellInput, SheetInfo } from "../engine/workbook.ts";
 import { accessors, ClientObject, type PropertySpec } from "./clientObject.ts";
 import { formatValue } from "../engine/numberFormat.ts";

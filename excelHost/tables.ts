@@ -1,4 +1,4 @@
-import type { CellRange } from "../engine/addresses.ts";
+import type { CellRange } from "../src/addresses.ts";
 import type { CellInput, SheetInfo, TableInfo } from "../engine/workbook.ts";
 import { accessors, ClientObject, CollectionProxy, type PropertySpec } from "./clientObject.ts";
 import { OfficeError, type RequestContext } from "./context.ts";

@@ -1,4 +1,4 @@
-import type { CellRange } from "../engine/addresses.ts";
+import type { CellRange } from "../src/addresses.ts";
 import type { SheetInfo, Visibility } from "../engine/workbook.ts";
 import { ChartCollectionProxy } from "./charts.ts";
 import { accessors, ClientObject, CollectionProxy, type PropertySpec } from "./clientObject.ts";

@@ -1,6 +1,7 @@
 import JSZip from "jszip";
 import { latestVersions, STORE_SHEET, storedScenarios, type SavedScenario, type ScenarioInput } from "../src/index.ts";
-import { sheetPaths, xmlText } from "./xlsxPackage.ts";
+import { sheetPaths } from "../xlsx/package.ts";
+import { sharedStringsIn, sheetCells } from "../xlsx/sheetCells.ts";
 
 /*
  * Reads the scenarios another trust saved in its workbook, from the .xlsx
@@ -31,34 +32,11 @@ export interface TrustWorkbook {
   problems: string[];
 }
 
-/** Cells of a sheet's XML as rows of values (row 1 first), strings looked up in `shared`. */
-function sheetValues(xml: string, shared: () => string[]): unknown[][] {
+/** Cells of a sheet's XML as rows of values (row 1 first), text as it is: the one .xlsx reader (xlsx/sheetCells.ts) reads them. */
+function sheetValues(xml: string, shared: readonly string[]): unknown[][] {
   const rows: unknown[][] = [];
-  for (const cell of xml.matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
-    const attributes = cell[1]!;
-    const body = cell[2] ?? "";
-    const at = /\br="([A-Z]+)(\d+)"/.exec(attributes);
-    if (!at) continue;
-    const column = [...at[1]!].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-    const row = Number(at[2]) - 1;
-    const type = /\bt="(\w+)"/.exec(attributes)?.[1];
-    const raw = /<v>([\s\S]*?)<\/v>/.exec(body)?.[1];
-    let value: unknown;
-    if (type === "s") value = shared()[Number(raw)] ?? "";
-    else if (type === "inlineStr") value = [...body.matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>/g)].map((m) => xmlText(m[1]!)).join("");
-    else if (type === "str" || type === "e") value = xmlText(raw ?? "");
-    else if (type === "b") value = raw === "1";
-    else value = raw === undefined ? "" : Number(raw);
-    (rows[row] ??= [])[column] = value;
-  }
+  for (const cell of sheetCells(xml, shared, (text) => text)) (rows[cell.row] ??= [])[cell.column] = cell.input;
   return Array.from(rows, (cells) => Array.from(cells ?? [], (v) => v ?? ""));
-}
-
-/** The workbook's shared strings, each the text of its runs. */
-function sharedStrings(xml: string): string[] {
-  return [...xml.matchAll(/<si>([\s\S]*?)<\/si>/g)].map((si) =>
-    [...si[1]!.matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>/g)].map((m) => xmlText(m[1]!)).join(""),
-  );
 }
 
 const trustName = (file: string) =>
@@ -84,12 +62,9 @@ export async function readTrustWorkbook(bytes: ArrayBuffer | Uint8Array, file: s
       file,
       "wfplan has not run on this workbook: it has no saved scenarios. Run a scenario in it first, then save it",
     );
-  let strings: string[] | undefined;
-  const sharedXml = await zip.file("xl/sharedStrings.xml")?.async("string");
-  const saved: SavedScenario[] = storedScenarios(
-    sheetValues(xml, () => (strings ??= sharedStrings(sharedXml ?? ""))),
-    0,
-  );
+  // The store's cells are its own inline text and numbers in files wfplan saved; other programs may share the strings.
+  const sharedXml = xml.includes('t="s"') ? await zip.file("xl/sharedStrings.xml")?.async("string") : undefined;
+  const saved: SavedScenario[] = storedScenarios(sheetValues(xml, sharedStringsIn(sharedXml)), 0);
   const latest = latestVersions(saved);
   const scenarios = latest.flatMap((row) => (row.input ? [{ name: row.name, savedAt: row.savedAt, input: row.input }] : []));
   const problems = latest.flatMap((row) => (row.problem ? [`${row.name}: ${row.problem}`] : []));

@@ -21,3 +21,4 @@ export * from "./workforce/skillMix.ts";
 export * from "./workforce/supply.ts";
 export * from "./workforce/rates.ts";
 export * from "./format.ts";
+export { cellPlace, columnLetters } from "./addresses.ts";

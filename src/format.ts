@@ -10,19 +10,6 @@ export const formatPence = (value: number): string => pence.format(value);
 export const formatFte = (value: number): string => `${oneDecimal.format(value)} FTE`;
 export const formatPercent = (fraction: number): string => percent.format(fraction);
 
-/** Excel's column letters for a 0-based column: 0 is A, 26 is AA. */
-export function columnLetters(column: number): string {
-  let letters = "";
-  for (let n = column + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return letters;
-}
-
-/** Where a cell is, as a planner would look for it: Staff!C12 (0-based row and column). */
-export function cellPlace(sheet: string, row: number, column: number): string {
-  const name = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? sheet : `'${sheet}'`;
-  return `${name}!${columnLetters(column)}${row + 1}`;
-}
-
 /**
  * A value as an error message quotes it: text in quotes, and long text by its
  * first 40 characters and its length, so a 32,767-character cell never comes

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { columnIndex, columnLetters, parseRangeAddress, splitSheet } from "../engine/addresses.ts";
+import { columnIndex, columnLetters, parseRangeAddress, splitSheet } from "../src/addresses.ts";
 import { translateStructuredReferences, type TableGeometry } from "../engine/structuredReferences.ts";
 import { createNodeEngine } from "../engine/metadata.ts";
 

@@ -1,6 +1,6 @@
 import { Button, FluentProvider, MessageBar, MessageBarBody, Text, Toolbar, webLightTheme } from "@fluentui/react-components";
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from "react";
-import { parseRangeAddress, splitSheet, type CellRange } from "../engine/addresses.ts";
+import { parseRangeAddress, splitSheet, type CellRange } from "../src/addresses.ts";
 import type { Workbook } from "../engine/workbook.ts";
 import { writeXlsx } from "../engine/xlsx.ts";
 import { buildWorkbook } from "../engine/xlsxBuild.ts";

@@ -1,4 +1,4 @@
-import type { CellRange } from "../engine/addresses.ts";
+import type { CellRange } from "../src/addresses.ts";
 import type { CellInput, Workbook } from "../engine/workbook.ts";
 
 /*

@@ -1,5 +1,5 @@
 import { fail } from "../errors.ts";
-import { cellPlace } from "../format.ts";
+import { cellPlace } from "../addresses.ts";
 import { leaverRate } from "../workforce/rates.ts";
 import { parsePostGrade, standardHours } from "../reference/grades.ts";
 import { parseArea } from "../workforce/highCostArea.ts";

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import JSZip from "jszip";
-import { parseRangeAddress } from "../../engine/addresses.ts";
+import { parseRangeAddress } from "../../src/addresses.ts";
 import type { Workbook } from "../../engine/workbook.ts";
 import { writeXlsx } from "../../engine/xlsx.ts";
 import { boardSummary, detectPlanTables, runScenario, starBreakdown } from "../../src/index.ts";

@@ -167,7 +167,7 @@ describe(".xlsx round trip", () => {
   });
 
   it("reads custom functions in either form, and Excel's _xlfn. prefixes, leaving quoted text alone", async () => {
-    const { formulaFromFile, formulaForFile } = await import("../../engine/formulaText.ts");
+    const { formulaFromFile, formulaForFile } = await import("../../xlsx/fileFormulas.ts");
     expect(formulaFromFile('_xldudf_WFP_COST("5",1)+WFP.FTE(30)')).toBe('WFP.COST("5",1)+WFP.FTE(30)');
     expect(formulaFromFile("_xlfn.STDEV.S(A1:A9)+_xlfn._xlws.SORT(B1:B3)")).toBe("STDEV.S(A1:A9)+SORT(B1:B3)");
     expect(formulaFromFile('"_xldudf_WFP_COST(" & A1')).toBe('"_xldudf_WFP_COST(" & A1');

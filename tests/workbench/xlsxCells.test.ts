@@ -2,13 +2,13 @@ import { readFileSync } from "node:fs";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
-import { cellAddress, parseRangeAddress } from "../../engine/addresses.ts";
-import { slideFormula } from "../../engine/sharedFormulas.ts";
-import { sharedStringsIn, sheetCells, type SheetCell } from "../../engine/xlsxSheetCells.ts";
-import { cellLooks, isDateFormat } from "../../engine/xlsxStyles.ts";
-import { formulaFromFile } from "../../engine/formulaText.ts";
+import { cellAddress, parseRangeAddress } from "../../src/addresses.ts";
+import { slideFormula } from "../../xlsx/sharedFormulas.ts";
+import { sharedStringsIn, sheetCells, type SheetCell } from "../../xlsx/sheetCells.ts";
+import { cellLooks, isDateFormat } from "../../xlsx/styles.ts";
+import { formulaFromFile } from "../../xlsx/fileFormulas.ts";
 import { SAMPLE_FILE } from "../../examples/generate.ts";
-import { sheetPaths } from "../../files/xlsxPackage.ts";
+import { sheetPaths } from "../../xlsx/package.ts";
 
 /*
  * Opening reads cells straight from each sheet's XML (engine/xlsxSheetCells.ts)

@@ -1,6 +1,6 @@
 import { Input } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
-import { columnLetters } from "../../engine/addresses.ts";
+import { columnLetters } from "../../src/addresses.ts";
 import type { Workbook } from "../../engine/workbook.ts";
 import type { CellPosition } from "./SheetGrid.tsx";
 

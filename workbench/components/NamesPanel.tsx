@@ -1,5 +1,5 @@
 import { Caption1, Text } from "@fluentui/react-components";
-import { rangeAddress } from "../../engine/addresses.ts";
+import { rangeAddress } from "../../src/addresses.ts";
 import type { Workbook } from "../../engine/workbook.ts";
 
 /** The workbook's tables and named items, as Excel's Name Manager lists them. */

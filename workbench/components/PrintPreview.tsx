@@ -1,6 +1,6 @@
 import { Button, Text } from "@fluentui/react-components";
 import { useEffect } from "react";
-import { parseRangeAddress, type CellRange } from "../../engine/addresses.ts";
+import { parseRangeAddress, type CellRange } from "../../src/addresses.ts";
 import type { Workbook } from "../../engine/workbook.ts";
 import { formatValue } from "../../engine/numberFormat.ts";
 import { ChartView } from "./ChartView.tsx";

@@ -1,7 +1,7 @@
 import { DataGrid, type Column, type DataGridHandle, type RenderEditCellProps } from "react-data-grid";
 import "react-data-grid/lib/styles.css";
 import { useEffect, useMemo, useRef, useState } from "react";
-import { columnLetters, type CellRange } from "../../engine/addresses.ts";
+import { columnLetters, type CellRange } from "../../src/addresses.ts";
 import type { Workbook } from "../../engine/workbook.ts";
 import { dataEdge, type Direction } from "../dataEdge.ts";
 import { formatValue } from "../../engine/numberFormat.ts";

@@ -1,4 +1,4 @@
-import { attributeOf, xmlText } from "../files/xlsxPackage.ts";
+import { attributeOf, xmlText } from "./package.ts";
 
 /*
  * What a cell's style index (`<c s="3">`) means for the workbench: its number

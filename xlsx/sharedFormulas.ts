@@ -1,4 +1,4 @@
-import { columnIndex, columnLetters } from "./addresses.ts";
+import { columnIndex, columnLetters } from "../src/addresses.ts";
 
 /*
  * Excel saves a formula filled down or across once, on its first cell, and

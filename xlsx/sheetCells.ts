@@ -1,8 +1,7 @@
-import { xmlText } from "../files/xlsxPackage.ts";
-import { columnIndex } from "./addresses.ts";
-import { formulaFromFile } from "./formulaText.ts";
+import { xmlText } from "./package.ts";
+import { columnIndex } from "../src/addresses.ts";
+import { formulaFromFile } from "./fileFormulas.ts";
 import { slideFormula } from "./sharedFormulas.ts";
-import type { CellInput } from "./workbook.ts";
 
 /*
  * A sheet's cells read straight from its XML (`<sheetData>`), for opening big
@@ -12,6 +11,9 @@ import type { CellInput } from "./workbook.ts";
  * cells in well under a second. What each cell holds is given as the
  * workbook takes it (engine/xlsxIn.ts reads everything else with exceljs).
  */
+
+/** What a cell holds as a workbook takes it: text ("'" before text that would read as a number or formula), a number, a boolean, a formula ("=..."), or nothing. */
+export type CellInput = string | number | boolean | null;
 
 export interface SheetCell {
   /** 0-based. */
@@ -53,7 +55,12 @@ export function sharedStringsIn(xml: string | undefined): string[] {
 const isoSerial = (text: string) => Date.parse(text.endsWith("Z") || /[+-]\d\d:\d\d$/.test(text) ? text : `${text}Z`) / 86_400_000 + 25_569;
 
 /** Every cell of a sheet that holds something, in the order the file has them (row by row). */
-export function* sheetCells(xml: string, shared: readonly string[]): Generator<SheetCell> {
+export function* sheetCells(
+  xml: string,
+  shared: readonly string[],
+  /** How text is taken: as a workbook takes it (kept as text), or as it is for a reader of values. */
+  text: (text: string) => CellInput = textInput,
+): Generator<SheetCell> {
   const start = xml.search(/<(?:\w+:)?sheetData\b/);
   if (start < 0) return;
   const end = xml.indexOf("sheetData>", start + 10);
@@ -95,10 +102,10 @@ export function* sheetCells(xml: string, shared: readonly string[]): Generator<S
     }
     const v = VALUE.exec(body)?.[1];
     let input: CellInput = null;
-    if (type === "inlineStr") input = textInput(stringItemText(body));
+    if (type === "inlineStr") input = text(stringItemText(body));
     else if (v === undefined) input = null;
-    else if (type === "s") input = textInput(shared[Number(v)] ?? "");
-    else if (type === "str") input = textInput(xmlText(v));
+    else if (type === "s") input = text(shared[Number(v)] ?? "");
+    else if (type === "str") input = text(xmlText(v));
     else if (type === "b") input = v.trim() === "1" || v.trim() === "true";
     else if (type === "e") input = xmlText(v);
     else if (type === "d") input = isoSerial(xmlText(v).trim());

@@ -1,8 +1,17 @@
-/** A1-style addresses, 0-based rows and columns inside, as Excel writes them outside. */
+/** A1-style addresses, 0-based rows and columns inside, as Excel writes them outside; and where a cell is, as messages say it. */
 
-import { columnLetters } from "../src/format.ts";
+/** Excel's column letters for a 0-based column: 0 is A, 26 is AA. */
+export function columnLetters(column: number): string {
+  let letters = "";
+  for (let n = column + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
+}
 
-export { columnLetters };
+/** Where a cell is, as a planner would look for it: Staff!C12 (0-based row and column). */
+export function cellPlace(sheet: string, row: number, column: number): string {
+  const name = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? sheet : `'${sheet}'`;
+  return `${name}!${columnLetters(column)}${row + 1}`;
+}
 
 export function columnIndex(letters: string): number {
   let n = 0;
