@@ -3,6 +3,7 @@ import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
 import { customFunctionsMetadata } from "./build/customFunctionsMetadata.ts";
 import { DEV_ORIGIN, officeAddin } from "./build/officeAddin.ts";
+import { FAMILY_FILES } from "./functions/families.ts";
 import { validateReferenceData } from "./src/reference/validate.ts";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
@@ -15,7 +16,11 @@ export default defineConfig({
     // A figure that breaks its schema stops the build: the pane and functions load the data without validating it.
     { name: "wfplan:reference-data", buildStart: () => validateReferenceData() },
     react(),
-    customFunctionsMetadata(`${root}functions/functions.ts`, DEV_ORIGIN, origin),
+    customFunctionsMetadata(
+      FAMILY_FILES.map((file) => `${root}functions/${file}`),
+      DEV_ORIGIN,
+      origin,
+    ),
     officeAddin({ root, origin }),
   ],
   build: {

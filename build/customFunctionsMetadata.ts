@@ -10,14 +10,14 @@ import { renderHelpPage } from "./helpPage.ts";
  * silently writes nothing; its plugin is webpack-only). For a production
  * build, the help links take the production origin.
  */
-export function customFunctionsMetadata(source: string, devOrigin: string, origin?: string): Plugin {
+export function customFunctionsMetadata(sources: readonly string[], devOrigin: string, origin?: string): Plugin {
   return {
     name: "wfplan:custom-functions-metadata",
     apply: "build",
     async generateBundle() {
       let json: string;
       try {
-        json = await generateMetadataJson(source);
+        json = await generateMetadataJson(sources);
       } catch (error) {
         return this.error((error as Error).message);
       }

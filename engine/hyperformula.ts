@@ -12,7 +12,7 @@ import {
   type Sheets,
 } from "hyperformula";
 import { FunctionError, type CellValue, type ExcelErrorCode, type ResultMatrix } from "../functions/cells.ts";
-import { catalogue } from "../functions/functions.ts";
+import { catalogue } from "../functions/catalogue.ts";
 import type { FunctionMetadata } from "./functionMetadata.ts";
 
 /*

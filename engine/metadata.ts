@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import type { HyperFormula, Sheets } from "hyperformula";
 import { createEngine, registerWfpFunctions } from "./hyperformula.ts";
 
+import { FAMILY_FILES } from "../functions/families.ts";
 import type { FunctionMetadata } from "./functionMetadata.ts";
 
 export type { FunctionMetadata };
@@ -19,32 +20,35 @@ function findProjectRoot(from: string): string {
 }
 
 export const projectRoot = findProjectRoot(dirname(fileURLToPath(import.meta.url)));
-export const FUNCTIONS_SOURCE = join(projectRoot, "functions", "functions.ts");
+/** The files of the WFP functions, one a family, whose JSDoc is their metadata. */
+export const FUNCTION_SOURCES = FAMILY_FILES.map((file) => join(projectRoot, "functions", file));
 const CACHE = join(projectRoot, "node_modules", ".cache", "wfplan", "functions.json");
 
 /**
- * Generates functions.json from the JSDoc of functions/functions.ts with
+ * Generates functions.json from the JSDoc of the functions' family files with
  * custom-functions-metadata, failing loudly on any error it reports (its CLI
  * exits 0 on errors and just writes nothing).
  */
-export async function generateMetadataJson(source = FUNCTIONS_SOURCE): Promise<string> {
+export async function generateMetadataJson(sources: readonly string[] = FUNCTION_SOURCES): Promise<string> {
   // Loaded only to regenerate: it brings TypeScript, about 0.4 s, which a CLI start with a fresh cache does not need.
   const { generateCustomFunctionsMetadata } = await import("custom-functions-metadata");
-  const result = await generateCustomFunctionsMetadata(source, false);
+  const result = await generateCustomFunctionsMetadata([...sources], false);
   if (result.errors.length > 0) {
-    throw new Error(`custom-functions-metadata found ${result.errors.length} error(s) in ${source}:\n${result.errors.join("\n")}`);
+    throw new Error(
+      `custom-functions-metadata found ${result.errors.length} error(s) in ${sources.join(", ")}:\n${result.errors.join("\n")}`,
+    );
   }
   return result.metadataJson;
 }
 
 /**
  * The metadata the build generates, cached so the CLI starts fast: it is
- * regenerated whenever functions.ts is newer than the cache.
+ * regenerated whenever a family's file is newer than the cache.
  */
 export async function loadMetadata(): Promise<FunctionMetadata[]> {
-  const [source, cached] = await Promise.all([stat(FUNCTIONS_SOURCE), stat(CACHE).catch(() => undefined)]);
+  const [cached, ...sources] = await Promise.all([stat(CACHE).catch(() => undefined), ...FUNCTION_SOURCES.map((file) => stat(file))]);
   let json: string;
-  if (cached && cached.mtimeMs >= source.mtimeMs) {
+  if (cached && sources.every((source) => cached.mtimeMs >= source.mtimeMs)) {
     json = await readFile(CACHE, "utf8");
   } else {
     json = await generateMetadataJson();

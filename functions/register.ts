@@ -5,7 +5,7 @@
  * global and this does nothing.
  */
 import { FunctionError, type ResultMatrix } from "./cells.ts";
-import { catalogue } from "./functions.ts";
+import { catalogue } from "./catalogue.ts";
 
 const EXCEL_CODES = {
   "#VALUE!": "invalidValue",

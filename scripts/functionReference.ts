@@ -1,6 +1,6 @@
 /*
  * Writes the README's function reference from functions.json (the metadata
- * custom-functions-metadata generates from functions/functions.ts) and its
+ * custom-functions-metadata generates from functions/ (one file a family, functions/families.ts)) and its
  * table of the reference data held from src/reference, so neither disagrees
  * with the code. `npm run docs` rewrites them; a test fails when either is stale.
  */

@@ -1,4 +1,4 @@
-/** The example sheet the pane can insert: each WFP function with a label, so users see them work in their own workbook. */
+/** The example sheet the pane can insert: every WFP function with a label, so users see them work in their own workbook (a test checks each is here). */
 export const EXAMPLE_ROWS: readonly (readonly (string | number)[])[] = [
   ["What", "Formula", "Result"],
   ["FTE of 30 hours a week", "=WFP.FTE(30)", "=WFP.FTE(30)"],
@@ -11,4 +11,18 @@ export const EXAMPLE_ROWS: readonly (readonly (string | number)[])[] = [
   ["Headroom from 15% + 4% + 3% leave", "=WFP.UPLIFT({0.15,0.04,0.03})", "=WFP.UPLIFT({0.15,0.04,0.03})"],
   ["Nurses for 8 CHPPD, 28 beds, 92%", "=WFP.NURSING_FTE(8, 28, 0.92, 0.22)", "=WFP.NURSING_FTE(8, 28, 0.92, 0.22)"],
   ["Supply over 3 years", "=WFP.SUPPLY(100, 0.1, 8, 3)", "=WFP.SUPPLY(100, 0.1, 8, 3)"],
+  ["Heads for 12.5 FTE at 0.8 FTE a head", "=WFP.HEADCOUNT(12.5, 0.8)", "=WFP.HEADCOUNT(12.5, 0.8)"],
+  ["FTE for 20,000 appointments of 30 minutes", "=WFP.ACTIVITY_FTE(20000, 30)", "=WFP.ACTIVITY_FTE(20000, 30)"],
+  ["WISN available working time (hours a year)", "=WFP.WISN_AWT(260, 8, 27, 10, 5, 7.5)", "=WFP.WISN_AWT(260, 8, 27, 10, 5, 7.5)"],
+  ["WISN staff for two workloads", "=WFP.WISN({12000,3000}, {20,45}, 1575)", "=WFP.WISN({12000,3000}, {20,45}, 1575)"],
+  ["WISN ratio, 8 in post against 10 needed", "=WFP.WISN_RATIO(8, 10)", "=WFP.WISN_RATIO(8, 10)"],
+  ["CHPPD: 7,000 care hours, 900 patient days", "=WFP.CHPPD(7000, 900)", "=WFP.CHPPD(7000, 900)"],
+  [
+    "Registered share of a ward's FTE",
+    '=WFP.SKILLMIX({10,5,5}, {"RN","HCA","RN"}, "RN")',
+    '=WFP.SKILLMIX({10,5,5}, {"RN","HCA","RN"}, "RN")',
+  ],
+  ["Cost per WTE of 8 band 5 and 2 band 3", "=WFP.MIXCOST({5,3}, {8,2})", "=WFP.MIXCOST({5,3}, {8,2})"],
+  ["Vacancy rate: 100 funded, 92 in post", "=WFP.VACANCY_RATE(100, 92)", "=WFP.VACANCY_RATE(100, 92)"],
+  ["Leaver rate: 12 leavers, 110 average headcount", "=WFP.TURNOVER(12, 110)", "=WFP.TURNOVER(12, 110)"],
 ].map((row) => row.map((cell, column) => (column === 1 && typeof cell === "string" ? `'${cell}` : cell)));

@@ -1,6 +1,6 @@
 import type { HyperFormula } from "hyperformula";
 import { createNodeEngine } from "../../engine/metadata.ts";
-import { cost } from "../../functions/functions.ts";
+import { cost } from "../../functions/pay.ts";
 import { basicPay, onCostRatesForCosting, type Grade } from "../../src/calculations.ts";
 import { cpu, heapUsed, judged, mb, median, ms, random, sideBySide, type Result, type Sizes } from "../measure.ts";
 

@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { generateMetadataJson, projectRoot, type FunctionMetadata } from "../../engine/metadata.ts";
-import { catalogue } from "../../functions/functions.ts";
+import { catalogue } from "../../functions/catalogue.ts";
 import { registerWithExcel } from "../../functions/register.ts";
 
 describe("functions.json and the implementations agree", async () => {
@@ -10,6 +10,20 @@ describe("functions.json and the implementations agree", async () => {
 
   it("every function in functions.json has an implementation, and every implementation is in functions.json", () => {
     expect(metadata.map((f) => f.id).sort()).toEqual(Object.keys(catalogue).sort());
+  });
+
+  it("reads the families in the order functions/families.ts lists them, and registers them in that order", async () => {
+    const { FAMILY_FILES } = await import("../../functions/families.ts");
+    const byFamily = await Promise.all(
+      FAMILY_FILES.map(async (file) => Object.keys(((await import(`../../functions/${file}`)) as { entries: object }).entries)),
+    );
+    expect(byFamily.flat()).toEqual(metadata.map((f) => f.id));
+    expect(Object.keys(catalogue)).toEqual(metadata.map((f) => f.id));
+    // Every file of functions/ that declares a custom function is a family on the list.
+    const declaring = readdirSync(join(projectRoot, "functions")).filter((f) =>
+      readFileSync(join(projectRoot, "functions", f), "utf8").includes("@customfunction"),
+    );
+    expect(declaring.sort()).toEqual([...FAMILY_FILES].sort());
   });
 
   it("keeps the catalogue's names and argument order (a contract with users' workbooks)", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cost } from "../../functions/functions.ts";
+import { cost } from "../../functions/pay.ts";
 import {
   basicPay,
   highCostAreaYear,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createNodeEngine } from "../../engine/metadata.ts";
-import { catalogue } from "../../functions/functions.ts";
+import { catalogue } from "../../functions/catalogue.ts";
 
 /*
  * Each function's result shape, as its catalogue entry declares it, checked

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { catalogue } from "../../functions/functions.ts";
+import { catalogue } from "../../functions/catalogue.ts";
 import { FunctionError } from "../../functions/cells.ts";
 import { toNumber } from "../../functions/coerce.ts";
 

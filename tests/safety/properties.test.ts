@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { FunctionError, type CellValue } from "../../functions/cells.ts";
 import { LONGEST_MESSAGE } from "../../functions/coerce.ts";
-import { catalogue } from "../../functions/functions.ts";
+import { catalogue } from "../../functions/catalogue.ts";
 
 /*
  * Every WFP function, called as Excel calls it, with random mixes of what

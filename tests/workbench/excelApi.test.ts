@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { registerWfpFunctions } from "../../engine/hyperformula.ts";
 import { loadMetadata } from "../../engine/metadata.ts";
+import { catalogue } from "../../functions/catalogue.ts";
 import { EXAMPLE_ROWS } from "../../taskpane/examples.ts";
 import { insertExampleSheet } from "../../taskpane/adapter/workbook.ts";
 import { createExcel, installExcelGlobals } from "../../excelHost/index.ts";
@@ -245,6 +246,19 @@ describe("the task pane's adapter runs unchanged on the workbench", () => {
       expect(results[5]).toBe(65048); // ST4 in 2025/26
       // Threshold 3 in 2024/25, £126,018, with NI at 13.8% above £9,100, pension 23.78% and the levy.
       expect(results[6]).toBeCloseTo(126018 + 0.138 * (126018 - 9100) + 0.2378 * 126018 + 0.005 * 126018, 8);
+      // Every function has its example, each worked by hand.
+      const used = new Set(EXAMPLE_ROWS.flatMap((row) => [...String(row[2]).matchAll(/WFP\.([A-Z_]+)\(/g)].map((m) => m[1])));
+      expect([...used].sort()).toEqual(Object.keys(catalogue).sort());
+      const at = (what: string) => results[EXAMPLE_ROWS.findIndex((row) => String(row[0]).startsWith(what)) - 1] as number;
+      expect(at("Heads for 12.5 FTE")).toBe(16); // 15.625 people, rounded up
+      expect(at("WISN ratio")).toBeCloseTo(0.8, 12);
+      expect(at("CHPPD")).toBeCloseTo(7000 / 900, 12);
+      expect(at("Registered share")).toBeCloseTo(15 / 20, 12);
+      expect(at("Vacancy rate")).toBeCloseTo(0.08, 12);
+      expect(at("Leaver rate")).toBeCloseTo(12 / 110, 12);
+      // 260 days less 8 + 27 + 10 + 5 of leave, at 7.5 hours: 1,575 hours; 12,000 x 20 min and 3,000 x 45 min over 1,575 hours.
+      expect(at("WISN available")).toBeCloseTo(1575, 9);
+      expect(at("WISN staff")).toBeCloseTo((12000 * 20 + 3000 * 45) / 60 / 1575, 9);
     } finally {
       delete (globalThis as Record<string, unknown>).Excel;
       delete (globalThis as Record<string, unknown>).Office;
