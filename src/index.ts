@@ -15,6 +15,8 @@ export * from "./scenario/run.ts";
 export * from "./scenario/triangulate.ts";
 export * from "./scenario/baseline.ts";
 export * from "./scenario/fromTables.ts";
+export * from "./scenario/tableReader.ts";
+export * from "./scenario/choices.ts";
 export * from "./scenario/link.ts";
 export * from "./scenario/star.ts";
 export * from "./scenario/board.ts";

@@ -1,37 +1,23 @@
 import { fail } from "../errors.ts";
-import { cellPlace } from "../addresses.ts";
 import { leaverRate } from "../workforce/rates.ts";
-import { parsePostGrade, standardHours } from "../reference/grades.ts";
-import { parseArea } from "../workforce/highCostArea.ts";
-import { parsePayPoint, postPoint } from "../workforce/pay.ts";
-import { columnByHeader, fieldLabel, proposeLinks, ROLES, type FieldKey, type TableRole } from "./link.ts";
+import { aggregateStaff } from "./baseline.ts";
+import type { ChoiceDriver, ScenarioChoices } from "./choices.ts";
+import { SCALAR_DRIVERS, type GroupDriver } from "./driverTable.ts";
+import { proposeLinks, ROLES, type TableRole } from "./link.ts";
 import { didYouMean } from "./nearestName.ts";
-import { aggregateStaff, type AssignmentType, type EstablishmentLine, type StaffRecord } from "./baseline.ts";
+import { readEstablishment, readPayTableRows, readStaff, readTemporary } from "./planTables.ts";
 import type { ScenarioInput } from "./schema.ts";
-import { SCALAR_DRIVERS, type DriverOf, type GroupDriver } from "./driverTable.ts";
+import { leftOutText, TableReader, type CellRef, type LeftOutRow, type TableData } from "./tableReader.ts";
 
 /*
  * Builds a scenario from the tables planners keep in their workbooks: an
  * ESR-style staff extract, establishment, an activity plan, staffing standards,
  * the pay budget, bank and agency use, and leavers and starters. Columns are
  * found by their headers, so the tables can be laid out as the trust likes;
- * every problem names the table, sheet, row and column.
+ * every problem names the table, sheet, row and column. One table's reader
+ * is tableReader.ts, each table's readers planTables.ts, and the planner's
+ * choices choices.ts.
  */
-
-/** A workbook table as the task pane reads it. */
-export interface TableData {
-  name: string;
-  sheet: string;
-  headers: readonly string[];
-  rows: readonly (readonly unknown[])[];
-  /** The header row and first column on the sheet, 0-based. */
-  top: number;
-  left: number;
-  /** The column of each field as the planner linked it; when absent, columns are found by their headers. */
-  columns?: Partial<Record<FieldKey, number>>;
-}
-
-const normal = (text: string) => text.trim().toLowerCase();
 
 /** Which table plays each part, judged by its headers (and, where they do not decide, its values): the best that fits wins. */
 export function detectPlanTables(
@@ -39,27 +25,6 @@ export function detectPlanTables(
 ): Partial<Record<TableRole, string>> {
   const links = proposeLinks(tables.map((t) => ({ id: t.name, headers: t.headers, sample: t.sample ?? [] })));
   return Object.fromEntries(Object.entries(links).map(([role, link]) => [role, link!.source]));
-}
-
-/** A row left out of the plan: where it is, what it holds and what was expected there. */
-export interface LeftOutRow {
-  table: string;
-  sheet: string;
-  /** The cell, as "Staff!C12", and its row and column on the sheet (0-based) for a link that selects it. */
-  place: string;
-  row: number;
-  column: number;
-  value: unknown;
-  /** What is wrong, naming the value and what was expected: `contracted hours "full time" must be a number of 0 or more`. */
-  problem: string;
-}
-
-/** A cell a message can link to: its sheet, row and column (0-based), and how it is written ("Standards!B2"). */
-export interface CellRef {
-  sheet: string;
-  row: number;
-  column: number;
-  place: string;
 }
 
 /** The cells behind a staff group's figures, for following a check that fails to the rows that cause it. */
@@ -70,255 +35,6 @@ export interface GroupCells {
   budget: CellRef[];
   /** Its establishment rows. */
   establishment: CellRef[];
-}
-
-/** A left-out row as a planner reads it. */
-export const leftOutText = (row: LeftOutRow) => `${row.place}: ${row.problem}`;
-
-/** Reads one table's columns by header, saying where anything is wrong. */
-class TableReader {
-  constructor(
-    readonly table: TableData,
-    readonly role: TableRole,
-    leftOut?: LeftOutRow[],
-  ) {
-    if (leftOut) this.leftOut = leftOut;
-  }
-
-  /** Rows left out, each with its cell and what was expected: shared by every table of a plan. */
-  readonly leftOut: LeftOutRow[] = [];
-
-  private readonly found = new Map<FieldKey, number>();
-
-  /** The field's column: as the planner linked it, or by its header (looked up once a field). */
-  column(key: FieldKey, required = true): number {
-    const linked = this.table.columns;
-    let index = this.found.get(key);
-    if (index === undefined) this.found.set(key, (index = linked ? (linked[key] ?? -1) : columnByHeader(this.table.headers, key)));
-    if (index < 0 && required) {
-      fail(
-        "value",
-        `the ${ROLES[this.role].describe} table ${this.table.name} (sheet ${this.table.sheet}) needs a column for ${fieldLabel(key)}; its headers are ${this.table.headers.join(", ")}`,
-        this.table.name,
-      );
-    }
-    return index;
-  }
-
-  /** A cell of the table as a link target. */
-  cell(row: number, column: number): CellRef {
-    return { sheet: this.table.sheet, row: this.table.top + 1 + row, column: this.table.left + column, place: this.place(row, column) };
-  }
-
-  /** Leaves a row out of the plan, saying where and why; false, for `&&` chains. */
-  leaveOut(row: number, column: number, problem: string): false {
-    this.leftOut.push({
-      table: this.table.name,
-      sheet: this.table.sheet,
-      place: this.place(row, column),
-      row: this.table.top + 1 + row,
-      column: this.table.left + column,
-      value: this.table.rows[row]?.[column] ?? "",
-      problem,
-    });
-    return false;
-  }
-
-  /** The cell as a number of 0 or more, or NaN with the row left out. */
-  amount(row: number, column: number, what: string): number {
-    const value = this.table.rows[row]?.[column];
-    const number = typeof value === "number" ? value : typeof value === "string" && value.trim() !== "" ? Number(value) : NaN;
-    if (Number.isFinite(number) && number >= 0) return number;
-    this.leaveOut(row, column, `${what} ${JSON.stringify(value ?? "")} must be a number of 0 or more`);
-    return NaN;
-  }
-
-  place(row: number, column: number): string {
-    return cellPlace(this.table.sheet, this.table.top + 1 + row, this.table.left + column);
-  }
-
-  text(row: number, column: number): string {
-    const value = this.table.rows[row]?.[column];
-    return value === null || value === undefined ? "" : String(value).trim();
-  }
-
-  /** Rows that are not wholly blank, with their index. */
-  *filled(): Generator<number> {
-    for (let row = 0; row < this.table.rows.length; row++) {
-      if (this.table.rows[row]!.some((v) => v !== null && v !== undefined && v !== "")) yield row;
-    }
-  }
-}
-
-/** A driver as the pane gives it: a fraction, fractions by year (the last repeats), or an expression over `inputs`. */
-export type ChoiceDriver = number | string | number[];
-
-/** A scenario-wide driver's value as the pane gives it: a percentage once is a number, a choice one of its values. */
-type ChoiceOf<D> = D extends { typed: "choice"; choices: readonly { value: infer V }[] }
-  ? V
-  : D extends { typed: "percent" }
-    ? number
-    : ChoiceDriver;
-
-/**
- * What the planner chose: the name and years, every scenario-wide driver of
- * the drivers table by its key (fractions: 0.03 is 3% a year), and the rows.
- */
-export type ScenarioChoices = {
-  name: string;
-  startYear: string;
-  horizonYears: number;
-  /** A collaborative staff bank filling a share of agency cover each year, at bank rates plus its management fee. */
-  collaborativeBank?: { share: ChoiceDriver; fee?: number; capFte?: Record<string, number> };
-  /** New roles: posts of a grade added to a staff group from a plan year. */
-  newRoles?: { staffGroup: string; grade: string; fte: number; fromYear: number; replaces?: string }[];
-  /** Upskilling: a share of a group's posts at one band moved to another by a plan year. */
-  skillShift?: { staffGroup: string; from: string; to: string; share: number; byYear: number }[];
-  /** Activity growth or productivity change for one service line, each replacing the scenario's. */
-  lineDrivers?: { serviceLine: string; growth?: ChoiceDriver; productivity?: ChoiceDriver }[];
-  /** A staff group's leaver rate (a fraction), retirements, starters, international recruits or bank conversions (FTE a year), or its bank or agency premium (a fraction). */
-  groupDrivers?: { staffGroup: string; driver: GroupDriver; value: ChoiceDriver }[];
-  /** Named inputs the expressions use: the workbook's named cells. */
-  inputs?: Record<string, number>;
-} & { [D in DriverOf<"drivers" | "options"> as D["key"]]?: ChoiceOf<D> };
-
-/** Staff records, with each one's place on the sheet for errors; a row whose band, point, area or hours cannot be used is left out and listed. */
-function readStaff(reader: TableReader): { records: StaffRecord[]; places: string[] } {
-  const group = reader.column("staffGroup");
-  const band = reader.column("band");
-  const hours = reader.column("hours", false);
-  const fte = hours >= 0 ? -1 : reader.column("fte", false);
-  if (hours < 0 && fte < 0) reader.column("hours");
-  const type = reader.column("assignmentType", false);
-  const point = reader.column("point", false);
-  const area = reader.column("area", false);
-  const cell = (row: number, column: number) => {
-    const value = column >= 0 ? reader.table.rows[row]?.[column] : undefined;
-    return typeof value === "number" || (typeof value === "string" && value.trim() !== "") ? value : undefined;
-  };
-  const records: StaffRecord[] = [];
-  const places: string[] = [];
-  // Each distinct band, point and area is checked once: an ESR extract repeats a few dozen of them over thousands of rows.
-  type Checked = { grade: ReturnType<typeof parsePostGrade> } | { column: number; problem: string };
-  const checked = new Map<string, Checked>();
-  const check = (bandValue: unknown, payPoint: string | number | undefined, where: string | number | undefined): Checked => {
-    let grade: ReturnType<typeof parsePostGrade>;
-    try {
-      grade = parsePostGrade(bandValue);
-    } catch (error) {
-      return { column: band, problem: (error as Error).message };
-    }
-    try {
-      postPoint(grade, payPoint === undefined ? undefined : parsePayPoint(payPoint, "pay point"));
-    } catch (error) {
-      return { column: point, problem: (error as Error).message };
-    }
-    if (where !== undefined) {
-      try {
-        parseArea(where);
-      } catch (error) {
-        return { column: area, problem: (error as Error).message };
-      }
-    }
-    return { grade };
-  };
-  for (const row of reader.filled()) {
-    const payPoint = cell(row, point);
-    const where = cell(row, area);
-    const bandValue = reader.table.rows[row]?.[band];
-    const key = `${typeof bandValue}|${String(bandValue)}|${typeof payPoint}|${String(payPoint)}|${typeof where}|${String(where)}`;
-    let result = checked.get(key);
-    if (!result) checked.set(key, (result = check(bandValue, payPoint, where)));
-    if (!reader.text(row, group)) {
-      reader.leaveOut(row, group, "the staff group is blank: every row needs one");
-      continue;
-    }
-    if ("problem" in result) {
-      reader.leaveOut(row, result.column, result.problem);
-      continue;
-    }
-    const grade = result.grade;
-    const contracted =
-      hours >= 0 ? reader.amount(row, hours, "contracted hours") : reader.amount(row, fte, "contracted WTE") * standardHours(grade.grade);
-    if (Number.isNaN(contracted)) continue;
-    const kind = type >= 0 ? normal(reader.text(row, type)) : "";
-    const assignmentType: AssignmentType = kind.startsWith("bank") ? "bank" : kind.startsWith("agency") ? "agency" : "substantive";
-    records.push({
-      staffGroup: reader.text(row, group),
-      band: reader.table.rows[row]![band],
-      contractedHours: contracted,
-      assignmentType,
-      payPoint,
-      area: where as string | undefined,
-    });
-    places.push(reader.place(row, band));
-  }
-  return { records, places };
-}
-
-function readEstablishment(reader: TableReader): { lines: EstablishmentLine[]; places: string[]; cells: CellRef[] } {
-  const group = reader.column("staffGroup");
-  const band = reader.column("band");
-  const fte = reader.column("establishmentFte");
-  const lines: EstablishmentLine[] = [];
-  const places: string[] = [];
-  const cells: CellRef[] = [];
-  for (const row of reader.filled()) {
-    try {
-      parsePostGrade(reader.table.rows[row]?.[band]);
-    } catch (error) {
-      reader.leaveOut(row, band, (error as Error).message);
-      continue;
-    }
-    const establishmentFte = reader.amount(row, fte, "establishment FTE");
-    if (Number.isNaN(establishmentFte)) continue;
-    lines.push({ staffGroup: reader.text(row, group), band: reader.table.rows[row]![band], establishmentFte });
-    places.push(reader.place(row, band));
-    cells.push(reader.cell(row, fte));
-  }
-  return { lines, places, cells };
-}
-
-/** Average bank and agency FTE per staff group over the table's rows (months, usually). */
-function readTemporary(reader: TableReader): Map<string, { bank: number; agency: number }> {
-  const group = reader.column("staffGroup");
-  const bank = reader.column("bankFte");
-  const agency = reader.column("agencyFte");
-  const sums = new Map<string, { bank: number; agency: number; rows: number }>();
-  for (const row of reader.filled()) {
-    const name = reader.text(row, group);
-    const sum = sums.get(name) ?? { bank: 0, agency: 0, rows: 0 };
-    const bankFte = reader.amount(row, bank, "bank FTE");
-    const agencyFte = reader.amount(row, agency, "agency FTE");
-    if (Number.isNaN(bankFte) || Number.isNaN(agencyFte)) continue;
-    sum.bank += bankFte;
-    sum.agency += agencyFte;
-    sum.rows++;
-    sums.set(name, sum);
-  }
-  return new Map([...sums].map(([name, s]) => [name, { bank: s.bank / s.rows, agency: s.agency / s.rows }]));
-}
-
-/** A pay table's rows as they stand, each with its place; the model validates them all at once when it runs. */
-function readPayTableRows(reader: TableReader): NonNullable<ScenarioInput["payTable"]> {
-  const year = reader.column("year");
-  const band = reader.column("band");
-  const point = reader.column("point");
-  const annual = reader.column("annualPay");
-  const hours = reader.column("weeklyHours", false);
-  const cell = (row: number, column: number) => {
-    const value = reader.table.rows[row]?.[column];
-    return typeof value === "number" || typeof value === "string" ? value : undefined;
-  };
-  const rows = [...reader.filled()].map((row) => ({
-    year: cell(row, year) ?? "",
-    grade: cell(row, band) ?? "",
-    point: cell(row, point),
-    annual: cell(row, annual) ?? "",
-    hours: hours >= 0 ? cell(row, hours) : undefined,
-    place: reader.place(row, band),
-  }));
-  return { name: `${reader.table.name} (sheet ${reader.table.sheet})`, rows };
 }
 
 /**
