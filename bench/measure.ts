@@ -6,7 +6,7 @@
  */
 
 export interface Result {
-  /** The measure, as the README's table names it. */
+  /** The measure, as the bench table (docs/developers/performance.md) names it. */
   measure: string;
   /** What was measured, in words and numbers. */
   value: string;

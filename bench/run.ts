@@ -1,7 +1,8 @@
 /*
  * npm run bench: the speed and memory targets of issue 10, each measured side
  * by side with what it is compared against in this one run, printed with its
- * target and whether it is met, and written as JSON under bench/results/.
+ * target and whether it is met, and written as JSON under bench/results/
+ * (and a full run to docs/developers/bench.json, which the docs' table is made from).
  * `--smoke` runs every measure at tiny sizes and judges none: npm test does
  * that (tests/bench.test.ts), so the benches cannot rot.
  */
@@ -10,6 +11,7 @@ import { cpus } from "node:os";
 import { join } from "node:path";
 import { registerWfpFunctions } from "../engine/hyperformula.ts";
 import { loadMetadata, projectRoot } from "../engine/metadata.ts";
+import { BENCH_JSON } from "../scripts/functionReference.ts";
 import { buildAll } from "../scripts/server.ts";
 import { FULL, SMOKE, times, type Result, type Sizes } from "./measure.ts";
 import { bundles } from "./measures/bundles.ts";
@@ -50,10 +52,13 @@ if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split("/").pop()
   const dir = join(projectRoot, "bench", "results");
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `${new Date().toISOString().replace(/[:.]/g, "-")}${smoke ? "-smoke" : ""}.json`);
-  writeFileSync(
-    file,
-    `${JSON.stringify({ at: new Date().toISOString(), cores: cpus().length, node: process.version, smoke, seconds, results }, null, 2)}\n`,
-  );
+  const json = `${JSON.stringify({ at: new Date().toISOString(), cores: cpus().length, node: process.version, smoke, seconds, results }, null, 2)}\n`;
+  writeFileSync(file, json);
   console.log(`written to ${file}`);
+  // A full run is the one the docs' table is generated from (npm run docs).
+  if (!smoke) {
+    writeFileSync(BENCH_JSON, json);
+    console.log(`and to ${BENCH_JSON}: run npm run docs to regenerate the table in docs/developers/performance.md`);
+  }
   process.exit(0);
 }

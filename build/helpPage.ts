@@ -33,7 +33,7 @@ section { margin-top: 2rem; }
 </head>
 <body>
 <h1>wfplan: WFP functions</h1>
-<p>Open <strong>Workforce plan</strong> on the Home tab for the task pane, or type <code>=WFP.</code> in a cell. Every element-wise function takes a single value or a range for any argument and spills a result of the range's shape; blank cells give blank results; a bad argument gives <code>#VALUE!</code>, <code>#NUM!</code> or <code>#DIV/0!</code> with a message saying what is wrong. Every pay figure, rate and threshold comes with its source, listed in the project's README.</p>
+<p>Open <strong>Workforce plan</strong> on the Home tab for the task pane, or type <code>=WFP.</code> in a cell. Every element-wise function takes a single value or a range for any argument and spills a result of the range's shape; blank cells give blank results; a bad argument gives <code>#VALUE!</code>, <code>#NUM!</code> or <code>#DIV/0!</code> with a message saying what is wrong. Every pay figure, rate and threshold comes with its source, listed in the project's docs (docs/reference/reference-data.md).</p>
 ${sections.join("\n")}
 </body>
 </html>

@@ -2,7 +2,7 @@
  * Skill mix: a group's share of FTE, and the cost per WTE of a mix of bands.
  * Each function is a thin wrapper: read the arguments, call the planning
  * model in src/, return cells. Its JSDoc is its metadata (functions.json and
- * the README's reference are generated from it); names and argument order
+ * docs/reference/functions.md are generated from it); names and argument order
  * are a contract with every workbook that uses them: never reorder or rename.
  */
 import { fail, fteShare, mixCostPerWte, parseArea, parseFinancialYear, parsePostGrade } from "../src/calculations.ts";

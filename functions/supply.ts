@@ -2,7 +2,7 @@
  * Supply and flows: staff in post year by year, vacancy and leaver rates.
  * Each function is a thin wrapper: read the arguments, call the planning
  * model in src/, return cells. Its JSDoc is its metadata (functions.json and
- * the README's reference are generated from it); names and argument order
+ * docs/reference/functions.md are generated from it); names and argument order
  * are a contract with every workbook that uses them: never reorder or rename.
  */
 import { leaverRate, projectSupply, vacancyRate } from "../src/calculations.ts";

@@ -137,7 +137,7 @@ export function onCostRatesForCosting(year: FinancialYear): OnCostYear {
   return before ?? onCostYear(year);
 }
 
-/** Everything held, for the README's tables and the task pane's pickers. */
+/** Everything held, for the reference data tables (docs/reference/reference-data.md) and the task pane's pickers. */
 export const referenceData = { payScales, hcasYears, onCostYears } as const;
 
 export * from "./grades.ts";

@@ -7,7 +7,7 @@ z.config({ jitless: true });
 /**
  * Where a figure comes from. `kind` is "primary" for the body that sets the
  * figure (NHS Employers, NHSBSA, GOV.UK, the NHS Terms and Conditions Handbook)
- * and "secondary" for a third party reproducing it, which the README lists as
+ * and "secondary" for a third party reproducing it, which docs/reference/reference-data.md lists as
  * awaiting confirmation.
  */
 export const sourceSchema = z.object({
