@@ -3,8 +3,9 @@ import { DetailedCellError, HyperFormula, type CellValue, type RawCellContent } 
 import { rangeAddress, sheetPrefix, type CellRange } from "../src/addresses.ts";
 import { createEngine } from "./hyperformula.ts";
 import { translateExcelLiterals } from "./formulaText.ts";
+import { SheetLooks } from "./sheetLooks.ts";
 import { typedDateFormat } from "./typedDates.ts";
-import { translateStructuredReferences, type TableGeometry } from "./structuredReferences.ts";
+import { translateStructuredReferences } from "./structuredReferences.ts";
 
 /*
  * The workbench's workbook: cell contents and calculation in HyperFormula, and
@@ -13,64 +14,23 @@ import { translateStructuredReferences, type TableGeometry } from "./structuredR
  * both work through this class; it knows nothing of either.
  */
 
-export type Visibility = "Visible" | "Hidden" | "VeryHidden";
+import {
+  WorkbookError,
+  type CellError,
+  type CellStyle,
+  type ChartInfo,
+  type ChartType,
+  type ExcelCellValue,
+  type NamedItemInfo,
+  type PageSetup,
+  type SheetInfo,
+  type TableInfo,
+  type Visibility,
+} from "./workbookTypes.ts";
 
-export interface SheetInfo {
-  name: string;
-  visibility: Visibility;
-  /** How the sheet prints, where it was set: what Excel's Worksheet.pageLayout and the file's page setup hold. */
-  pageSetup?: PageSetup;
-}
+export * from "./workbookTypes.ts";
 
-export interface PageSetup {
-  orientation?: "Portrait" | "Landscape";
-  /** Excel's PaperType names: "A4", "Letter" … */
-  paperSize?: string;
-  /** Fit to this many pages wide and tall. */
-  fitToPagesWide?: number;
-  fitToPagesTall?: number;
-  /** The print area, as "A1:P40". */
-  printArea?: string;
-  /** Rows and columns printed on every page, as Excel writes them ("$1:$2", "$A:$A"). */
-  printTitleRows?: string;
-  printTitleColumns?: string;
-}
-
-export interface TableInfo extends TableGeometry {
-  style: string;
-}
-
-export interface NamedItemInfo {
-  name: string;
-  /** "=Plan!$A$1:$B$4", or a constant formula. */
-  formula: string;
-  comment: string;
-}
-
-export type ChartType = "ColumnClustered" | "BarClustered" | "Line" | "Pie" | "Area" | "ColumnStacked";
-
-/** The cell formatting the Excel API's "format basics" set, and the grid shows. */
-export interface CellStyle {
-  bold?: boolean;
-  italic?: boolean;
-  color?: string;
-  fill?: string;
-  horizontalAlignment?: string;
-}
-
-export interface ChartInfo {
-  id: string;
-  name: string;
-  sheet: string;
-  type: ChartType;
-  source: CellRange;
-  seriesBy: "Columns" | "Rows";
-  title: string;
-  /** The cells the chart covers, as Chart.setPosition placed it; undefined: laid out below the sheet's cells. */
-  anchor?: CellRange;
-  /** Series fills set through the API, by series index: a colour (#RRGGBB), or "none" (ChartFill.clear: a waterfall's invisible base). */
-  seriesFills?: Record<number, string>;
-}
+const key = (row: number, column: number) => `${row},${column}`;
 
 /** The parts of HyperFormula's address mapping that filledCells reads (internal, so typed here). */
 interface AddressMappingInternals {
@@ -78,37 +38,11 @@ interface AddressMappingInternals {
   sheetEntries(id: number): Iterable<[{ row: number; col: number }, unknown]>;
 }
 
-/** A cell's value as Excel's API reports it: numbers, text, booleans, "" for blank, "#CODE!" for errors. */
-export type ExcelCellValue = number | string | boolean;
-
-export interface CellError {
-  code: string;
-  message: string;
-}
-
-/** A literal value, or a formula starting with "=", as Range.formulas takes them. */
-export type { CellInput };
-
-const key = (row: number, column: number) => `${row},${column}`;
-
-export class WorkbookError extends Error {
-  constructor(
-    readonly code: "ItemNotFound" | "ItemAlreadyExists" | "InvalidArgument" | "InvalidOperation",
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
 export class Workbook {
   readonly engine: HyperFormula;
   private readonly sheetList: SheetInfo[] = [];
-  private readonly formats = new Map<string, Map<string, string>>();
-  private readonly styles = new Map<string, Map<string, CellStyle>>();
-  /** Column widths in points, by sheet and column; absent means Excel's default (48 pt). */
-  private readonly widths = new Map<string, Map<number, number>>();
-  /** Merged cells by sheet: the value is the top-left cell's, the others stay blank, as in Excel. */
-  private readonly merges = new Map<string, CellRange[]>();
+  /** Number formats, styles, column widths and merges, by sheet. */
+  private readonly looks = new SheetLooks();
   /** Formulas as the user wrote them (with structured references), where that differs from what HyperFormula holds. */
   private readonly writtenFormulas = new Map<string, Map<string, string>>();
   readonly tables: TableInfo[] = [];
@@ -231,11 +165,8 @@ export class Workbook {
     }
     this.engine.removeSheet(this.sheetId(info.name));
     this.sheetList.splice(this.sheetList.indexOf(info), 1);
-    for (const map of [this.formats, this.formatBounds, this.writtenFormulas, this.styles, this.widths, this.merges] as Map<
-      string,
-      unknown
-    >[])
-      map.delete(info.name);
+    this.looks.deleteSheet(info.name);
+    this.writtenFormulas.delete(info.name);
     for (const list of [this.tables, this.charts] as { sheet: string }[][]) {
       for (let i = list.length - 1; i >= 0; i--) if (list[i]!.sheet === info.name) list.splice(i, 1);
     }
@@ -249,15 +180,11 @@ export class Workbook {
       throw new WorkbookError("ItemAlreadyExists", `A sheet named "${newName}" already exists.`);
     }
     this.engine.renameSheet(this.sheetId(info.name), newName);
-    for (const map of [this.formats, this.formatBounds, this.writtenFormulas, this.styles, this.widths, this.merges] as Map<
-      string,
-      unknown
-    >[]) {
-      const value = map.get(info.name);
-      if (value) {
-        map.delete(info.name);
-        map.set(newName, value);
-      }
+    this.looks.renameSheet(info.name, newName);
+    const written = this.writtenFormulas.get(info.name);
+    if (written) {
+      this.writtenFormulas.delete(info.name);
+      this.writtenFormulas.set(newName, written);
     }
     for (const item of [...this.tables, ...this.charts]) if (item.sheet === info.name) item.sheet = newName;
     if (this.activeSheet === info.name) this.activeSheet = newName;
@@ -323,10 +250,9 @@ export class Workbook {
       }),
     );
     this.engine.setCellContents({ sheet: id, row, col: column }, raw);
-    const formats = this.formats.get(name);
     const config = maybeDates.length ? this.engine.getConfig() : undefined;
     for (const [r, c, text] of maybeDates) {
-      const format = formats?.has(key(r, c)) ? undefined : typedDateFormat(text, config!);
+      const format = this.looks.format(name, r, c) !== undefined ? undefined : typedDateFormat(text, config!);
       if (format) this.setNumberFormats(name, { top: r, left: c, bottom: r, right: c }, [[format]]);
     }
     this.changed();
@@ -389,91 +315,37 @@ export class Workbook {
   }
 
   numberFormats(sheet: string, range: CellRange): string[][] {
-    const formats = this.formats.get(this.sheet(sheet).name);
-    return rows(range, (row, col) => formats?.get(key(row, col)) ?? "General");
+    return this.looks.numberFormats(this.sheet(sheet).name, range);
   }
 
   setNumberFormats(sheet: string, range: CellRange, formats: readonly (readonly string[])[]): void {
-    const name = this.sheet(sheet).name;
-    let map = this.formats.get(name);
-    if (!map) this.formats.set(name, (map = new Map()));
-    let cleared = false;
-    for (let r = 0; r <= range.bottom - range.top; r++) {
-      for (let c = 0; c <= range.right - range.left; c++) {
-        const format = formats[r]?.[c] ?? formats[0]?.[0] ?? "General";
-        if (format === "General") cleared = map.delete(key(range.top + r, range.left + c)) || cleared;
-        else map.set(key(range.top + r, range.left + c), format);
-      }
-    }
-    // The formatted cells' extent, kept as formats are added; worked out afresh after one is cleared.
-    const bounds = this.formatBounds.get(name);
-    if (cleared || !bounds) this.formatBounds.delete(name);
-    else
-      this.formatBounds.set(name, {
-        top: Math.min(bounds.top, range.top),
-        left: Math.min(bounds.left, range.left),
-        bottom: Math.max(bounds.bottom, range.bottom),
-        right: Math.max(bounds.right, range.right),
-      });
+    this.looks.setNumberFormats(this.sheet(sheet).name, range, formats);
     this.changed();
   }
 
-  /** The extent of a sheet's formatted cells, by sheet name: usedRange reads it on every repaint. */
-  private readonly formatBounds = new Map<string, CellRange>();
-
-  /** The block holding a sheet's formatted cells; bottom -1 when none is formatted. */
-  private formattedExtent(name: string): CellRange {
-    let bounds = this.formatBounds.get(name);
-    if (!bounds) {
-      let [top, left, bottom, right] = [Infinity, Infinity, -1, -1];
-      for (const at of this.formats.get(name)?.keys() ?? []) {
-        const comma = at.indexOf(",");
-        const row = Number(at.slice(0, comma));
-        const column = Number(at.slice(comma + 1));
-        top = Math.min(top, row);
-        bottom = Math.max(bottom, row);
-        left = Math.min(left, column);
-        right = Math.max(right, column);
-      }
-      this.formatBounds.set(name, (bounds = { top, left, bottom, right }));
-    }
-    return bounds;
-  }
-
   style(sheet: string, row: number, column: number): CellStyle | undefined {
-    return this.styles.get(this.sheet(sheet).name)?.get(key(row, column));
+    return this.looks.style(this.sheet(sheet).name, row, column);
   }
 
   setStyle(sheet: string, range: CellRange, change: CellStyle): void {
-    const name = this.sheet(sheet).name;
-    let map = this.styles.get(name);
-    if (!map) this.styles.set(name, (map = new Map()));
-    for (let row = range.top; row <= range.bottom; row++) {
-      for (let col = range.left; col <= range.right; col++) map.set(key(row, col), { ...map.get(key(row, col)), ...change });
-    }
+    this.looks.setStyle(this.sheet(sheet).name, range, change);
     this.changed();
   }
 
   /** Every styled cell of a sheet, for saving. */
   stylesOf(sheet: string): [row: number, column: number, style: CellStyle][] {
-    return [...(this.styles.get(this.sheet(sheet).name) ?? new Map<string, CellStyle>())].map(([at, style]) => {
-      const [row, column] = at.split(",").map(Number) as [number, number];
-      return [row, column, style];
-    });
+    return this.looks.stylesOf(this.sheet(sheet).name);
   }
 
   /** The sheet's merged ranges. */
   mergesOf(sheet: string): readonly CellRange[] {
-    return this.merges.get(this.sheet(sheet).name) ?? [];
+    return this.looks.mergesOf(this.sheet(sheet).name);
   }
 
   /** Merges a range, as Excel does: the top-left cell keeps its value, the others are cleared. */
   merge(sheet: string, range: CellRange): void {
     const name = this.sheet(sheet).name;
-    const list = (this.merges.get(name) ?? []).filter(
-      (m) => m.bottom < range.top || m.top > range.bottom || m.right < range.left || m.left > range.right,
-    );
-    this.merges.set(name, [...list, range]);
+    this.looks.addMerge(name, range);
     // Clear every cell but the top-left, leaving it as it is.
     for (let r = range.top; r <= range.bottom; r++)
       for (let c = range.left; c <= range.right; c++) if (r !== range.top || c !== range.left) this.setContents(name, r, c, [[null]]);
@@ -481,14 +353,11 @@ export class Workbook {
   }
 
   columnWidth(sheet: string, column: number): number {
-    return this.widths.get(this.sheet(sheet).name)?.get(column) ?? 48;
+    return this.looks.columnWidth(this.sheet(sheet).name, column);
   }
 
   setColumnWidth(sheet: string, column: number, points: number): void {
-    const name = this.sheet(sheet).name;
-    let map = this.widths.get(name);
-    if (!map) this.widths.set(name, (map = new Map()));
-    map.set(column, Math.max(0, Math.min(points, 1000)));
+    this.looks.setColumnWidth(this.sheet(sheet).name, column, points);
     this.changed();
   }
 
@@ -508,10 +377,7 @@ export class Workbook {
 
   /** Number formats of a sheet, for saving. */
   formatsOf(sheet: string): [row: number, column: number, format: string][] {
-    return [...(this.formats.get(this.sheet(sheet).name) ?? new Map<string, string>())].map(([at, format]) => {
-      const [row, column] = at.split(",").map(Number) as [number, number];
-      return [row, column, format];
-    });
+    return this.looks.formatsOf(this.sheet(sheet).name);
   }
 
   clear(sheet: string, range: CellRange): void {
@@ -547,7 +413,7 @@ export class Workbook {
   usedBounds(sheet: string, valuesOnly = false): CellRange | undefined {
     const name = this.sheet(sheet).name;
     const filled = this.filledExtent(name);
-    const formatted = valuesOnly ? undefined : this.formattedExtent(name);
+    const formatted = valuesOnly ? undefined : this.looks.formattedExtent(name);
     const bounds = [filled, formatted].filter((b): b is CellRange => b !== undefined && b.bottom >= 0);
     if (!bounds.length) return undefined;
     return {
@@ -597,7 +463,7 @@ export class Workbook {
 
   usedRange(sheet: string): CellRange | undefined {
     const { width, height } = this.engine.getSheetDimensions(this.sheetId(sheet));
-    const formatted = this.formattedExtent(this.sheet(sheet).name);
+    const formatted = this.looks.formattedExtent(this.sheet(sheet).name);
     const bottom = Math.max(height - 1, formatted.bottom);
     const right = Math.max(width - 1, formatted.right);
     if (bottom < 0 || right < 0) return undefined;
