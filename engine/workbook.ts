@@ -3,6 +3,7 @@ import { DetailedCellError, HyperFormula, type CellValue, type RawCellContent } 
 import { rangeAddress, sheetPrefix, type CellRange } from "../src/addresses.ts";
 import { createEngine } from "./hyperformula.ts";
 import { translateExcelLiterals } from "./formulaText.ts";
+import { assertNameFree, itemNamed, nextFreeName } from "./itemNames.ts";
 import { SheetLooks } from "./sheetLooks.ts";
 import { typedDateFormat } from "./typedDates.ts";
 import { translateStructuredReferences } from "./structuredReferences.ts";
@@ -499,19 +500,10 @@ export class Workbook {
       const text = String(header[i] ?? "").replace(/^'/, "");
       return text === "" ? `Column${i + 1}` : text;
     });
-    let chosen = name;
-    if (!chosen) {
-      let n = this.tables.length + 1;
-      while (this.tables.some((t) => t.name.toLowerCase() === `table${n}`)) n++;
-      chosen = `Table${n}`;
-    }
+    const chosen =
+      name || nextFreeName("Table", this.tables.length + 1, (n) => this.tables.some((t) => t.name.toLowerCase() === n.toLowerCase()));
     if (!/^[A-Za-z_\\][A-Za-z0-9_.]*$/.test(chosen)) throw new WorkbookError("InvalidArgument", `"${chosen}" is not a valid table name.`);
-    if (
-      this.tables.some((t) => t.name.toLowerCase() === chosen!.toLowerCase()) ||
-      this.names.some((n) => n.name.toLowerCase() === chosen!.toLowerCase())
-    ) {
-      throw new WorkbookError("ItemAlreadyExists", `The name "${chosen}" is already used.`);
-    }
+    assertNameFree(chosen, this.tables, this.names);
     const table: TableInfo = { name: chosen, sheet: sheetName, range: tableRange, columns, hasHeaders: true, hasTotals: false, style };
     this.tables.push(table);
     this.changed();
@@ -519,9 +511,7 @@ export class Workbook {
   }
 
   table(name: string): TableInfo {
-    const found = this.tables.find((t) => t.name.toLowerCase() === name.toLowerCase());
-    if (!found) throw new WorkbookError("ItemNotFound", `The table "${name}" does not exist.`);
-    return found;
+    return itemNamed(this.tables, name, "table");
   }
 
   /** Appends rows to a table's data body, growing the table down. */
@@ -545,12 +535,7 @@ export class Workbook {
 
   // ---- named items ----
   addName(name: string, formula: string, comment = ""): NamedItemInfo {
-    if (
-      this.names.some((n) => n.name.toLowerCase() === name.toLowerCase()) ||
-      this.tables.some((t) => t.name.toLowerCase() === name.toLowerCase())
-    ) {
-      throw new WorkbookError("ItemAlreadyExists", `The name "${name}" is already used.`);
-    }
+    assertNameFree(name, this.tables, this.names);
     const text = formula.startsWith("=") ? formula : `=${formula}`;
     this.engine.addNamedExpression(name, text);
     const item = { name, formula: text, comment };
@@ -560,9 +545,7 @@ export class Workbook {
   }
 
   name(name: string): NamedItemInfo {
-    const found = this.names.find((n) => n.name.toLowerCase() === name.toLowerCase());
-    if (!found) throw new WorkbookError("ItemNotFound", `The name "${name}" does not exist.`);
-    return found;
+    return itemNamed(this.names, name, "name");
   }
 
   deleteName(name: string): void {
@@ -584,11 +567,10 @@ export class Workbook {
 
   addChart(sheet: string, type: ChartType, source: CellRange, seriesBy: "Auto" | "Columns" | "Rows" = "Auto"): ChartInfo {
     const sheetName = this.sheet(sheet).name;
-    let n = this.charts.length + 1;
-    while (this.charts.some((c) => c.name === `Chart ${n}`)) n++;
+    const chartName = nextFreeName("Chart ", this.charts.length + 1, (n) => this.charts.some((c) => c.name === n));
     const chart: ChartInfo = {
-      id: `chart-${Date.now().toString(36)}-${n}`,
-      name: `Chart ${n}`,
+      id: `chart-${Date.now().toString(36)}-${chartName.slice(6)}`,
+      name: chartName,
       sheet: sheetName,
       type,
       source,
