@@ -3,6 +3,7 @@ import { DetailedCellError, HyperFormula, type CellValue, type RawCellContent } 
 import { rangeAddress, sheetPrefix, type CellRange } from "../src/addresses.ts";
 import { createEngine } from "./hyperformula.ts";
 import { translateExcelLiterals } from "./formulaText.ts";
+import { filledCellsOf, filledExtentOf } from "./filledCells.ts";
 import { assertNameFree, itemNamed, nextFreeName } from "./itemNames.ts";
 import { SheetLooks } from "./sheetLooks.ts";
 import { typedDateFormat } from "./typedDates.ts";
@@ -32,12 +33,6 @@ import {
 export * from "./workbookTypes.ts";
 
 const key = (row: number, column: number) => `${row},${column}`;
-
-/** The parts of HyperFormula's address mapping that filledCells reads (internal, so typed here). */
-interface AddressMappingInternals {
-  getStrategyForSheetOrThrow(id: number): { mapping?: unknown[][] };
-  sheetEntries(id: number): Iterable<[{ row: number; col: number }, unknown]>;
-}
 
 export class Workbook {
   readonly engine: HyperFormula;
@@ -387,24 +382,9 @@ export class Workbook {
     this.setNumberFormats(sheet, range, [["General"]]);
   }
 
-  /**
-   * The cells that hold something, row by row, without walking the blank ones:
-   * a sheet with values in A1 and XFD1048576 has two. HyperFormula keeps them
-   * in its address mapping, which its public API only offers densely.
-   */
+  /** The cells that hold something, row by row, without walking the blank ones (engine/filledCells.ts). */
   filledCells(sheet: string): [row: number, column: number][] {
-    const id = this.sheetId(sheet);
-    const mapping = (this.engine as unknown as { dependencyGraph: { addressMapping: AddressMappingInternals } }).dependencyGraph
-      .addressMapping;
-    const strategy = mapping.getStrategyForSheetOrThrow(id);
-    const cells: [number, number][] = [];
-    if (Array.isArray(strategy.mapping)) {
-      // The dense strategy: an array of rows, each an array of cells; forEach skips the holes between them.
-      strategy.mapping.forEach((line, row) => line?.forEach((vertex, column) => vertex && cells.push([row, column])));
-      return cells;
-    }
-    for (const [address] of mapping.sheetEntries(id)) cells.push([address.row, address.col]);
-    return cells.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    return filledCellsOf(this.engine, this.sheetId(sheet));
   }
 
   /**
@@ -425,41 +405,9 @@ export class Workbook {
     };
   }
 
-  /**
-   * The smallest block holding every non-empty cell (spills included), or
-   * undefined for an empty sheet. Worked out without listing the cells: the
-   * pane asks for every sheet's used range when a workbook opens, and listing
-   * an 81,603-row sheet's 740,000 cells held the page for a quarter second.
-   */
+  /** The smallest block holding every non-empty cell (spills included), or undefined for an empty sheet. */
   private filledExtent(sheet: string): CellRange | undefined {
-    const id = this.sheetId(sheet);
-    const mapping = (this.engine as unknown as { dependencyGraph: { addressMapping: AddressMappingInternals } }).dependencyGraph
-      .addressMapping;
-    const strategy = mapping.getStrategyForSheetOrThrow(id);
-    let top = Infinity;
-    let left = Infinity;
-    let bottom = -1;
-    let right = -1;
-    const extend = (row: number, first: number, last: number) => {
-      top = Math.min(top, row);
-      bottom = Math.max(bottom, row);
-      left = Math.min(left, first);
-      right = Math.max(right, last);
-    };
-    if (Array.isArray(strategy.mapping)) {
-      // The dense strategy: rows of cells, with holes; a row's first and last cells are enough.
-      strategy.mapping.forEach((line, row) => {
-        if (!line) return;
-        let first = 0;
-        while (first < line.length && !line[first]) first++;
-        let last = line.length - 1;
-        while (last >= first && !line[last]) last--;
-        if (first <= last) extend(row, first, last);
-      });
-    } else {
-      for (const [address] of mapping.sheetEntries(id)) extend(address.row, address.col, address.col);
-    }
-    return bottom < 0 ? undefined : { top, left, bottom, right };
+    return filledExtentOf(this.engine, this.sheetId(sheet));
   }
 
   usedRange(sheet: string): CellRange | undefined {
