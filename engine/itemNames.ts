@@ -1,3 +1,4 @@
+import { itemNameProblem } from "../src/excelNames.ts";
 import { WorkbookError, type NamedItemInfo, type TableInfo } from "./workbookTypes.ts";
 
 /*
@@ -6,11 +7,22 @@ import { WorkbookError, type NamedItemInfo, type TableInfo } from "./workbookTyp
  * and named by, in one place.
  */
 
-/** Fails as Excel does when a new table's or name's name is already a table's or a name's. */
-export function assertNameFree(name: string, tables: readonly TableInfo[], names: readonly NamedItemInfo[]): void {
+/**
+ * Fails as Excel does when a new table's or name's name breaks Excel's rules
+ * (InvalidArgument) or is already a table's or a name's (ItemAlreadyExists);
+ * `renaming` is the item being renamed, which may keep its name.
+ */
+export function assertNameFree(
+  name: string,
+  tables: readonly TableInfo[],
+  names: readonly NamedItemInfo[],
+  renaming?: TableInfo | NamedItemInfo,
+): void {
+  const problem = itemNameProblem(name);
+  if (problem) throw new WorkbookError("InvalidArgument", `The argument is invalid or missing or has an incorrect format. ${problem}`);
   const wanted = name.toLowerCase();
-  if (tables.some((t) => t.name.toLowerCase() === wanted) || names.some((n) => n.name.toLowerCase() === wanted))
-    throw new WorkbookError("ItemAlreadyExists", `The name "${name}" is already used.`);
+  const clash = (item: TableInfo | NamedItemInfo) => item !== renaming && item.name.toLowerCase() === wanted;
+  if (tables.some(clash) || names.some(clash)) throw new WorkbookError("ItemAlreadyExists", `The name "${name}" is already used.`);
 }
 
 /** The item of that name, whatever its case, or ItemNotFound saying what was looked for ("table", "name"). */

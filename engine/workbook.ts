@@ -4,6 +4,7 @@ import { rangeAddress, sheetPrefix, type CellRange } from "../src/addresses.ts";
 import { createEngine } from "./hyperformula.ts";
 import { translateExcelLiterals } from "./formulaText.ts";
 import { filledCellsOf, filledExtentOf } from "./filledCells.ts";
+import { sheetNameProblem } from "../src/excelNames.ts";
 import { assertNameFree, itemNamed, nextFreeName } from "./itemNames.ts";
 import { SheetLooks } from "./sheetLooks.ts";
 import { typedDateFormat } from "./typedDates.ts";
@@ -143,15 +144,28 @@ export class Workbook {
       while (this.findSheet(`Sheet${n}`)) n++;
       chosen = `Sheet${n}`;
     }
-    if (/[\\/?*[\]:]/.test(chosen) || chosen.length > 31) {
-      throw new WorkbookError("InvalidArgument", `"${chosen}" is not a valid sheet name: up to 31 characters, none of \\ / ? * [ ] :`);
-    }
-    if (this.findSheet(chosen)) throw new WorkbookError("ItemAlreadyExists", `A sheet named "${chosen}" already exists.`);
+    this.assertSheetNameFree(chosen);
     this.engine.addSheet(chosen);
     const info: SheetInfo = { name: chosen, visibility: "Visible" };
     this.sheetList.push(info);
     this.changed();
     return info;
+  }
+
+  /**
+   * Fails as Excel does on a name it refuses (InvalidArgument, with Excel's
+   * words and why) or one another sheet has, whatever its case
+   * (ItemAlreadyExists); `renaming` may keep its own name in another case.
+   */
+  private assertSheetNameFree(name: string, renaming?: SheetInfo): void {
+    const problem = sheetNameProblem(name);
+    if (problem) throw new WorkbookError("InvalidArgument", `The argument is invalid or missing or has an incorrect format. ${problem}`);
+    const other = this.findSheet(name);
+    if (other && other !== renaming)
+      throw new WorkbookError(
+        "ItemAlreadyExists",
+        `A resource with the same name or identifier already exists. A sheet named "${other.name}" exists.`,
+      );
   }
 
   deleteSheet(name: string): void {
@@ -172,9 +186,8 @@ export class Workbook {
 
   renameSheet(name: string, newName: string): void {
     const info = this.sheet(name);
-    if (this.findSheet(newName) && newName.toLowerCase() !== name.toLowerCase()) {
-      throw new WorkbookError("ItemAlreadyExists", `A sheet named "${newName}" already exists.`);
-    }
+    if (newName === info.name) return;
+    this.assertSheetNameFree(newName, info);
     this.engine.renameSheet(this.sheetId(info.name), newName);
     this.looks.renameSheet(info.name, newName);
     const written = this.writtenFormulas.get(info.name);
@@ -450,7 +463,6 @@ export class Workbook {
     });
     const chosen =
       name || nextFreeName("Table", this.tables.length + 1, (n) => this.tables.some((t) => t.name.toLowerCase() === n.toLowerCase()));
-    if (!/^[A-Za-z_\\][A-Za-z0-9_.]*$/.test(chosen)) throw new WorkbookError("InvalidArgument", `"${chosen}" is not a valid table name.`);
     assertNameFree(chosen, this.tables, this.names);
     const table: TableInfo = { name: chosen, sheet: sheetName, range: tableRange, columns, hasHeaders: true, hasTotals: false, style };
     this.tables.push(table);
@@ -473,6 +485,14 @@ export class Workbook {
     for (const other of this.tables)
       if (other !== table && other.sheet === table.sheet && other.range.top >= at) shift(other, values.length);
     this.setContents(table.sheet, at, table.range.left, values);
+  }
+
+  /** Renames a table, under the rules and namespace of a new one. */
+  renameTable(name: string, newName: string): void {
+    const table = this.table(name);
+    assertNameFree(newName, this.tables, this.names, table);
+    table.name = newName;
+    this.changed();
   }
 
   deleteTable(name: string): void {

@@ -2,6 +2,7 @@ import type { ChartInfo, ChartType, SheetInfo } from "../engine/workbook.ts";
 import { accessors, ClientObject, CollectionProxy, type PropertySpec } from "./clientObject.ts";
 import { OfficeError, type RequestContext } from "./context.ts";
 import { parseRangeAddress, splitSheet } from "../src/addresses.ts";
+import { chartSeries } from "../engine/chartSeries.ts";
 import type { RangeProxy } from "./range.ts";
 
 const CHART_TYPES: readonly ChartType[] = ["ColumnClustered", "ColumnStacked", "BarClustered", "Line", "Pie", "Area"];
@@ -68,6 +69,13 @@ export class ChartSeriesProxy {
     const fill = (value: string) =>
       context.enqueue("ChartFill", () => {
         const target = chart();
+        // Excel's chart has as many series as its data has columns (or rows) of figures; any other index is no series.
+        const count = chartSeries(context.model, target).series.length;
+        if (!Number.isInteger(index) || index < 0 || index >= count)
+          throw new OfficeError(
+            "ItemNotFound",
+            `The requested resource doesn't exist. The chart "${target.name}" has ${count} series; ${index} is not one.`,
+          );
         target.seriesFills = { ...target.seriesFills, [index]: value };
         context.model.changed();
       });

@@ -10,6 +10,9 @@ export interface RangeTarget {
   range: CellRange;
 }
 
+/** The most characters Excel keeps in one cell ("Excel specifications and limits"). */
+export const CELL_TEXT_LIMIT = 32_767;
+
 const size = (r: CellRange) => ({ rows: r.bottom - r.top + 1, columns: r.right - r.left + 1 });
 const cellCount = (t: RangeTarget) => size(t.range).rows * size(t.range).columns;
 
@@ -17,10 +20,8 @@ const cellCount = (t: RangeTarget) => size(t.range).rows * size(t.range).columns
 function fitted<T>(input: unknown, target: RangeTarget, property: string): T[][] {
   const { rows, columns } = size(target.range);
   if (!Array.isArray(input)) return Array.from({ length: rows }, () => Array<T>(columns).fill(input as T));
+  // Only a bare value fills every cell; a 2-D array, even 1 x 1, must match the range's size, or Excel refuses it.
   const matrix = input as T[][];
-  if (matrix.length === 1 && matrix[0]?.length === 1 && (rows > 1 || columns > 1)) {
-    return Array.from({ length: rows }, () => Array<T>(columns).fill(matrix[0]![0]!));
-  }
   if (matrix.length !== rows || matrix.some((line) => !Array.isArray(line) || line.length !== columns)) {
     throw new OfficeError(
       "InvalidArgument",
@@ -47,6 +48,12 @@ function asTyped(cell: CellInput): CellInput {
  * leaves that cell as it is; "" clears it.
  */
 function writeCells(model: RequestContext["model"], target: RangeTarget, typed: CellInput[][]): void {
+  const long = typed.flat().find((cell) => typeof cell === "string" && cell.length > CELL_TEXT_LIMIT) as string | undefined;
+  if (long !== undefined)
+    throw new OfficeError(
+      "InvalidArgument",
+      `The argument is invalid or missing or has an incorrect format. A cell holds at most ${CELL_TEXT_LIMIT.toLocaleString("en-GB")} characters; this text has ${long.length.toLocaleString("en-GB")}.`,
+    );
   const cells = typed.map((line) => line.map(asTyped));
   if (!cells.some((line) => line.includes(null))) {
     model.setContents(target.sheet.name, target.range.top, target.range.left, cells);

@@ -28,12 +28,7 @@ export class TableProxy extends ClientObject<TableInfo> {
       name: {
         read: (t) => t.name,
         write: (t, v) => {
-          const name = String(v);
-          if (model.tables.some((o) => o !== t && o.name.toLowerCase() === name.toLowerCase())) {
-            throw new OfficeError("ItemAlreadyExists", `The name "${name}" is already used.`);
-          }
-          t.name = name;
-          model.changed();
+          model.renameTable(t.name, String(v));
         },
       },
       style: { read: (t) => t.style, write: (t, v) => ((t.style = String(v)), model.changed()) },

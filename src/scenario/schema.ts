@@ -201,7 +201,8 @@ export const driversSchema = z.object({
 
 export const scenarioSchema = z
   .object({
-    name,
+    // Short enough for a cell of the store and a line of the Board paper; a sheet's name takes its first 27 characters.
+    name: name.max(255, "a scenario's name has at most 255 characters"),
     startYear: year,
     horizonYears: z.number().int().min(1).max(10),
     options: scenarioOptionsSchema.default(scenarioOptionsSchema.parse({})),

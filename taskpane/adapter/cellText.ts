@@ -8,9 +8,19 @@
 
 export type Written = string | number | boolean;
 
+/** The most characters Excel keeps in a cell; a longer text makes the whole write fail. */
+export const CELL_TEXT_LIMIT = 32_767;
+
 /** One string as text, whatever it begins with (=, +, -, @, a tab, a carriage return). */
 export function asText(value: string): string {
   return `'${value}`;
+}
+
+/** Text cut to what a cell holds, saying so at its end, so an output sheet's long line never fails the write. */
+export function fitCellText(value: string): string {
+  if (value.length <= CELL_TEXT_LIMIT) return value;
+  const note = ` … (cut: ${value.length.toLocaleString("en-GB")} characters in all)`;
+  return value.slice(0, CELL_TEXT_LIMIT - note.length) + note;
 }
 
 /** A block of cells with every string written as text; numbers and booleans as they are. */

@@ -1,13 +1,17 @@
-/** A name not yet used: "WFP results", then "WFP results (2)"; case is ignored, as Excel does. */
-export function freeName(wanted: string, taken: readonly string[], join = (base: string, n: number) => `${base} (${n})`): string {
+import { freeSheetName } from "../../src/excelNames.ts";
+
+export { freeSheetName };
+
+/** A table's or defined name's name not yet used: "tblWfpResults", then "tblWfpResults2"; case is ignored, as Excel does. */
+export function freeTableName(wanted: string, taken: readonly string[]): string {
   const lower = new Set(taken.map((name) => name.toLowerCase()));
   if (!lower.has(wanted.toLowerCase())) return wanted;
-  for (let n = 2; ; n++) if (!lower.has(join(wanted, n).toLowerCase())) return join(wanted, n);
+  for (let n = 2; ; n++) if (!lower.has(`${wanted}${n}`.toLowerCase())) return `${wanted}${n}`;
 }
 
 /**
- * Adds a worksheet under a free name ("WFP results", "WFP results (2)" …), so
- * nothing the user has is written over. Costs one sync, which also carries
+ * Adds a worksheet under a free name Excel takes ("WFP results", "WFP results
+ * (2)" …, within 31 characters), so nothing the user has is written over. Costs one sync, which also carries
  * whatever `loadMore` queues.
  */
 export async function addFreshSheet(
@@ -19,7 +23,7 @@ export async function addFreshSheet(
   sheets.load("items/name");
   loadMore?.();
   await context.sync();
-  const name = freeName(
+  const name = freeSheetName(
     wanted,
     sheets.items.map((s) => s.name),
   );

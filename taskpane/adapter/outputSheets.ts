@@ -1,5 +1,6 @@
 import { asText } from "./cellText.ts";
-import { freeName, queueTakenNames } from "./names.ts";
+import { cleanSheetName } from "../../src/excelNames.ts";
+import { freeSheetName, queueTakenNames } from "./names.ts";
 
 /*
  * wfplan's own output sheets: one per scenario, named after it, listed in a
@@ -32,11 +33,12 @@ export interface OutputRegister {
 
 /** The sheet a scenario's results are written to: "WFP " and its name, without the characters Excel refuses, in 31 characters. */
 export function outputSheetName(scenario: string): string {
-  const cleaned = `WFP ${scenario}`
-    .replace(/[[\]:*?/\\]/g, " ")
-    .replace(/\s+/g, " ")
-    .trim();
-  return cleaned.slice(0, 31).replace(/'+$/, "").trim();
+  return cleanSheetName(`WFP ${scenario}`);
+}
+
+/** The name an edited copy is kept under: the sheet's name cut to leave room for " (edited)", and a number when that is taken. */
+export function editedCopyName(sheet: string, taken: readonly string[]): string {
+  return freeSheetName(sheet, taken, " (edited)");
 }
 
 /** Queues a read of the register, for a sync the caller makes anyway. */
@@ -148,11 +150,11 @@ export function outputTarget(
   const record = register?.records.find((r) => r.scenario.toLowerCase() === scenario.toLowerCase());
   if (record && now) {
     if (keepEdited && now.fingerprint !== record.fingerprint) {
-      return { kind: "replace", name: record.sheet, now, keepAs: freeName(`${record.sheet.slice(0, 22)} (edited)`, sheets) };
+      return { kind: "replace", name: record.sheet, now, keepAs: editedCopyName(record.sheet, sheets) };
     }
     return { kind: "replace", name: record.sheet, now };
   }
-  return { kind: "add", name: freeName(wanted, sheets) };
+  return { kind: "add", name: freeSheetName(wanted, sheets) };
 }
 
 /** Whether the registered sheet's values differ from what wfplan last wrote there. */

@@ -8,7 +8,7 @@ import {
   type StarRow,
   type Triangulation,
 } from "../../src/index.ts";
-import { freeName, queueTakenNames, type TakenNames } from "./names.ts";
+import { freeSheetName, freeTableName, queueTakenNames, type TakenNames } from "./names.ts";
 import { outputSheetName, type OutputTarget } from "./outputSheets.ts";
 import { SheetWriter, type ChartPlace } from "./sheetWriter.ts";
 
@@ -117,7 +117,7 @@ export async function writeScenarioResults(result: ScenarioResult, checks: Trian
     const names = taken();
     const written = queueScenarioResults(context, result, checks, names, {
       kind: "add",
-      name: freeName(outputSheetName(result.scenario.name), names.sheets),
+      name: freeSheetName(outputSheetName(result.scenario.name), names.sheets),
     });
     await context.sync();
     return written;
@@ -153,10 +153,9 @@ export function queueScenarioResults(
     sheet.getUsedRange().clear();
     freed = target.now.tables.map((t) => t.toLowerCase());
   } else sheet = context.workbook.worksheets.add(sheetName);
-  const tableName = freeName(
+  const tableName = freeTableName(
     "tblWfpResults",
     taken.tablesAndNames.filter((name) => !freed.includes(name.toLowerCase())),
-    (base, n) => `${base}${n}`,
   );
   const out = new SheetWriter(sheet);
 

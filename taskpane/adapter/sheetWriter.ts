@@ -1,4 +1,4 @@
-import { asText } from "./cellText.ts";
+import { asText, fitCellText } from "./cellText.ts";
 import { valuesFingerprint, type WrittenBlock } from "./outputSheets.ts";
 
 /*
@@ -42,7 +42,7 @@ export class SheetWriter {
     format?: readonly string[] | readonly (readonly string[])[],
   ): Excel.Range {
     // A blank stays blank: "'" alone would be a cell that is not empty, and in the fingerprint.
-    const cells = values.map((row) => row.map((cell) => (typeof cell === "string" && cell !== "" ? asText(cell) : cell)));
+    const cells = values.map((row) => row.map((cell) => (typeof cell === "string" && cell !== "" ? asText(fitCellText(cell)) : cell)));
     const range = this.sheet.getRangeByIndexes(top, left, cells.length, cells[0]!.length);
     range.values = cells;
     if (format?.length && Array.isArray(format[0])) range.numberFormat = format as string[][];

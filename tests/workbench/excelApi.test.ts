@@ -93,7 +93,7 @@ describe("worksheets and ranges", () => {
         ["Band 5", 37796],
         ["Band 6", "=WFP.PAY(6)"],
       ];
-      sheet.getRange("C2:C3").numberFormat = [["£#,##0"]];
+      sheet.getRange("C2:C3").numberFormat = [["£#,##0"], ["£#,##0"]];
       const used = sheet.getUsedRange();
       used.load("address, rowCount, columnCount");
       const grown = sheet.getRange("B2").getResizedRange(1, 1);

@@ -184,4 +184,27 @@ describe("a scenario's own output sheet", () => {
     expect(asked).toEqual([]);
     expect(model.findSheet("WFP Star re-run (edited)")).toBeUndefined();
   });
+
+  it("keeps every sheet it names within Excel's 31 characters: long names that cut alike, and an edited copy of a long one", async () => {
+    const view = await openWorkbook();
+    const roles = detectPlanTables(view.tables);
+    const long = "Winter pressures with the new ward open from";
+    const first = await runPlan(roles, { ...choices, name: `${long} October` }, { view, onEdited: async () => "keep" as const });
+    const second = await runPlan(
+      roles,
+      { ...choices, name: `${long} January` },
+      { view: first.view, onEdited: async () => "keep" as const },
+    );
+    expect(first.sheet).toBe("WFP Winter pressures with the n");
+    expect(second.sheet).toBe("WFP Winter pressures with t (2)");
+    model.setContents(second.sheet, 1, 3, [["'Seen by the board"]]);
+    const kept = await runPlan(
+      roles,
+      { ...choices, name: `${long} January` },
+      { view: second.view, onEdited: async () => "keep" as const },
+    );
+    expect(kept.sheet).toBe("WFP Winter pressures with t (2)");
+    expect(model.values("WFP Winter pressures w (edited)", { top: 1, left: 3, bottom: 1, right: 3 })).toEqual([["Seen by the board"]]);
+    expect(model.sheets.every((sheet) => sheet.name.length <= 31)).toBe(true);
+  });
 });

@@ -93,10 +93,14 @@ describe("the scenario store", () => {
   it("never splits a character across two cells", async () => {
     expect(chunks("a😀b", 2)).toEqual(["a", "😀", "b"]);
     storeWith([]);
-    // 40,000-odd characters of emoji: a pair falls on the 30,000-character boundary in one of the two names.
-    for (const name of ["😀".repeat(20_000), `x${"😀".repeat(20_000)}`]) await saveScenario(scenario(name), "2026-11-24T12:00:00.000Z");
+    // 30,000-odd characters of emoji in a staff group's name (a cell holds 32,767): a pair falls on the 30,000-character boundary in one of the two.
+    const groups = ["😀".repeat(15_000), `x${"😀".repeat(15_000)}`];
+    for (const [i, group] of groups.entries()) {
+      const input = scenario(`Emoji ${i}`);
+      await saveScenario({ ...input, staffGroups: [{ ...input.staffGroups[0]!, name: group }] }, "2026-11-24T12:00:00.000Z");
+    }
     const listed = await listSavedScenarios();
-    expect(listed.map((s) => s.input?.name)).toEqual(["😀".repeat(20_000), `x${"😀".repeat(20_000)}`]);
+    expect(listed.map((s) => s.input?.staffGroups[0]?.name)).toEqual(groups);
   });
 
   it("reads a store larger than Excel on the web's 5 MB response in blocks", async () => {
