@@ -8,6 +8,7 @@ export default defineConfig({
     hookTimeout: 240_000,
     pool: "forks",
     globalSetup: ["tests/globalSetup.ts"],
+    setupFiles: ["tests/setup/driverExpressions.ts"],
     reporters: ["default", "./tests/summaryReporter.ts"],
   },
 });

@@ -12,7 +12,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 const root = fileURLToPath(new URL("..", import.meta.url));
 const outdir = join(root, "node_modules", ".cache", "wfplan", "cli");
 const entry = join(outdir, "main.mjs");
-const SOURCES = ["cli", "engine", "files", "functions", "src", "taskpane", "workbench"];
+const SOURCES = ["cli", "engine", "excelHost", "files", "functions", "src", "taskpane", "workbench", "xlsx"];
 
 async function newestSourceTime() {
   let newest = 0;

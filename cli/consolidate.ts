@@ -1,6 +1,6 @@
 import { access, readFile, writeFile } from "node:fs/promises";
 import { basename } from "node:path";
-import { icsSummary, trustPlan, uniqueTrustNames, type SystemBankSettings, type TrustPlan } from "../src/index.ts";
+import { icsSummary, loadDriverExpressions, trustPlan, uniqueTrustNames, type SystemBankSettings, type TrustPlan } from "../src/index.ts";
 import { readTrustWorkbook } from "../files/trustWorkbook.ts";
 
 export const CONSOLIDATE_USAGE = `Usage: wfplan consolidate FILE.xlsx [FILE.xlsx=SCENARIO ...] [--scenario NAME] -o OUT.xlsx [options]
@@ -116,6 +116,7 @@ export async function consolidateCommand(args: readonly string[], stdout: Writab
   // One file at a time: each is read, its scenario run, and only the result kept, so 200 trusts never sit in memory at once.
   const report = progress(stderr, options.files.length);
   const plans: TrustPlan[] = [];
+  await loadDriverExpressions();
   const outcomes: { file: string; trust?: string; scenario?: string; outcome: string }[] = [];
   for (const [i, { path, scenario }] of options.files.entries()) {
     const file = basename(path);

@@ -3,6 +3,8 @@ import { DetailedCellError, type CellValue } from "hyperformula";
 import { registerWfpFunctions } from "../engine/hyperformula.ts";
 import { loadMetadata } from "../engine/metadata.ts";
 import { Workbook } from "../engine/workbook.ts";
+import { catalogue } from "../functions/catalogue.ts";
+import type { BareErrors } from "../functions/shape.ts";
 
 const USAGE = `Usage: wfplan eval [--json] [--workbook file.xlsx [--sheet Name]] '=FORMULA'
        wfplan consolidate FILE.xlsx ... -o OUT.xlsx   (see wfplan consolidate --help)
@@ -13,7 +15,8 @@ Evaluates a formula with the WFP functions on a real spreadsheet engine.
   --sheet NAME       the sheet whose cells unqualified references mean (default: the first)
 
 Prints numbers in full precision, text as it is, errors as their code with the
-message on stderr; arrays one row a line, columns separated by tabs.
+message on stderr (for #NUM! and #DIV/0!, which carry none in Excel, what each
+function in the formula means by it); arrays one row a line, columns separated by tabs.
 Exits 0 when the formula was evaluated (even to an Excel error), 1 when it
 could not be read or evaluated, 2 on bad usage.`;
 
@@ -118,8 +121,24 @@ function show(value: CellValue): string {
   return String(value);
 }
 
-function asJson(value: CellValue): unknown {
-  if (value instanceof DetailedCellError) return { error: value.value, message: value.message };
+/**
+ * An error's message, or for a bare #NUM! or #DIV/0! (Excel shows none with
+ * them, and the engine keeps none) what it means for each WFP function the
+ * formula calls, from the functions' own catalogue entries.
+ */
+function errorMessage(error: DetailedCellError, formula: string): string {
+  if (error.message) return error.message;
+  const ids = [...new Set([...formula.matchAll(/WFP\.(\w+)\s*\(/gi)].map((m) => m[1]!.toUpperCase()))];
+  const meanings = ids.flatMap((id) => {
+    const meaning = catalogue[id]?.errors[error.value as keyof BareErrors];
+    return meaning ? [`WFP.${id}: ${meaning}`] : [];
+  });
+  const tooLarge = error.value === "#NUM!" ? ["or a result too large for a cell"] : [];
+  return meanings.length || tooLarge.length ? [...meanings, ...tooLarge].join("; ") : "";
+}
+
+function asJson(value: CellValue, formula: string): unknown {
+  if (value instanceof DetailedCellError) return { error: value.value, message: errorMessage(value, formula) };
   return value ?? null;
 }
 
@@ -151,14 +170,17 @@ export async function main(args: string[], stdout: Writable, stderr: Writable): 
     return error instanceof UsageError ? 2 : 1;
   }
   if (options.json) {
-    const json = values.length === 1 && values[0]!.length === 1 ? asJson(values[0]![0]!) : values.map((row) => row.map(asJson));
+    const json =
+      values.length === 1 && values[0]!.length === 1
+        ? asJson(values[0]![0]!, options.formula)
+        : values.map((row) => row.map((value) => asJson(value, options.formula)));
     stdout.write(`${JSON.stringify(json)}\n`);
   } else {
     stdout.write(`${values.map((row) => row.map(show).join("\t")).join("\n")}\n`);
   }
   let unreadable = false;
   for (const value of values.flat()) {
-    if (value instanceof DetailedCellError) stderr.write(`${value.value} ${value.message}\n`);
+    if (value instanceof DetailedCellError) stderr.write(`${value.value} ${errorMessage(value, options.formula)}\n`);
     // #ERROR! is the engine's word for a formula it could not read: that is a failure, not a result.
     if (value instanceof DetailedCellError && value.type === "ERROR") unreadable = true;
   }

@@ -11,7 +11,8 @@ import {
   type ImplementedFunctions,
   type Sheets,
 } from "hyperformula";
-import { FunctionError, type CellValue, type ExcelErrorCode, type ResultMatrix } from "../functions/cells.ts";
+import type { ExcelErrorCode, ResultMatrix } from "../functions/cells.ts";
+import { argumentFromExcel, resultForExcel } from "../functions/excelValues.ts";
 import { catalogue } from "../functions/catalogue.ts";
 import type { FunctionMetadata } from "./functionMetadata.ts";
 
@@ -29,20 +30,28 @@ const TO_HF: Record<ExcelErrorCode, ErrorType> = {
   "#DIV/0!": ErrorType.DIV_BY_ZERO,
   "#N/A": ErrorType.NA,
 };
-const FROM_HF: Partial<Record<ErrorType, ExcelErrorCode>> = {
+/** HyperFormula's errors by the code Excel shows for each; one with no Excel code is #VALUE!. */
+const EXCEL_CODE: Partial<Record<ErrorType, string>> = {
   [ErrorType.VALUE]: "#VALUE!",
   [ErrorType.NUM]: "#NUM!",
   [ErrorType.DIV_BY_ZERO]: "#DIV/0!",
   [ErrorType.NA]: "#N/A",
+  [ErrorType.REF]: "#REF!",
+  [ErrorType.NAME]: "#NAME?",
+  [ErrorType.SPILL]: "#SPILL!",
 };
 
-/** A HyperFormula value as the functions expect a cell: blanks as null, errors as FunctionError. */
-function toCell(value: unknown): CellValue | FunctionError {
+/**
+ * A HyperFormula value as Excel hands a cell to a custom function (with
+ * allowErrorForDataTypeAny): blanks as null, errors as { code, message }
+ * objects, read by the same translation as in Excel (functions/excelValues.ts).
+ */
+function toCell(value: unknown): unknown {
   if (value === EmptyValue || value === undefined) return null;
-  if (value instanceof CellError) return new FunctionError(FROM_HF[value.type] ?? "#VALUE!", value.message ?? value.type);
+  if (value instanceof CellError) return { code: EXCEL_CODE[value.type] ?? "#VALUE!", message: value.message || undefined };
   if (typeof value === "number" || typeof value === "string" || typeof value === "boolean") return value;
-  // Rich numbers (dates, currency) carry their value in `val`.
-  if (value && typeof value === "object" && "val" in value) return (value as { val: number }).val;
+  // Rich numbers (dates, currency) carry their value in `val`, as Excel's formatted numbers carry theirs in `basicValue`.
+  if (value && typeof value === "object" && "val" in value) return { type: "FormattedNumber", basicValue: (value as { val: number }).val };
   return String(value);
 }
 
@@ -51,17 +60,14 @@ const isPlain = (value: unknown) => typeof value === "number" || typeof value ==
 function toArgument(value: unknown): unknown {
   if (value === undefined) return undefined;
   // Rows of plain numbers, text and booleans are handed over as they are; only rows with blanks, errors or rich numbers are converted.
-  if (value instanceof SimpleRangeValue) return value.rawData().map((row) => (row.every(isPlain) ? row : row.map(toCell)));
-  return [[toCell(value)]];
+  const cells =
+    value instanceof SimpleRangeValue ? value.rawData().map((row) => (row.every(isPlain) ? row : row.map(toCell))) : [[toCell(value)]];
+  return argumentFromExcel(cells);
 }
 
+/** A result as Excel takes it: errors as HyperFormula's, with a message only on #VALUE! and #N/A, where Excel shows one. */
 function fromResult(result: ResultMatrix): CellError | SimpleRangeValue | number | string {
-  // Rows without an error cell are handed over as they are.
-  const cells = result.map((row): (CellError | number | string)[] =>
-    row.some((cell) => cell instanceof FunctionError)
-      ? row.map((cell) => (cell instanceof FunctionError ? new CellError(TO_HF[cell.code], cell.message) : cell))
-      : (row as (number | string)[]),
-  );
+  const cells = resultForExcel(result, (code, message) => new CellError(TO_HF[code], message));
   if (cells.length === 1 && cells[0]!.length === 1) return cells[0]![0]!;
   return SimpleRangeValue.onlyValues(cells as never);
 }

@@ -22,7 +22,7 @@ function findProjectRoot(from: string): string {
 export const projectRoot = findProjectRoot(dirname(fileURLToPath(import.meta.url)));
 /** The files of the WFP functions, one a family, whose JSDoc is their metadata. */
 export const FUNCTION_SOURCES = FAMILY_FILES.map((file) => join(projectRoot, "functions", file));
-const CACHE = join(projectRoot, "node_modules", ".cache", "wfplan", "functions.json");
+const CACHE = join(projectRoot, "node_modules", ".cache", "wfplan", "functions-v2.json");
 
 /**
  * Generates functions.json from the JSDoc of the functions' family files with
@@ -38,7 +38,20 @@ export async function generateMetadataJson(sources: readonly string[] = FUNCTION
       `custom-functions-metadata found ${result.errors.length} error(s) in ${sources.join(", ")}:\n${result.errors.join("\n")}`,
     );
   }
-  return result.metadataJson;
+  return withErrorArguments(result.metadataJson);
+}
+
+/**
+ * Lets Excel call the functions with errors in their ranges, so one #N/A in
+ * 1,000 rows gives that row's error and the rest their figures. Microsoft
+ * documents `allowErrorForDataTypeAny` for hand-written metadata only (the
+ * generator neither reads nor writes it), so it is added to the generated
+ * JSON here, as the first key beside the generator's own
+ * `allowCustomDataForDataTypeAny`.
+ */
+export function withErrorArguments(json: string): string {
+  const metadata = JSON.parse(json) as Record<string, unknown>;
+  return JSON.stringify({ allowErrorForDataTypeAny: true, ...metadata }, null, 4);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { asMatrix, BLANK, FunctionError, type CellValue, type Matrix, type ResultCell, type ResultMatrix } from "./cells.ts";
+import { asMatrix, BLANK, FunctionError, InputError, type CellValue, type Matrix, type ResultCell, type ResultMatrix } from "./cells.ts";
 import { toFunctionError, toNumber } from "./coerce.ts";
 
 /**
@@ -142,7 +142,8 @@ class Broadcast<R> {
 
   /** Puts a cell's value in its slot, or says what stops the row. */
   private read(cell: CellValue, name: string, key: boolean, slot: number, hasFallback: boolean, fallback: unknown): Stop | undefined {
-    // An error in an input cell passes through to its own result cell, as in Excel.
+    // An error in an input cell passes through to its own result cell, as in Excel, saying which argument held it.
+    if ((cell as unknown) instanceof InputError) return (cell as unknown as InputError).forArgument(name);
     if ((cell as unknown) instanceof FunctionError) return cell as unknown as FunctionError;
     const blank = cell === null || cell === undefined || cell === "";
     if (blank && !hasFallback) return BLANK;

@@ -22,6 +22,26 @@ export class FunctionError {
   }
 }
 
+/**
+ * An error found in an argument's cell (#N/A in a lookup column, #REF! after
+ * a deleted row): the row's result is this error, its message naming the
+ * argument once the function that reads it knows its name.
+ */
+export class InputError extends FunctionError {
+  constructor(
+    code: ExcelErrorCode,
+    /** The error the cell holds, which may be one a function cannot return (#REF!, #NAME?). */
+    readonly found: string,
+    readonly detail = "",
+  ) {
+    super(code, `an argument holds ${found} in this row`);
+  }
+  forArgument(argument: string): FunctionError {
+    const why = this.code === this.found ? "" : ", so it has no value to work with";
+    return new FunctionError(this.code, `${argument} holds ${this.found} in this row${why}${this.detail ? ` (${this.detail})` : ""}`);
+  }
+}
+
 /** A result cell: a number, text, an error, or "" for a blank. */
 export type ResultCell = number | string | FunctionError;
 export type ResultMatrix = ResultCell[][];

@@ -1,5 +1,5 @@
 import { PlanningError } from "../src/calculations.ts";
-import { FunctionError, type CellValue, type ExcelErrorCode } from "./cells.ts";
+import { FunctionError, InputError, type CellValue, type ExcelErrorCode } from "./cells.ts";
 
 /*
  * Argument coercion, as Excel's own arithmetic does it: numbers pass, text
@@ -25,8 +25,15 @@ function numberFromText(text: string): number | undefined {
   return Number.isFinite(value) ? value : undefined;
 }
 
+/** An error cell read as an argument: thrown as that argument's error. */
+function thrownError(cell: unknown, argument: string): void {
+  if (cell instanceof InputError) throw cell.forArgument(argument);
+  if (cell instanceof FunctionError) throw cell;
+}
+
 export function toNumber(cell: CellValue, argument: string): number {
   if (typeof cell === "number" && Number.isFinite(cell)) return cell;
+  thrownError(cell, argument);
   if (typeof cell === "string") {
     const value = numberFromText(cell);
     if (value !== undefined) return value;
@@ -36,6 +43,7 @@ export function toNumber(cell: CellValue, argument: string): number {
 
 export function toText(cell: CellValue, argument: string): string {
   if (typeof cell === "string") return cell;
+  thrownError(cell, argument);
   if (typeof cell === "number") return String(cell);
   throw new FunctionError("#VALUE!", `${argument} must be text or a number, not ${describe(cell)}`);
 }

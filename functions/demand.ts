@@ -153,9 +153,21 @@ export function wisn_ratio(actual_staff: any[][], required_staff: any[][]): any[
 
 /** This family's functions by the id Excel knows each by (WFP.<id>), with the shape of its result. */
 export const entries: Record<string, CatalogueEntry> = {
-  UPLIFT: { run: uplift, shape: ONE_VALUE },
-  ACTIVITY_FTE: { run: activity_fte, shape: ELEMENTWISE },
-  WISN_AWT: { run: wisn_awt, shape: ELEMENTWISE },
-  WISN: { run: wisn, shape: ONE_VALUE },
-  WISN_RATIO: { run: wisn_ratio, shape: ELEMENTWISE },
+  UPLIFT: { run: uplift, shape: ONE_VALUE, errors: { "#NUM!": "a percentage is outside 0 to 1, or they add up to 100% or more" } },
+  ACTIVITY_FTE: { run: activity_fte, shape: ELEMENTWISE, errors: { "#NUM!": "activity, minutes_per_unit or another number is negative" } },
+  WISN_AWT: {
+    run: wisn_awt,
+    shape: ELEMENTWISE,
+    errors: { "#NUM!": "a number of days or hours is negative, or the absences leave no working days", "#DIV/0!": "hours_per_day is 0" },
+  },
+  WISN: {
+    run: wisn,
+    shape: ONE_VALUE,
+    errors: { "#NUM!": "a workload, unit_minutes or awt_hours is negative", "#DIV/0!": "a unit_minutes or awt_hours is 0" },
+  },
+  WISN_RATIO: {
+    run: wisn_ratio,
+    shape: ELEMENTWISE,
+    errors: { "#NUM!": "actual_staff or required_staff is negative", "#DIV/0!": "required_staff is 0" },
+  },
 };

@@ -52,6 +52,10 @@ export function nursing_fte(chppd: any[][], beds: any[][], occupancy: any[][], u
 
 /** This family's functions by the id Excel knows each by (WFP.<id>), with the shape of its result. */
 export const entries: Record<string, CatalogueEntry> = {
-  CHPPD: { run: chppd, shape: ELEMENTWISE },
-  NURSING_FTE: { run: nursing_fte, shape: ELEMENTWISE },
+  CHPPD: { run: chppd, shape: ELEMENTWISE, errors: { "#NUM!": "care_hours or patient_days is negative", "#DIV/0!": "patient_days is 0" } },
+  NURSING_FTE: {
+    run: nursing_fte,
+    shape: ELEMENTWISE,
+    errors: { "#NUM!": "chppd, beds or uplift is negative, or occupancy is outside 0 to 1" },
+  },
 };

@@ -183,8 +183,8 @@ export function cost(band: any[][], fte: any[][], point?: any[][], year?: any[][
 
 /** This family's functions by the id Excel knows each by (WFP.<id>), with the shape of its result. */
 export const entries: Record<string, CatalogueEntry> = {
-  PAY: { run: pay, shape: { kind: "elementwise", wholeArguments: [3] } },
-  HCAS: { run: hcas, shape: ELEMENTWISE },
-  ONCOSTS: { run: oncosts, shape: ELEMENTWISE },
-  COST: { run: cost, shape: { kind: "elementwise", wholeArguments: [5] } },
+  PAY: { run: pay, shape: { kind: "elementwise", wholeArguments: [3] }, errors: {} },
+  HCAS: { run: hcas, shape: ELEMENTWISE, errors: { "#NUM!": "salary is negative" } },
+  ONCOSTS: { run: oncosts, shape: ELEMENTWISE, errors: { "#NUM!": "annual_pay is negative" } },
+  COST: { run: cost, shape: { kind: "elementwise", wholeArguments: [5] }, errors: { "#NUM!": "fte is negative" } },
 };

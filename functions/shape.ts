@@ -19,7 +19,17 @@ export type ResultShape =
 export const ELEMENTWISE: ResultShape = { kind: "elementwise" };
 export const ONE_VALUE: ResultShape = { kind: "one value" };
 
+/**
+ * What each error Excel shows without a message means for this function:
+ * Excel drops a custom function's message on #NUM! and #DIV/0!, so the
+ * reference says it instead. Any function also gives #NUM! for a result too
+ * large for a cell. A test probes each function and fails on a code it gives
+ * that is not here, or one here it never gives.
+ */
+export type BareErrors = Partial<Record<"#NUM!" | "#DIV/0!", string>>;
+
 export interface CatalogueEntry {
   run: (...args: any[]) => ResultMatrix;
   shape: ResultShape;
+  errors: BareErrors;
 }

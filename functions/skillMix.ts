@@ -63,6 +63,6 @@ export function mixcost(bands: any[][], ftes: any[][], year?: any[][], area?: an
 
 /** This family's functions by the id Excel knows each by (WFP.<id>), with the shape of its result. */
 export const entries: Record<string, CatalogueEntry> = {
-  SKILLMIX: { run: skillmix, shape: ONE_VALUE },
-  MIXCOST: { run: mixcost, shape: ONE_VALUE },
+  SKILLMIX: { run: skillmix, shape: ONE_VALUE, errors: { "#NUM!": "an FTE is negative", "#DIV/0!": "the FTE add up to 0" } },
+  MIXCOST: { run: mixcost, shape: ONE_VALUE, errors: { "#NUM!": "an FTE is negative", "#DIV/0!": "the FTE add up to 0" } },
 };

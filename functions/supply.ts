@@ -81,7 +81,19 @@ export function turnover(leavers: any[][], average_headcount: any[][]): any[][] 
 /** This family's functions by the id Excel knows each by (WFP.<id>), with the shape of its result. */
 export const entries: Record<string, CatalogueEntry> = {
   // A row as long as the value of `years` (argument 4).
-  SUPPLY: { run: supply, shape: { kind: "row", lengthFromArgument: 3 } },
-  VACANCY_RATE: { run: vacancy_rate, shape: ELEMENTWISE },
-  TURNOVER: { run: turnover, shape: ELEMENTWISE },
+  SUPPLY: {
+    run: supply,
+    shape: { kind: "row", lengthFromArgument: 3 },
+    errors: { "#NUM!": "start_fte or starters is negative, leaver_rate is outside 0 to 1, or years is not a whole number from 1 to 50" },
+  },
+  VACANCY_RATE: {
+    run: vacancy_rate,
+    shape: ELEMENTWISE,
+    errors: { "#NUM!": "establishment or in_post is negative", "#DIV/0!": "establishment is 0" },
+  },
+  TURNOVER: {
+    run: turnover,
+    shape: ELEMENTWISE,
+    errors: { "#NUM!": "leavers or average_headcount is negative", "#DIV/0!": "average_headcount is 0" },
+  },
 };

@@ -48,6 +48,6 @@ export function headcount(fte: any[][], fte_per_head?: any[][]): any[][] {
 
 /** This family's functions by the id Excel knows each by (WFP.<id>), with the shape of its result. */
 export const entries: Record<string, CatalogueEntry> = {
-  FTE: { run: fte, shape: ELEMENTWISE },
-  HEADCOUNT: { run: headcount, shape: ELEMENTWISE },
+  FTE: { run: fte, shape: ELEMENTWISE, errors: { "#NUM!": "hours or standard_hours is negative" } },
+  HEADCOUNT: { run: headcount, shape: ELEMENTWISE, errors: { "#NUM!": "fte or fte_per_head is negative", "#DIV/0!": "fte_per_head is 0" } },
 };

@@ -61,7 +61,8 @@ export const ITEM_NAME_LIMIT = 255;
 export function itemNameProblem(name: string): string | undefined {
   if (name === "") return "A table's or a name's name cannot be blank.";
   if (name.length > ITEM_NAME_LIMIT) return `"${name.slice(0, 40)}…" has ${name.length} characters; a name has at most ${ITEM_NAME_LIMIT}.`;
-  if (!/^[\p{L}_\\][\p{L}\p{N}_.]*$/u.test(name))
+  // Letters beyond ASCII as a range, not \p{L}: a Unicode property class compiles to kilobytes in the pane's bundle.
+  if (!/^[A-Za-z\u00C0-\uFFFF_\\][A-Za-z0-9\u00C0-\uFFFF_.]*$/.test(name))
     return `"${name}" must begin with a letter, an underscore or a backslash and hold only letters, digits, periods and underscores.`;
   if (/^[crCR]$/.test(name)) return `"${name}" alone is kept by Excel for a row or a column.`;
   if (/^[A-Za-z]{1,3}[0-9]+$/.test(name) && columnWithin(name) && rowWithin(name.replace(/^[A-Za-z]+/, "")))

@@ -8,7 +8,7 @@
  * Excel error a caller should show.
  */
 export * from "./calculations.ts";
-export { driverValue, type Driver, type DriverValue } from "./scenario/drivers.ts";
+export { driverExpressionsLoaded, driverValue, loadDriverExpressions, type Driver, type DriverValue } from "./scenario/drivers.ts";
 export * from "./scenario/driverTable.ts";
 export * from "./scenario/schema.ts";
 export * from "./scenario/run.ts";

@@ -1,7 +1,15 @@
 import { readFileSync } from "node:fs";
 import { readXlsx } from "../../engine/xlsx.ts";
 import { SAMPLE_FILE } from "../../examples/generate.ts";
-import { detectPlanTables, runScenario, scenarioFromTables, triangulate, type TableData, type TableRole } from "../../src/index.ts";
+import {
+  detectPlanTables,
+  loadDriverExpressions,
+  runScenario,
+  scenarioFromTables,
+  triangulate,
+  type TableData,
+  type TableRole,
+} from "../../src/index.ts";
 import { openWorkbook } from "../../taskpane/adapter/openWorkbook.ts";
 import { queueTableReads } from "../../taskpane/adapter/planTables.ts";
 import { runPlan } from "../../taskpane/useCases/runPlan.ts";
@@ -42,6 +50,7 @@ function scaled(tables: Partial<Record<TableRole, TableData>>, rows: number): Pa
 
 export async function scenarioScale(sizes: Sizes): Promise<Result[]> {
   const tables = await sampleTables();
+  await loadDriverExpressions();
   const sample = tables.staff!.rows.length;
   const steps = sizes.smoke ? [1, 2] : [1, 10, 50_000 / sample, 100];
   const timed = steps.map((factor) => {

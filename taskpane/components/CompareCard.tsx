@@ -22,7 +22,7 @@ import {
   makeStyles,
 } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
-import { boardSummary, compareScenarios, runScenario, scenarioDifferences, starBreakdown } from "../../src/index.ts";
+import { boardSummary, compareScenarios, loadDriverExpressions, runScenario, scenarioDifferences, starBreakdown } from "../../src/index.ts";
 import { writeBoardSummary } from "../adapter/board.ts";
 import { writeComparison } from "../adapter/comparison.ts";
 import {
@@ -102,6 +102,7 @@ export function CompareCard({
   if (saved.length === 0) return null;
   const compare = async () => {
     try {
+      await loadDriverExpressions();
       const results = saved.filter((s, i) => chosen.has(i) && s.input).map((s) => runScenario(s.input));
       const sheet = await writeComparison(compareScenarios(results), scenarioDifferences(results.map((r) => r.scenario)));
       setMessage({ intent: "success", text: `Compared ${results.length} scenarios on the sheet "${sheet}".` });
@@ -111,6 +112,7 @@ export function CompareCard({
   };
   const board = async () => {
     try {
+      await loadDriverExpressions();
       const inputs = saved.filter((s, i) => chosen.has(i) && s.input).map((s) => s.input!);
       const summary = boardSummary(inputs.map(runScenario), inputs.map(starBreakdown));
       const { sheet, keptCopy } = await writeBoardSummary(summary);

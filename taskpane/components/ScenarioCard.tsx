@@ -13,12 +13,19 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { useEffect, useState } from "react";
-import { latestOnCostYear, nextYear, referenceData, type ScenarioInput } from "../../src/index.ts";
+import { useEffect, useReducer, useState } from "react";
+import {
+  driverExpressionsLoaded,
+  latestOnCostYear,
+  loadDriverExpressions,
+  nextYear,
+  referenceData,
+  type ScenarioInput,
+} from "../../src/index.ts";
 import { saveLinks, type PlanLinks } from "../adapter/linkStore.ts";
 import type { WorkbookView } from "../adapter/openWorkbook.ts";
 import { nameKey, namesInUse } from "../adapter/scenarioStore.ts";
-import { DEFAULT_FORM, formFromScenario, readForm, type ScenarioForm } from "../useCases/scenarioForm.ts";
+import { DEFAULT_FORM, formFromScenario, formHasExpression, readForm, type ScenarioForm } from "../useCases/scenarioForm.ts";
 import { DriverFields } from "./DriverFields.tsx";
 import { EditedSheetDialog } from "./EditedSheetDialog.tsx";
 import { RunOutcome } from "./RunOutcome.tsx";
@@ -73,6 +80,11 @@ export function ScenarioCard({
   // A name already saved (case and spaces aside) is a new version of that scenario, under its saved spelling: never two under one name.
   const savedAs = namesInUse(opened?.saved ?? []).find((n) => nameKey(n) === nameKey(name));
   // Every field as typed, read as the model reads it: what was understood, or why it cannot be used.
+  // The expression reader loads on the first "=" typed; until it has, such a field says it is being read, then reads again.
+  const [, expressionsArrived] = useReducer((n: number) => n + 1, 0);
+  useEffect(() => {
+    if (!driverExpressionsLoaded() && formHasExpression(form)) void loadDriverExpressions().then(expressionsArrived);
+  }, [form]);
   const read = readForm(form, { inputs: view?.inputs, savedAs });
   const fields = read.fields;
   const inputNames = Object.keys(view?.inputs ?? {})

@@ -5,6 +5,7 @@ import {
   ROLES,
   scenarioAssumptions,
   resolveLink,
+  loadDriverExpressions,
   runScenario,
   starBreakdown,
   triangulate,
@@ -137,6 +138,7 @@ export async function runPlan(
       if (problems.length) throw new Error(problems.join(". "));
       const { input, leftOut, cells } = planFromTables(tables, choices);
       await step("Running it");
+      await loadDriverExpressions();
       const result = runScenario(input);
       await step("Triangulating");
       const checks = triangulate(result);

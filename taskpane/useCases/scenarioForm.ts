@@ -113,6 +113,11 @@ function readFte(text: string, label: string, years: number, inputs: Record<stri
     : { value: parts, understood: `${parts.slice(0, -1).map(fte).join(", ")}, then ${fte(parts.at(-1)!)} a year` };
 }
 
+/** Whether any field is an expression ("=" first), which needs the expression reader loaded (loadDriverExpressions). */
+export function formHasExpression(form: ScenarioForm): boolean {
+  return JSON.stringify(form).includes('":"=');
+}
+
 /** Reads the whole form: each field's understanding, every problem, and the model's choices when there are none. */
 export function readForm(form: ScenarioForm, opts: { inputs?: Record<string, number>; savedAs?: string } = {}): FormRead {
   const years = Number(form.years);

@@ -2,6 +2,7 @@ import {
   icsSummary,
   PERCENT_RANGES,
   readPercent,
+  loadDriverExpressions,
   trustPlan,
   uniqueTrustNames,
   type IcsSummary,
@@ -62,6 +63,7 @@ export async function writeSystemView(
 ): Promise<SystemView> {
   const plans: TrustPlan[] = [];
   const skipped: Skipped[] = [];
+  await loadDriverExpressions();
   for (const { workbook, scenario } of chosen) {
     try {
       plans.push(trustPlan(workbook, scenario));

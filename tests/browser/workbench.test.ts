@@ -311,7 +311,7 @@ describe("the workbench in headless Chromium", () => {
     await page.keyboard.press("Delete");
     await expect.poll(() => cell(page, "B2").textContent()).toBe("");
     expect(await page.locator(".rdg-editor-container, input.wb-cell-editor").count()).toBe(0);
-    expect(await page.getByLabel("Formula bar").inputValue()).toBe("");
+    await expect.poll(() => page.getByLabel("Formula bar").inputValue()).toBe("");
     // Ctrl+Z puts it back, Ctrl+Y clears it again.
     await page.keyboard.press("Control+z");
     await expect.poll(() => cell(page, "B2").textContent()).toBe("£45,890.61");

@@ -28,7 +28,7 @@ describe("wfplan eval", () => {
     expect((await run("eval", "--json", "=WFP.FTE(30)")).stdout).toBe("0.8\n");
     expect(JSON.parse((await run("eval", "--json", "=WFP.TURNOVER(1, 0)")).stdout)).toEqual({
       error: "#DIV/0!",
-      message: "average_headcount is zero, and the rule divides by it",
+      message: "WFP.TURNOVER: average_headcount is 0",
     });
   });
   it("exits 2 on bad usage", async () => {

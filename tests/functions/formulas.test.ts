@@ -1,3 +1,4 @@
+import { catalogue } from "../../functions/catalogue.ts";
 import { describe, expect, it } from "vitest";
 import { errorOf, evaluate } from "./helpers.ts";
 
@@ -23,7 +24,10 @@ describe("WFP.FTE and WFP.HEADCOUNT", () => {
     ).toEqual([[0.8], [0.8]]);
   });
   it("refuses negative hours with #NUM! and text with #VALUE!, naming the argument", async () => {
-    expect(errorOf(await evaluate("=WFP.FTE(-5)"))).toEqual({ code: "#NUM!", message: "hours cannot be negative (got -5)" });
+    // As in Excel, #NUM! carries no message to the cell; the function's reference says what it means, and the model still knows why.
+    expect(errorOf(await evaluate("=WFP.FTE(-5)"))).toEqual({ code: "#NUM!", message: "" });
+    expect(catalogue.FTE!.errors["#NUM!"]).toBe("hours or standard_hours is negative");
+    expect(String(catalogue.FTE!.run([[-5]])[0]![0])).toBe("#NUM! hours cannot be negative (got -5)");
     expect(errorOf(await evaluate('=WFP.FTE("lots")'))).toEqual({
       code: "#VALUE!",
       message: 'hours must be a number, not the text "lots"',
@@ -170,7 +174,10 @@ describe("nursing, skill mix, supply, vacancy and turnover", () => {
     const row = (await evaluate("=WFP.SUPPLY(100, 0.1, 8, 3)")) as number[][];
     expect(row[0]).toEqual([98, expect.closeTo(96.2, 10), expect.closeTo(94.58, 10)]);
     const bad = (await evaluate("=WFP.SUPPLY(100, 1.5, 8, 3)")) as unknown[][];
-    expect(errorOf(bad[0]![0])).toEqual({ code: "#NUM!", message: "leaver_rate must be a fraction from 0 to 1 (got 1.5; 25% is 0.25)" });
+    expect(errorOf(bad[0]![0])).toEqual({ code: "#NUM!", message: "" });
+    expect(String(catalogue.SUPPLY!.run(100, 1.5, 8, 3)[0]![0])).toBe(
+      "#NUM! leaver_rate must be a fraction from 0 to 1 (got 1.5; 25% is 0.25)",
+    );
   });
   it("vacancy rate and turnover, element-wise", async () => {
     expect(await evaluate("=WFP.VACANCY_RATE(100, 90)")).toBeCloseTo(0.1, 12);

@@ -21,7 +21,7 @@ describe("wfplan eval at its edges", () => {
     expect(await run("eval", '=WFP.FTE(1e308,"50%")')).toEqual({
       code: 0,
       stdout: "#NUM!\n",
-      stderr: "#NUM! the result is too large for a cell\n",
+      stderr: "#NUM! WFP.FTE: hours or standard_hours is negative; or a result too large for a cell\n",
     });
   });
   it("exits 1 with the message when the formula cannot be read", async () => {
