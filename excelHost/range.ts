@@ -234,11 +234,13 @@ export class RangeProxy extends ClientObject<RangeTarget> {
   clear(): void {
     this.queue("clear", (t) => this.context.model.clear(t.sheet.name, t.range));
   }
-  /** Activates the range's sheet and selects the range, as Excel's Range.select. */
+  /**
+   * Selects the range. Its sheet is not brought to the front: not every Excel
+   * does so for a range on another sheet, so the add-in activates it itself.
+   */
   select(): void {
     this.queue("select", (t) => {
       this.context.model.selection = { sheet: t.sheet.name, range: t.range };
-      this.context.model.activate(t.sheet.name);
     });
   }
 }

@@ -138,8 +138,10 @@ describe("a trust's own layout in the workbench", () => {
     expect(year("Support").requiredFte).toBeCloseTo(4000 / (37.5 * 52.143), 12);
     expect(year("Nursing").budget).toBe(120000);
     expect(year("Support").budget).toBe(30000);
-    // Following the link selects the cell.
+    // Following the link brings its sheet to the front and selects the cell.
+    model.activate("Activity");
     await selectCell(run.leftOut[0]!.sheet, run.leftOut[0]!.row, run.leftOut[0]!.column);
+    expect(model.activeSheet).toBe("ESR extract");
     expect(model.selection).toEqual({ sheet: "ESR extract", range: { top: 6, left: 3, bottom: 6, right: 3 } });
     expect(model.findSheet(LINK_SHEET)?.visibility).toBe("VeryHidden");
     const reopened = await openWorkbook();
