@@ -13,11 +13,10 @@ import { SheetWriter } from "./sheetWriter.ts";
 
 const ICS_KEY = "wfplan:ics";
 const ICS_SHEET = "WFP ICS summary";
-const CHART_LEFT = 10; // column K, right of the widest top table
+const CHART_LEFT = 10; // column K at least, right of the widest top table
 const CHART_COLUMNS = 8;
 const CHART_ROWS = 16;
 /** The charts' data, right of the charts and off the printed page, formatted so it reads as figures in any program. */
-const DATA_LEFT = CHART_LEFT + CHART_COLUMNS + 1;
 
 const FTE = "#,##0.0";
 const MONEY = "£#,##0";
@@ -60,9 +59,12 @@ export async function writeIcsSummary(summary: IcsSummary, writtenAt = new Date(
   return Excel.run(async (context) => {
     const { sheet, target, registered } = await openOwnSheet(context, ICS_KEY, ICS_SHEET);
     const out = new SheetWriter(sheet);
-    const chartAt = (type: string, source: Excel.Range, title: string, top: number) =>
-      out.chart(type, source, title, { top, left: CHART_LEFT, rows: CHART_ROWS, columns: CHART_COLUMNS });
     const { system, bank } = summary;
+    // Right of the widest table: the bank FTE table is a staff group, a column a year and a cap, so a long plan pushes the charts right.
+    const chartLeft = Math.max(CHART_LEFT, system.years.length + 3);
+    const dataLeft = chartLeft + CHART_COLUMNS + 1;
+    const chartAt = (type: string, source: Excel.Range, title: string, top: number) =>
+      out.chart(type, source, title, { top, left: chartLeft, rows: CHART_ROWS, columns: CHART_COLUMNS });
 
     out.heading(0, `ICS summary: ${system.trusts.length} trust${system.trusts.length === 1 ? "" : "s"}`);
     out.write(1, 0, [
@@ -173,7 +175,7 @@ export async function writeIcsSummary(summary: IcsSummary, writtenAt = new Date(
         ...trusts.map((trust) => system.trustRows.find((r) => r.trust === trust && r.staffGroup === group && r.year === year)?.gapFte ?? 0),
       ]),
     ];
-    const gapRange = out.write(0, DATA_LEFT, gapData, ["@", ...trusts.map(() => FTE)]);
+    const gapRange = out.write(0, dataLeft, gapData, ["@", ...trusts.map(() => FTE)]);
     const spenders = largest(
       bank.totals.filter((t) => t.trust !== SYSTEM).map((t) => t.trust),
       (trust) => bank.totals.find((t) => t.trust === trust)!.agencyCostBefore,
@@ -182,7 +184,7 @@ export async function writeIcsSummary(summary: IcsSummary, writtenAt = new Date(
       ["Trust", "Agency spend before", "Agency spend after"],
       ...spenders.map((trust) => bank.totals.find((t) => t.trust === trust)!).map((t) => [t.trust, t.agencyCostBefore, t.agencyCostAfter]),
     ];
-    const agencyRange = out.write(gapData.length + 1, DATA_LEFT, agencyData, ["@", MONEY, MONEY]);
+    const agencyRange = out.write(gapData.length + 1, dataLeft, agencyData, ["@", MONEY, MONEY]);
     const of = (shown: number, what: string) => (shown < system.trusts.length ? `, the ${shown} trusts with the most ${what}` : "");
     chartAt("ColumnClustered", gapRange, `FTE gap by trust and staff group, ${year}${of(trusts.length, "gap")}`, 0);
     chartAt(
@@ -211,7 +213,7 @@ export async function writeIcsSummary(summary: IcsSummary, writtenAt = new Date(
     sheet.pageLayout.orientation = "Landscape" as Excel.PageOrientation;
     sheet.pageLayout.paperSize = "A4" as Excel.PaperType;
     sheet.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 1 };
-    sheet.pageLayout.setPrintArea(sheet.getRangeByIndexes(0, 0, pageBottom, CHART_LEFT + CHART_COLUMNS));
+    sheet.pageLayout.setPrintArea(sheet.getRangeByIndexes(0, 0, pageBottom, chartLeft + CHART_COLUMNS));
     queueRegisterOutput(context, registered, ICS_KEY, target.name, out.fingerprint());
     sheet.activate();
     await context.sync();

@@ -152,6 +152,24 @@ describe("the system view in the pane", () => {
     expect(view.sheet).toBe("WFP ICS summary");
   });
 
+  it("places the charts right of the bank FTE table however many years the plans run", async () => {
+    const { read } = await readTrustFiles(files.trusts.map((t) => ({ name: t.name, bytes: t.bytes })));
+    const tenYears = read.map((workbook) => ({
+      workbook: { ...workbook, scenarios: workbook.scenarios.map((s) => ({ ...s, input: { ...s.input, horizonYears: 10 } })) },
+      scenario: workbook.scenarios[0]!.name,
+    }));
+    await writeSystemView(tenYears, { share: 0.5, fee: 0.05, capFte: {} });
+    const sheet = "WFP ICS summary";
+    const column = model.values(sheet, { top: 0, left: 0, bottom: 200, right: 0 }).map((r) => r[0]);
+    const heading = column.indexOf("Bank FTE the system's bank supplies, by staff group and year");
+    const header = model.values(sheet, { top: heading + 1, left: 0, bottom: heading + 1, right: 30 })[0]!;
+    const width = header.reduce<number>((last, cell, i) => (cell !== "" ? i + 1 : last), 0);
+    expect(width).toBeGreaterThanOrEqual(12); // a staff group, ten or more years, the cap
+    const charts = model.charts.filter((c) => c.sheet === sheet);
+    expect(charts).toHaveLength(2);
+    for (const chart of charts) expect(chart.anchor!.left).toBeGreaterThan(width);
+  });
+
   it("names trusts of the same file name apart, and charts the ten with the largest gap of twelve", async () => {
     const vale = files.trusts[2]!;
     const { read } = await readTrustFiles(Array.from({ length: 12 }, () => ({ name: vale.name, bytes: vale.bytes })));
