@@ -12,7 +12,7 @@ import {
   type Sheets,
 } from "hyperformula";
 import type { ExcelErrorCode, ResultMatrix } from "../functions/cells.ts";
-import { argumentFromExcel, resultForExcel } from "../functions/excelValues.ts";
+import { cellFromExcel, resultForExcel } from "../functions/excelValues.ts";
 import { catalogue } from "../functions/catalogue.ts";
 import type { FunctionMetadata } from "./functionMetadata.ts";
 
@@ -59,10 +59,10 @@ const isPlain = (value: unknown) => typeof value === "number" || typeof value ==
 
 function toArgument(value: unknown): unknown {
   if (value === undefined) return undefined;
-  // Rows of plain numbers, text and booleans are handed over as they are; only rows with blanks, errors or rich numbers are converted.
-  const cells =
-    value instanceof SimpleRangeValue ? value.rawData().map((row) => (row.every(isPlain) ? row : row.map(toCell))) : [[toCell(value)]];
-  return argumentFromExcel(cells);
+  // Rows of plain numbers, text and booleans are handed over as they are; only rows with blanks, errors or rich numbers are
+  // converted, each cell once, through Excel's shape (cellFromExcel), so a long column is not read twice.
+  const read = (cell: unknown) => cellFromExcel(toCell(cell));
+  return value instanceof SimpleRangeValue ? value.rawData().map((row) => (row.every(isPlain) ? row : row.map(read))) : [[read(value)]];
 }
 
 /** A result as Excel takes it: errors as HyperFormula's, with a message only on #VALUE! and #N/A, where Excel shows one. */
