@@ -55,9 +55,9 @@ function parseArguments(args: string[]): EvalOptions {
 
 /**
  * Evaluates one formula, alone or in a workbook's sheet. Tables' structured
- * references work as in Excel. The formula goes where it can spill and where
- * nothing it reads is: below the used range, else to its right, else far to
- * the right of A1; a place that makes it refer to itself (a cycle) is passed over.
+ * references work as in Excel. The formula is calculated without a cell of its
+ * own (so it can read any cell, and a full sheet leaves it room to spill), and an
+ * array answer comes back at its own size.
  */
 export async function evaluateFormula(options: Omit<EvalOptions, "json">): Promise<CellValue[][]> {
   registerWfpFunctions(await loadMetadata());
@@ -69,41 +69,13 @@ export async function evaluateFormula(options: Omit<EvalOptions, "json">): Promi
   if (!workbook.findSheet(sheetName)) {
     throw new UsageError(`the workbook has no sheet "${sheetName}": it has ${workbook.sheets.map((s) => s.name).join(", ")}`);
   }
-  const engine = workbook.engine;
   try {
-    const sheet = engine.getSheetId(workbook.sheet(sheetName).name)!;
-    const used = workbook.usedRange(sheetName);
-    const candidates = [
-      used ? { row: used.bottom + 2, col: used.left } : { row: 0, col: 0 },
-      { row: used?.top ?? 0, col: (used?.right ?? 0) + 2 },
-      { row: 0, col: FAR_COLUMN },
-    ].filter((at) => at.row < MAX_ROWS - 1 && at.col < MAX_COLUMNS - 1);
-    for (const at of candidates) {
-      workbook.setContents(sheetName, at.row, at.col, [[options.formula]]);
-      const value = engine.getCellValue({ sheet, row: at.row, col: at.col });
-      if (value instanceof DetailedCellError && value.type === "CYCLE") {
-        workbook.setContents(sheetName, at.row, at.col, [[""]]);
-        continue;
-      }
-      const spill = engine.getSheetDimensions(sheet);
-      const height = Math.max(1, spill.height - at.row);
-      const width = Math.max(1, spill.width - at.col);
-      const values = engine.getRangeValues({
-        start: { sheet, row: at.row, col: at.col },
-        end: { sheet, row: at.row + height - 1, col: at.col + width - 1 },
-      });
-      return trimTrailingBlanks(values);
-    }
-    throw new Error("there is no free cell to evaluate the formula in without it referring to itself");
+    const value = workbook.calculate(sheetName, options.formula);
+    return Array.isArray(value) ? trimTrailingBlanks(value) : [[value]];
   } finally {
-    engine.destroy();
+    workbook.engine.destroy();
   }
 }
-
-const MAX_ROWS = 1_048_576;
-const MAX_COLUMNS = 16_384;
-/** Column HHH: far right of A1, with room to spill. */
-const FAR_COLUMN = 5_622;
 
 function trimTrailingBlanks(values: CellValue[][]): CellValue[][] {
   const rows = values.map((row) => {

@@ -231,6 +231,31 @@ export class Workbook {
     this.changed();
   }
 
+  /**
+   * Evaluates a formula as if typed into a sheet, without writing it anywhere:
+   * nothing it reads can be where it is (no cycle), and an array comes back at
+   * its own size, however full the sheet. Structured references are read from
+   * A1, so `[@Column]` (this row) has no row to mean and is refused by the engine.
+   */
+  calculate(sheet: string, formula: string): CellValue | CellValue[][] {
+    const name = this.sheet(sheet).name;
+    const translated = translateExcelLiterals(translateStructuredReferences(formula, this.tables, { sheet: name, row: 0, column: 0 }));
+    if (!this.engine.validateFormula(translated)) return this.parseError(translated);
+    return this.engine.calculateFormula(translated, this.sheetId(sheet));
+  }
+
+  /** The engine's own words on a formula it cannot read (calculateFormula only throws "not a formula"), from a scratch sheet. */
+  private parseError(formula: string): CellValue {
+    const name = this.engine.addSheet();
+    const id = this.engine.getSheetId(name)!;
+    try {
+      this.engine.setCellContents({ sheet: id, row: 0, col: 0 }, formula);
+      return this.engine.getCellValue({ sheet: id, row: 0, col: 0 });
+    } finally {
+      this.engine.removeSheet(id);
+    }
+  }
+
   // ---- cells ----
   /** Writes values or formulas into a block starting at (row, column). Text that looks like a number stays text. */
   setContents(sheet: string, row: number, column: number, contents: readonly (readonly CellInput[])[]): void {

@@ -55,6 +55,18 @@ describe("wfplan eval", () => {
     const missing = await run("eval", "--workbook", file, "--sheet", "Budget", "=1");
     expect(missing).toMatchObject({ code: 2, stderr: 'wfplan: the workbook has no sheet "Budget": it has Plan, Notes\n' });
   });
+  it("evaluates on a sheet with no free cell beside its used range, and spills at the answer's own size", async () => {
+    // Values in A1 and XFD1048576: the formula once went to column HHH and read the whole sheet back as its spill (out of memory).
+    const dir = mkdtempSync(join(tmpdir(), "wfplan-cli-"));
+    const file = join(dir, "sparse.xlsx");
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("Plan");
+    sheet.getCell("A1").value = 30;
+    sheet.getCell("XFD1048576").value = 15;
+    await workbook.xlsx.writeFile(file);
+    expect((await run("eval", "--workbook", file, "=WFP.FTE(A1) + WFP.FTE(XFD1048576)")).stdout).toBe("1.2\n"); // 30/37.5 + 15/37.5
+    expect((await run("eval", "--workbook", file, "=WFP.SUPPLY(A1, 0.1, 8, 3)")).stdout).toBe("35\t39.5\t43.55\n"); // 30 x 0.9 + 8 ...
+  });
   it("runs as `npx wfplan` from the bin entry, with no build", async () => {
     const { stdout } = await promisify(execFile)(process.execPath, [join(projectRoot, "bin", "wfplan.mjs"), "eval", "=WFP.PAY(5)"], {
       cwd: projectRoot,
