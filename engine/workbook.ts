@@ -396,16 +396,23 @@ export class Workbook {
   }
 
   /** Widens each column of the block to fit its longest shown text, as Excel's autofit does. */
+  /**
+   * Fits each column of the range to every cell in the column, as Excel does
+   * (not only the rows asked about): a title in A1 widens column A however
+   * small the range. Up to Excel's most, 255 characters.
+   */
   autofitColumns(sheet: string, range: CellRange): void {
     const used = this.usedRange(sheet);
     if (!used) return;
-    const bottom = Math.min(range.bottom, used.bottom);
+    const left = Math.max(range.left, used.left);
     const right = Math.min(range.right, used.right);
-    if (bottom < range.top || right < range.left) return;
-    const values = this.values(sheet, { ...range, bottom, right });
-    for (let c = 0; c <= right - range.left; c++) {
-      const longest = Math.max(0, ...values.map((line) => String(line[c] ?? "").length));
-      this.setColumnWidth(sheet, range.left + c, Math.max(48, Math.ceil(longest * 6.5 + 10)));
+    if (right < left) return;
+    const values = this.values(sheet, { top: used.top, left, bottom: used.bottom, right });
+    for (let c = 0; c <= right - left; c++) {
+      let longest = 0;
+      for (const line of values) longest = Math.max(longest, String(line[c] ?? "").length);
+      longest = Math.min(255, longest);
+      this.setColumnWidth(sheet, left + c, Math.max(48, Math.ceil(longest * 6.5 + 10)));
     }
   }
 

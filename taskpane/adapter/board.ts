@@ -53,13 +53,23 @@ export async function writeBoardSummary(summary: BoardSummary, writtenAt = new D
 
     const scenarios = summary.star.map((s) => s.scenario);
     out.heading(0, `Board summary: ${scenarios.join(", ")}`);
-    out.write(1, 0, [[`The newest saved version of each scenario, written ${writtenAt.toISOString().slice(0, 16).replace("T", " ")}`]]);
+    out.write(
+      1,
+      0,
+      [[`The newest saved version of each scenario, written ${writtenAt.toISOString().slice(0, 16).replace("T", " ")}`]],
+      undefined,
+      {
+        runsOn: true,
+      },
+    );
     out.heading(3, "What differs");
     if (summary.differences.length)
       out.write(
         4,
         0,
         summary.differences.map((line) => [line]),
+        undefined,
+        { runsOn: true },
       );
 
     const headTop = 4 + summary.differences.length + 2;
@@ -74,7 +84,6 @@ export async function writeBoardSummary(summary: BoardSummary, writtenAt = new D
       HEADLINE.map(([, format]) => format),
     );
     sheet.tables.add(table, true);
-    table.format.autofitColumns();
 
     // Pay cost and the FTE gap by scenario, charted beside the headline.
     const cost = yearsByScenario(summary, (r) => r.totalCost);
@@ -110,6 +119,8 @@ export async function writeBoardSummary(summary: BoardSummary, writtenAt = new D
 
     // One landscape A4 page: the tables and charts (the charts' data, to their right, is left off the page).
     const lastColumn = CHART_LEFT + CHART_COLUMNS - 1;
+    // Widths set, not autofitted: Excel's autofit would size column A to the title and notes, and the A4 page to nothing.
+    out.fitColumns();
     sheet.pageLayout.orientation = "Landscape" as Excel.PageOrientation;
     sheet.pageLayout.paperSize = "A4" as Excel.PaperType;
     sheet.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 1 };

@@ -48,6 +48,8 @@ export async function writeComparison(rows: readonly ComparisonRow[], assumption
         1,
         0,
         assumptions.map((line) => [line]),
+        undefined,
+        { runsOn: true },
       );
     const top = 2 + assumptions.length;
 
@@ -58,7 +60,6 @@ export async function writeComparison(rows: readonly ComparisonRow[], assumption
       COLUMNS.map(([, , format]) => format),
     );
     sheet.tables.add(table, true);
-    table.format.autofitColumns();
 
     // Years by scenario beside the table, each charted to its right (positioned: Excel floats a chart over the cells otherwise).
     const left = COLUMNS.length + 1;
@@ -70,6 +71,7 @@ export async function writeComparison(rows: readonly ComparisonRow[], assumption
     const chartLeft = left + scenarios.length + 2;
     out.chart("Line", costRange, "Pay cost by scenario", { top, left: chartLeft, rows: 15, columns: 8 });
     out.chart("ColumnClustered", unstaffedRange, "Unstaffed FTE by scenario", { top: top + 16, left: chartLeft, rows: 15, columns: 8 });
+    out.fitColumns();
     sheet.activate();
     await context.sync();
     return name;

@@ -67,10 +67,16 @@ export async function writeIcsSummary(summary: IcsSummary, writtenAt = new Date(
       out.chart(type, source, title, { top, left: chartLeft, rows: CHART_ROWS, columns: CHART_COLUMNS });
 
     out.heading(0, `ICS summary: ${system.trusts.length} trust${system.trusts.length === 1 ? "" : "s"}`);
-    out.write(1, 0, [
-      [`Each trust's chosen scenario, run as the trust ran it; written ${writtenAt.toISOString().slice(0, 16).replace("T", " ")}`],
-      [system.trusts.map((t) => `${t.trust}: "${t.scenario}"`).join("; ")],
-    ]);
+    out.write(
+      1,
+      0,
+      [
+        [`Each trust's chosen scenario, run as the trust ran it; written ${writtenAt.toISOString().slice(0, 16).replace("T", " ")}`],
+        [system.trusts.map((t) => `${t.trust}: "${t.scenario}"`).join("; ")],
+      ],
+      undefined,
+      { runsOn: true },
+    );
 
     let row = 4;
     out.heading(row++, "Read before the totals");
@@ -87,6 +93,8 @@ export async function writeIcsSummary(summary: IcsSummary, writtenAt = new Date(
             "The trusts' plans share their pay-table year, on-cost basis, headroom and years, and no two trusts are short of the same staff group in the same year.",
           ]
       ).map((n) => [n]),
+      undefined,
+      { runsOn: true },
     );
     row += Math.max(1, notes.length) + 1;
 
@@ -102,15 +110,12 @@ export async function writeIcsSummary(summary: IcsSummary, writtenAt = new Date(
       "Bank spend",
       "Agency spend",
     ]);
-    const byYear = out.write(
+    out.write(
       row,
       0,
       [yearly.map(([header]) => header), ...system.systemByYear.map((r) => yearly.map(([, pick]) => pick(r)))],
       yearly.map(([, , format]) => format),
     );
-    byYear.format.autofitColumns();
-    // Column A holds trusts' and staff groups' names: wide enough to read them (in points, as Excel measures).
-    sheet.getRange("A:A").format.columnWidth = 190;
     row += system.systemByYear.length + 2;
 
     const { share, fee } = bank.settings;
@@ -210,6 +215,8 @@ export async function writeIcsSummary(summary: IcsSummary, writtenAt = new Date(
     );
     sheet.tables.add(detailRange, true);
 
+    // Widths set, not autofitted: Excel's autofit would size column A to the title and notes, and the A4 page to nothing.
+    out.fitColumns();
     sheet.pageLayout.orientation = "Landscape" as Excel.PageOrientation;
     sheet.pageLayout.paperSize = "A4" as Excel.PaperType;
     sheet.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 1 };

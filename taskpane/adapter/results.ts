@@ -162,9 +162,9 @@ export function queueScenarioResults(
   const failures = checks.checks.flatMap((c) => c.failures);
   const verdict = checks.checks.map((c) => `${c.title}: ${c.passed ? "yes" : `no, in ${c.failures.length} place(s)`}`).join(". ");
   out.heading(0, `Scenario: ${result.scenario.name}, ${result.years[0]} to ${result.years[result.years.length - 1]}`);
-  out.write(1, 0, [[verdict]]);
+  out.write(1, 0, [[verdict]], undefined, { runsOn: true });
   if (about.length) {
-    out.write(FIRST_BLOCK, 0, [["Assumptions", ""], ...about.map(([label, text]) => [label, text])]);
+    out.write(FIRST_BLOCK, 0, [["Assumptions", ""], ...about.map(([label, text]) => [label, text])], undefined, { runsOn: true });
     sheet.getRangeByIndexes(FIRST_BLOCK, 0, 1, 1).format.font.bold = true;
   }
   const TABLE_TOP = about.length ? FIRST_BLOCK + about.length + 2 : FIRST_BLOCK;
@@ -194,10 +194,6 @@ export function queueScenarioResults(
   out.chart("Line", money, `Pay cost and budget (${formatPounds(years[0]!.budget)} budget in ${years[0]!.year})`, chartPlace(TABLE_TOP, 1));
 
   if (star?.length) queueStarBlocks(out, star, TABLE_TOP);
-  // The charts' data, formatted and wide enough to read in any program (not ### or a run of decimals).
-  sheet
-    .getRangeByIndexes(TABLE_TOP, SUMMARY_LEFT, Math.max(years.length + 1, star?.length ? star.length + 40 : 0), CHART_LEFT - SUMMARY_LEFT)
-    .format.autofitColumns();
 
   // Totals by year below the table, summed over the staff groups.
   const totalsTop = TABLE_TOP + body.length + 2;
@@ -209,11 +205,10 @@ export function queueScenarioResults(
   // The checks, one failure a line, below the totals.
   const checksTop = totalsTop + totalRows.length + 3;
   const lines = failures.length ? failures.map((f) => [f.message]) : [["Every check passed."]];
-  out.write(checksTop, 0, [["Checks"], ...lines]);
+  out.write(checksTop, 0, [["Checks"], ...lines], undefined, { runsOn: true });
   sheet.getRangeByIndexes(checksTop, 0, 1, 1).format.font.bold = true;
-  block.format.autofitColumns();
-  // Column A wide enough for the assumptions' labels too (fitted after the table, which would narrow it to its years).
-  if (about.length) sheet.getRangeByIndexes(FIRST_BLOCK, 0, about.length + 1, 1).format.autofitColumns();
+  // Every column as wide as its table cells and labels (the charts' data too: not ### in any program), never its sentences.
+  out.fitColumns();
   sheet.activate();
   return { sheet: sheetName, table: tableName, fingerprint: out.fingerprint() };
 }

@@ -1,4 +1,5 @@
 import { asText, fitCellText } from "./cellText.ts";
+import { columnPoints, shownLength } from "./columnWidths.ts";
 import { valuesFingerprint, type WrittenBlock } from "./outputSheets.ts";
 
 /*
@@ -10,7 +11,9 @@ import { valuesFingerprint, type WrittenBlock } from "./outputSheets.ts";
  * - every value written is in the fingerprint, so a re-run does not take the
  *   sheet for one the planner edited;
  * - every chart is positioned over the cells it is given (Excel floats an
- *   unpositioned chart over the data).
+ *   unpositioned chart over the data);
+ * - columns are as wide as the cells meant to sit in them, set explicitly
+ *   (Excel's autofit would measure titles and sentences too: columnWidths.ts).
  * Tests loop over OUTPUT_WRITERS (tests/safety/writers.ts) and check that each
  * module that makes a SheetWriter is listed there.
  */
@@ -25,8 +28,15 @@ export interface ChartPlace {
   columns: number;
 }
 
+export interface WriteOptions {
+  /** The block's last column is text meant to run on across the empty cells to its right (a title, a note, a check's sentence): it does not size its column. */
+  runsOn?: boolean;
+}
+
 export class SheetWriter {
   private readonly blocks: WrittenBlock[] = [];
+  /** The longest cell, in characters shown, of each column that a block sizes. */
+  private readonly longest = new Map<number, number>();
 
   constructor(readonly sheet: Excel.Worksheet) {}
 
@@ -40,6 +50,7 @@ export class SheetWriter {
     left: number,
     values: readonly (readonly Cell[])[],
     format?: readonly string[] | readonly (readonly string[])[],
+    options: WriteOptions = {},
   ): Excel.Range {
     // A blank stays blank: "'" alone would be a cell that is not empty, and in the fingerprint.
     const cells = values.map((row) => row.map((cell) => (typeof cell === "string" && cell !== "" ? asText(fitCellText(cell)) : cell)));
@@ -51,7 +62,39 @@ export class SheetWriter {
         .slice(1)
         .map(() => [...(format as readonly string[])]);
     this.blocks.push({ top, left, values: cells });
+    this.measure(left, values, format, options);
     return range;
+  }
+
+  private measure(
+    left: number,
+    values: readonly (readonly Cell[])[],
+    format: readonly string[] | readonly (readonly string[])[] | undefined,
+    options: WriteOptions,
+  ): void {
+    const perCell = format?.length && Array.isArray(format[0]);
+    values.forEach((row, r) => {
+      const sized = options.runsOn ? row.length - 1 : row.length;
+      for (let c = 0; c < sized; c++) {
+        const cellFormat = perCell
+          ? (format as readonly (readonly string[])[])[r]?.[c]
+          : r > 0
+            ? (format as readonly string[] | undefined)?.[c]
+            : undefined;
+        const length = shownLength(row[c]!, cellFormat);
+        if (length > (this.longest.get(left + c) ?? 0)) this.longest.set(left + c, length);
+      }
+    });
+  }
+
+  /**
+   * Queues an explicit width for every column a block has sized so far (from
+   * `from` on): as wide as its longest table cell or label, within reason.
+   */
+  fitColumns(from = 0): void {
+    for (const [column, characters] of this.longest) {
+      if (column >= from) this.sheet.getRangeByIndexes(0, column, 1, 1).format.columnWidth = columnPoints(characters);
+    }
   }
 
   /**
@@ -70,7 +113,7 @@ export class SheetWriter {
 
   /** A line of text in bold: a sheet's title or a block's heading. */
   heading(row: number, text: string, column = 0): Excel.Range {
-    const range = this.write(row, column, [[text]]);
+    const range = this.write(row, column, [[text]], undefined, { runsOn: true });
     range.format.font.bold = true;
     return range;
   }

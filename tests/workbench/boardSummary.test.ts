@@ -5,6 +5,7 @@ import type { Workbook } from "../../engine/workbook.ts";
 import { writeXlsx } from "../../engine/xlsx.ts";
 import { boardSummary, detectPlanTables, runScenario, starBreakdown } from "../../src/index.ts";
 import { writeBoardSummary } from "../../taskpane/adapter/board.ts";
+import { columnPoints } from "../../taskpane/adapter/columnWidths.ts";
 import { openWorkbook } from "../../taskpane/adapter/openWorkbook.ts";
 import { latestVersions, listSavedScenarios } from "../../taskpane/adapter/scenarioStore.ts";
 import { runPlan } from "../../taskpane/useCases/runPlan.ts";
@@ -65,6 +66,11 @@ describe("the Board summary sheet", () => {
       fitToPagesTall: 1,
       printArea: expect.stringMatching(/^A1:O\d+$/),
     });
+    // Widths set from the tables, not autofitted: Excel's autofit measures the whole column, so column A would take the
+    // 110-character "Retain: ..." line and the A4 page would shrink to fit it. A holds "Scenario", "Base case", "Retain", years.
+    expect(model.columnWidth(sheet, 0)).toBe(columnPoints("Base case".length));
+    expect(columnPoints("Base case".length)).toBe(60); // 9 x 5.6 + 9 points, rounded up
+    for (let column = 0; column <= 14; column++) expect(model.columnWidth(sheet, column)).toBeLessThanOrEqual(columnPoints(60));
     // Every chart sits where the adapter placed it, inside the print area, and a saved file anchors it there.
     const area = parseRangeAddress(model.sheet(sheet).pageSetup!.printArea!);
     const charts = model.charts.filter((c) => c.sheet === sheet);

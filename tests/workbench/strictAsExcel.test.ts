@@ -124,3 +124,17 @@ describe("charts", () => {
     expect(error.message).toMatch(/has 2 series; 2 is not one/);
   });
 });
+
+describe("autofit", () => {
+  it("fits a column to every cell in it, as Excel does, not only the rows asked about", async () => {
+    const { model, Excel } = setup();
+    model.setContents("Plan", 0, 0, [["Scenario: Base case, 2025/26 to 2029/30, with every HEE Star action"]]);
+    model.setContents("Plan", 4, 0, [["Band"], ["5"]]);
+    await Excel.run(async (context) => {
+      context.workbook.worksheets.getItem("Plan").getRange("A5:A6").format.autofitColumns();
+      await context.sync();
+    });
+    // The title's 67 characters, not "Band"'s 4: 67 x 6.5 + 10 in the workbench's measure.
+    expect(model.columnWidth("Plan", 0)).toBe(Math.ceil(67 * 6.5 + 10));
+  });
+});
