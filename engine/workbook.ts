@@ -534,11 +534,11 @@ export class Workbook {
   }
 
   // ---- named items ----
-  addName(name: string, formula: string, comment = ""): NamedItemInfo {
+  addName(name: string, formula: string, comment = "", visible = true): NamedItemInfo {
     assertNameFree(name, this.tables, this.names);
     const text = formula.startsWith("=") ? formula : `=${formula}`;
     this.engine.addNamedExpression(name, text);
-    const item = { name, formula: text, comment };
+    const item: NamedItemInfo = { name, formula: text, comment, ...(visible ? {} : { visible: false }) };
     this.names.push(item);
     this.changed();
     return item;

@@ -36,6 +36,8 @@ export interface NamedItemInfo {
   /** "=Plan!$A$1:$B$4", or a constant formula. */
   formula: string;
   comment: string;
+  /** False for a name hidden from Name Manager (Excel's `hidden="1"`: another add-in's or a template's). */
+  visible?: boolean;
 }
 
 export type ChartType = "ColumnClustered" | "BarClustered" | "Line" | "Pie" | "Area" | "ColumnStacked";

@@ -142,11 +142,11 @@ export async function writeXlsx(model: Workbook): Promise<SaveReport> {
       });
     }
   }
-  // Names of ranges through exceljs; names of constants and formulas, which it cannot write, added to its package after.
-  const otherNames: { name: string; formula: string }[] = [];
+  // Names of ranges through exceljs; names of constants and formulas, and hidden names, which it cannot write, added to its package after.
+  const otherNames: { name: string; formula: string; visible?: boolean }[] = [];
   for (const name of model.names) {
     const { sheet, address } = splitSheet(name.formula.replace(/^=/, ""));
-    if (sheet && isRangeName(name.formula)) file.definedNames.add(`${sheetPrefix(sheet)}${address}`, name.name);
+    if (sheet && isRangeName(name.formula) && name.visible !== false) file.definedNames.add(`${sheetPrefix(sheet)}${address}`, name.name);
     else otherNames.push(name);
   }
   const buffer = await file.xlsx.writeBuffer();

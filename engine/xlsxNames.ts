@@ -16,6 +16,8 @@ export interface DefinedName {
   text: string;
   /** Set for a name scoped to one sheet (its index). */
   localSheetId?: string;
+  /** Hidden from Name Manager. */
+  hidden?: boolean;
 }
 
 const escapeXml = (s: string) => s.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;");
@@ -27,20 +29,21 @@ export async function definedNamesIn(zip: JSZip): Promise<DefinedName[]> {
     const name = xmlText(/\bname="([^"]*)"/.exec(m[1]!)?.[1] ?? "");
     if (!name || name.startsWith("_xlnm.")) return [];
     const localSheetId = /\blocalSheetId="(\d+)"/.exec(m[1]!)?.[1];
-    return [{ name, text: xmlText(m[2]!), ...(localSheetId === undefined ? {} : { localSheetId }) }];
+    const hidden = /\bhidden="(1|true)"/.test(m[1]!);
+    return [{ name, text: xmlText(m[2]!), ...(localSheetId === undefined ? {} : { localSheetId }), ...(hidden ? { hidden } : {}) }];
   });
 }
 
 /** Adds the file's defined names to the workbook; says, for each it cannot hold, what and why. */
 export function addDefinedNames(model: Workbook, names: readonly DefinedName[]): string[] {
   const notKept: string[] = [];
-  for (const { name, text, localSheetId } of names) {
+  for (const { name, text, localSheetId, hidden } of names) {
     if (localSheetId !== undefined) {
       notKept.push(`the name ${name} of one sheet only (the workbench holds names of the whole workbook)`);
       continue;
     }
     try {
-      model.addName(name, `=${text}`);
+      model.addName(name, `=${text}`, "", !hidden);
     } catch (error) {
       notKept.push(`the name ${name} (=${text}): ${(error as Error).message}`);
     }
@@ -52,11 +55,14 @@ export function addDefinedNames(model: Workbook, names: readonly DefinedName[]):
 export const isRangeName = (formula: string) => /^=?(?:'(?:[^']|'')+'|[^!'=]+)!\$?[A-Z]+\$?\d+(?::\$?[A-Z]+\$?\d+)?$/i.test(formula);
 
 /** Adds the names exceljs cannot write (constants, formulas) to the package's xl/workbook.xml. */
-export async function addNameParts(zip: JSZip, names: readonly { name: string; formula: string }[]): Promise<void> {
+export async function addNameParts(zip: JSZip, names: readonly { name: string; formula: string; visible?: boolean }[]): Promise<void> {
   if (!names.length) return;
   let xml = await zip.file("xl/workbook.xml")!.async("string");
   const added = names
-    .map((n) => `<definedName name="${escapeXml(n.name)}">${escapeXml(n.formula.replace(/^=/, ""))}</definedName>`)
+    .map(
+      (n) =>
+        `<definedName name="${escapeXml(n.name)}"${n.visible === false ? ' hidden="1"' : ""}>${escapeXml(n.formula.replace(/^=/, ""))}</definedName>`,
+    )
     .join("");
   // Excel wants definedNames after sheets and before calcPr.
   if (xml.includes("</definedNames>")) xml = xml.replace("</definedNames>", `${added}</definedNames>`);

@@ -1,4 +1,4 @@
-import { splitSheet, parseRangeAddress } from "../src/addresses.ts";
+import { nameReferenceKind, splitSheet, parseRangeAddress } from "../src/addresses.ts";
 import type { NamedItemInfo } from "../engine/workbook.ts";
 import { accessors, ClientObject, CollectionProxy, type PropertySpec } from "./clientObject.ts";
 import { OfficeError, type RequestContext } from "./context.ts";
@@ -27,18 +27,23 @@ export class NamedItemProxy extends ClientObject<NamedItemInfo> {
         },
       },
       // As in Excel: a reference's value is its address; anything else's is what it works out to.
-      value: { read: (n) => (isReference(n.formula) ? n.formula.replace(/^=/, "") : model.nameValue(n.name)) },
-      type: { read: (n) => (isReference(n.formula) ? "Range" : valueType(model.nameValue(n.name))) },
+      value: { read: (n) => (nameReferenceKind(n.formula) !== "formula" ? n.formula.replace(/^=/, "") : model.nameValue(n.name)) },
+      type: { read: (n) => (refersToRange(n.formula) ? "Range" : valueType(model.nameValue(n.name))) },
       comment: { read: (n) => n.comment, write: (n, v) => ((n.comment = String(v)), model.changed()) },
-      visible: { read: () => true },
+      visible: { read: (n) => n.visible !== false },
     };
   }
-  /** The range a name refers to. */
+  /**
+   * The range a name refers to. As Excel on Windows: a name of several areas
+   * or worked out by OFFSET, INDEX or INDIRECT has no range to give
+   * (office-js #4321), only one block of cells, whole columns included.
+   */
   getRange(): RangeProxy {
     return new RangeProxy(this.context, () => {
       const item = this.target();
       const { sheet, address } = splitSheet(item.formula.replace(/^=/, ""));
-      if (!sheet) throw new OfficeError("InvalidOperation", `The name ${item.name} does not refer to a range.`);
+      if (!sheet || nameReferenceKind(item.formula) !== "range")
+        throw new OfficeError("InvalidOperation", "This operation is not permitted for the current object.");
       return { sheet: this.context.model.sheet(sheet), range: parseRangeAddress(address) };
     });
   }
@@ -83,7 +88,8 @@ function absolute(address: string): string {
   return sheet === undefined ? fixed : `${/^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? sheet : `'${sheet}'`}!${fixed}`;
 }
 
-const isReference = (formula: string) => /^=('?[^!]+'?!)?\$?[A-Z]+\$?\d+(:\$?[A-Z]+\$?\d+)?$/i.test(formula);
+/** A reference, or a formula that gives one: Excel's type for such a name is Range. */
+const refersToRange = (formula: string) => nameReferenceKind(formula) !== "formula" || /^=\s*(OFFSET|INDEX|INDIRECT)\s*\(/i.test(formula);
 
 /** Excel's NamedItemType for a name's value. */
 function valueType(value: unknown): string {

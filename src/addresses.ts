@@ -63,3 +63,18 @@ export function splitSheet(address: string): { sheet?: string; address: string }
   if (!match) return { address: address.trim() };
   return { sheet: (match[1] ?? match[2])!.replaceAll("''", "'"), address: match[3]! };
 }
+
+/**
+ * What a defined name's formula refers to, as Excel stores it: one block of
+ * cells of one sheet (whole columns and rows included: "Plan!$A:$C"), several
+ * blocks ("Plan!$A$1:$B$5,Plan!$D$1:$E$5"), or a formula (OFFSET, INDEX, a
+ * constant) whose range, if any, only Excel can work out.
+ */
+export function nameReferenceKind(formula: string): "range" | "areas" | "formula" {
+  const sheet = String.raw`(?:'(?:[^']|'')+'|[^!'=,()\s]+)!`;
+  const cells = String.raw`(?:\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?|\$?[A-Z]{1,3}:\$?[A-Z]{1,3}|\$?\d+:\$?\d+)`;
+  const text = formula.replace(/^=/, "").trim();
+  if (new RegExp(`^${sheet}${cells}$`, "i").test(text)) return "range";
+  if (new RegExp(`^${sheet}${cells}(?:,${sheet}${cells})+$`, "i").test(text)) return "areas";
+  return "formula";
+}

@@ -1,5 +1,6 @@
 import { LINK_SHEET, queueStoredLinks, type StoredLinks } from "./linkStore.ts";
 import { OUTPUTS_SHEET, queueOutputRegister, type OutputRegister } from "./outputSheets.ts";
+import { nameReferenceKind } from "../../src/addresses.ts";
 import { queueRangeSummary, queueTableSummary, type RangeBounds, type TableSummary } from "./planTables.ts";
 import { listSavedScenarios, queueWholeStore, STORE_SHEET, type SavedScenario } from "./scenarioStore.ts";
 
@@ -24,6 +25,8 @@ export interface WorkbookView {
   outputs?: OutputRegister;
   /** The workbook's named numbers (a named cell or constant holding one), for driver expressions. */
   inputs: Record<string, number>;
+  /** Named ranges not offered as parts of the plan, each with why ("Staff: several areas ..."). */
+  namesPassedOver: string[];
 }
 
 const isPayloadLimit = (error: unknown) => /PayloadSizeLimitExceeded/.test(String((error as { code?: string }).code ?? error));
@@ -36,14 +39,23 @@ export async function openWorkbook(): Promise<WorkbookView> {
   return Excel.run(async (context) => {
     const tables = context.workbook.tables.load("items/name");
     const sheets = context.workbook.worksheets.load("items/name, items/visibility");
-    const names = context.workbook.names.load("items/name, items/type, items/visible, items/value");
+    // Not `value`: loading it (or a name's range) for a name defined by OFFSET fails or crashes some Excel builds (office-js #4321, #1357).
+    const names = context.workbook.names.load("items/name, items/type, items/visible, items/formula");
     await context.sync();
     const has = (name: string) => sheets.items.some((s) => s.name.toLowerCase() === name.toLowerCase());
     const storeExists = has(STORE_SHEET);
     // Named ranges, and sheets by their used range (values only, as a header row is values).
+    // Hidden names are Excel's or another add-in's; a name of several areas or of a formula has no one block of rows to read.
+    const rangeNames = names.items.filter((n) => n.type === "Range" && n.visible);
+    const namesPassedOver = rangeNames.flatMap((n) => {
+      const kind = nameReferenceKind(n.formula);
+      if (kind === "range") return [];
+      const why = kind === "areas" ? "it refers to several areas" : "it is worked out by a formula (OFFSET, INDEX ...)";
+      return [`${n.name} (${n.formula}): ${why}; link the table or sheet it covers instead`];
+    });
     const ranges = (): ["name" | "sheet", string, Excel.Range][] => [
-      ...names.items
-        .filter((n) => n.type === "Range" && n.visible)
+      ...rangeNames
+        .filter((n) => nameReferenceKind(n.formula) === "range")
         .map((n): ["name", string, Excel.Range] => ["name", n.name, n.getRange()]),
       ...sheets.items
         .filter((s) => s.visibility === "Visible" && !isWfplanSheet(s.name))
@@ -53,6 +65,7 @@ export async function openWorkbook(): Promise<WorkbookView> {
     // Each plain range's size, when it had to be read first.
     const known: { bounds?: RangeBounds[] } = {};
     const queue = () => ({
+      numbers: names.items.filter((n) => n.visible && (n.type === "Double" || n.type === "Integer")).map((n) => n.load("value")),
       tables: tables.items.map(queueTableSummary),
       plain: ranges().map(([kind, name, range], i) => ({ kind, name, ...queueRangeSummary(kind, name, range, known.bounds?.[i]) })),
       links: has(LINK_SHEET) ? queueStoredLinks(context) : undefined,
@@ -61,8 +74,7 @@ export async function openWorkbook(): Promise<WorkbookView> {
     // Named numbers: constants (=0.03) and named cells holding a number, each usable in a driver expression.
     const inputs = (queued: ReturnType<typeof queue>) => {
       const found: Record<string, number> = {};
-      for (const n of names.items)
-        if (n.visible && (n.type === "Double" || n.type === "Integer") && typeof n.value === "number") found[n.name] = n.value;
+      for (const n of queued.numbers) if (typeof n.value === "number") found[n.name] = n.value;
       for (const range of queued.plain) {
         const value = range.kind === "name" ? range.number() : undefined;
         if (value !== undefined) found[range.name] = value;
@@ -89,6 +101,7 @@ export async function openWorkbook(): Promise<WorkbookView> {
         links: queued.links?.(),
         outputs: queued.outputs?.(),
         inputs: inputs(queued),
+        namesPassedOver,
       };
     } catch (error) {
       if (!isPayloadLimit(error) && !isOffTheGrid(error)) throw error;
@@ -100,6 +113,14 @@ export async function openWorkbook(): Promise<WorkbookView> {
     queued = queue();
     await context.sync();
     const saved = storeExists ? await listSavedScenarios() : [];
-    return { tables: sources(queued), storeExists, saved, links: queued.links?.(), outputs: queued.outputs?.(), inputs: inputs(queued) };
+    return {
+      tables: sources(queued),
+      storeExists,
+      saved,
+      links: queued.links?.(),
+      outputs: queued.outputs?.(),
+      inputs: inputs(queued),
+      namesPassedOver,
+    };
   });
 }

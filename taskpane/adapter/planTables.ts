@@ -117,6 +117,8 @@ export function queueRangeSummary(
   bounds?: RangeBounds,
 ): { summarise(): TableSummary | undefined; number(): number | undefined } {
   range.load("rowIndex, columnIndex, rowCount, columnCount");
+  // A name of whole columns ($A:$C) is a million rows: the plan's rows end where the sheet's used range does.
+  const used = range.worksheet.getUsedRange(true).load("rowIndex, rowCount");
   const top = bounds
     ? range.worksheet
         .getRangeByIndexes(
@@ -160,7 +162,7 @@ export function queueRangeSummary(
         headerRow,
         left: range.columnIndex + first,
         titleRows: found.row,
-        rows: range.rowIndex + range.rowCount - headerRow - 1,
+        rows: Math.max(0, Math.min(range.rowIndex + range.rowCount, used.rowIndex + used.rowCount) - headerRow - 1),
         columns: last - first + 1,
         bytesPerRow: bytesPerRow(sample, last - first + 1),
         sample,
@@ -212,13 +214,13 @@ export function queueTableReads(context: Excel.RequestContext, tables: readonly 
     }
     // A plain range: the header where the pane found it, the rows down to the end of the used range (or the name's range).
     const sheet = context.workbook.worksheets.getItem(summary.sheet).load("name");
-    const extent = (summary.kind === "sheet" ? sheet.getUsedRange(true) : context.workbook.names.getItem(summary.name).getRange()).load(
-      "rowIndex, rowCount",
-    );
+    const used = sheet.getUsedRange(true).load("rowIndex, rowCount");
+    const extent = summary.kind === "sheet" ? used : context.workbook.names.getItem(summary.name).getRange().load("rowIndex, rowCount");
     return {
       summary,
       header: sheet.getRangeByIndexes(summary.headerRow, summary.left, 1, summary.columns).load("values, rowIndex, columnIndex"),
-      rowsNow: () => extent.rowIndex + extent.rowCount - summary.headerRow - 1,
+      // To the end of the name's range, or of the used range where the name is of whole columns.
+      rowsNow: () => Math.max(0, Math.min(extent.rowIndex + extent.rowCount, used.rowIndex + used.rowCount) - summary.headerRow - 1),
       sheet,
       block: (start: number, count: number) =>
         context.workbook.worksheets

@@ -129,6 +129,11 @@ export function ScenarioCard({
           <MessageBarBody>Stored links that cannot be read: {p}</MessageBarBody>
         </MessageBar>
       ))}
+      {view?.namesPassedOver.length ? (
+        <MessageBar intent="info">
+          <MessageBarBody>Named ranges not offered: {view.namesPassedOver.join("; ")}.</MessageBarBody>
+        </MessageBar>
+      ) : null}
       {loadedNote && (
         <MessageBar intent="info">
           <MessageBarBody>{loadedNote}</MessageBarBody>
