@@ -22,6 +22,7 @@ describe("npm run bench, at smoke sizes", () => {
       "Task pane, navigation to its first usable control, headless Chromium",
       "Workbench cold, navigation to the sample's grid and the pane ready, headless Chromium",
       "wfplan eval '=WFP.FTE(30)' cold, against node -e 0",
+      "wfplan eval --workbook on a 6 KB file with values in A1 and XFD1048576, cold",
       "wfplan consolidate: 3 trust workbooks of 56 staff records (168 in all)",
       "wfplan consolidate: 4 trust workbooks of 56 staff records (224 in all)",
       "Workbench: open an extract of 2,000 rows (.xlsx)",
