@@ -219,7 +219,10 @@ export class Workbook {
   /** Sets how a sheet prints (only the fields given). */
   setPageSetup(name: string, setup: PageSetup): void {
     const info = this.sheet(name);
-    info.pageSetup = { ...info.pageSetup, ...setup };
+    // A key given as undefined clears that setting (a scale clears fitting to pages, and the other way round).
+    const merged: Record<string, unknown> = { ...info.pageSetup, ...setup };
+    for (const key of Object.keys(merged)) if (merged[key] === undefined) delete merged[key];
+    info.pageSetup = merged as PageSetup;
     this.changed();
   }
 

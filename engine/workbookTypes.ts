@@ -20,6 +20,8 @@ export interface PageSetup {
   /** Fit to this many pages wide and tall. */
   fitToPagesWide?: number;
   fitToPagesTall?: number;
+  /** Printed at this percent of actual size (10 to 400), where the page is not fitted to pages. */
+  scale?: number;
   /** The print area, as "A1:P40". */
   printArea?: string;
   /** Rows and columns printed on every page, as Excel writes them ("$1:$2", "$A:$A"). */

@@ -35,6 +35,7 @@ function pageSetupOut(setup: PageSetup): Partial<ExcelJS.PageSetup> {
     ...(setup.orientation ? { orientation: setup.orientation === "Landscape" ? "landscape" : "portrait" } : {}),
     ...(setup.paperSize && PAPER_NUMBERS[setup.paperSize] ? { paperSize: PAPER_NUMBERS[setup.paperSize] as ExcelJS.PaperSize } : {}),
     ...(fit ? { fitToPage: true, fitToWidth: setup.fitToPagesWide ?? 0, fitToHeight: setup.fitToPagesTall ?? 0 } : {}),
+    ...(!fit && setup.scale !== undefined ? { scale: setup.scale } : {}),
     ...(setup.printArea ? { printArea: setup.printArea } : {}),
     ...(setup.printTitleRows ? { printTitlesRow: setup.printTitleRows.replace(/\$/g, "") } : {}),
     ...(setup.printTitleColumns ? { printTitlesColumn: setup.printTitleColumns.replace(/\$/g, "") } : {}),

@@ -76,7 +76,7 @@ function pageSetupIn(setup: Partial<ExcelJS.PageSetup> | undefined): PageSetup |
   if (setup.fitToPage) {
     read.fitToPagesWide = setup.fitToWidth;
     read.fitToPagesTall = setup.fitToHeight;
-  }
+  } else if (typeof setup.scale === "number" && setup.scale !== 100) read.scale = setup.scale;
   if (setup.printArea) read.printArea = String(setup.printArea).replace(/^.*!/, "").replace(/\$/g, "");
   if (setup.printTitlesRow) read.printTitleRows = String(setup.printTitlesRow).replace(/^.*!/, "");
   if (setup.printTitlesColumn) read.printTitleColumns = String(setup.printTitlesColumn).replace(/^.*!/, "");

@@ -74,6 +74,21 @@ export function payloadBytes(value: unknown): number {
   return new TextEncoder().encode(JSON.stringify(value)).length;
 }
 
+/** Requirement sets and the highest version of each a host has. */
+export type ApiSets = Readonly<Record<string, string>>;
+
+/** What the workbench's Excel has: every set the add-in uses, as Excel on the web today. */
+export const WORKBENCH_API_SETS: ApiSets = { ExcelApi: "1.9", CustomFunctionsRuntime: "1.2", SharedRuntime: "1.1" };
+
+/** Whether `sets` include `name` at `version` or later, as Office.context.requirements.isSetSupported answers. */
+export function hasApiSet(sets: ApiSets, name: string, version = "1.1"): boolean {
+  const held = sets[name];
+  if (held === undefined) return false;
+  const [a, b] = [held.split(".").map(Number), version.split(".").map(Number)];
+  for (let i = 0; i < Math.max(a.length, b.length); i++) if ((a[i] ?? 0) !== (b[i] ?? 0)) return (a[i] ?? 0) > (b[i] ?? 0);
+  return true;
+}
+
 export class RequestContext {
   private queue: Operation[] = [];
   private cellsThisSync = 0;
@@ -84,6 +99,8 @@ export class RequestContext {
     readonly model: Workbook,
     readonly stats: SyncStats,
     createWorkbook: (context: RequestContext) => import("./index.ts").WorkbookProxy,
+    /** The requirement sets this Excel has: members of a newer set are missing, as in an older Excel. */
+    readonly apiSets: ApiSets = WORKBENCH_API_SETS,
   ) {
     this.workbook = createWorkbook(this);
   }

@@ -1,6 +1,6 @@
 import type { Workbook } from "../engine/workbook.ts";
 import { ClientObject, type PropertySpec } from "./clientObject.ts";
-import { newStats, OfficeError, RequestContext, type SyncStats } from "./context.ts";
+import { hasApiSet, newStats, OfficeError, RequestContext, WORKBENCH_API_SETS, type ApiSets, type SyncStats } from "./context.ts";
 import { NamedItemCollectionProxy } from "./names.ts";
 import { RangeProxy } from "./range.ts";
 import { TableCollectionProxy } from "./tables.ts";
@@ -48,8 +48,8 @@ export interface ExcelHost {
 }
 
 /** An `Excel` namespace over `model`: run, the enums the pane uses, and sync counters. */
-export function createExcel(model: Workbook, stats: SyncStats = newStats()) {
-  const makeContext = () => new RequestContext(model, stats, (context) => new WorkbookProxy(context));
+export function createExcel(model: Workbook, stats: SyncStats = newStats(), apiSets: ApiSets = WORKBENCH_API_SETS) {
+  const makeContext = () => new RequestContext(model, stats, (context) => new WorkbookProxy(context), apiSets);
   return {
     stats,
     RequestContext: makeContext,
@@ -80,12 +80,13 @@ export function createExcel(model: Workbook, stats: SyncStats = newStats()) {
   };
 }
 
-/** An `Office` namespace whose onReady reports Excel on the web. */
-export function createOffice() {
+/** An `Office` namespace whose onReady reports Excel on the web, with the requirement sets it has. */
+export function createOffice(apiSets: ApiSets = WORKBENCH_API_SETS) {
   const info = { host: "Excel", platform: "OfficeOnline" };
   return {
     HostType: { Excel: "Excel" },
     PlatformType: { OfficeOnline: "OfficeOnline" },
+    context: { requirements: { isSetSupported: (name: string, version?: string) => hasApiSet(apiSets, name, version) } },
     onReady(callback?: (i: typeof info) => void) {
       callback?.(info);
       return Promise.resolve(info);
@@ -93,10 +94,14 @@ export function createOffice() {
   };
 }
 
-/** Installs `Excel` and `Office` on the page for the task pane's adapter. */
-export function installExcelGlobals(model: Workbook): ReturnType<typeof createExcel> {
-  const excel = createExcel(model);
-  Object.assign(globalThis, { Excel: excel, Office: createOffice(), OfficeExtension: { Error: OfficeError } });
+/**
+ * Installs `Excel` and `Office` on the page for the task pane's adapter: an
+ * Excel with the workbench's requirement sets, or with `apiSets` to play an
+ * older one.
+ */
+export function installExcelGlobals(model: Workbook, apiSets: ApiSets = WORKBENCH_API_SETS): ReturnType<typeof createExcel> {
+  const excel = createExcel(model, newStats(), apiSets);
+  Object.assign(globalThis, { Excel: excel, Office: createOffice(apiSets), OfficeExtension: { Error: OfficeError } });
   return excel;
 }
 

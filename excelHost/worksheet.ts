@@ -2,7 +2,7 @@ import type { CellRange } from "../src/addresses.ts";
 import type { SheetInfo, Visibility } from "../engine/workbook.ts";
 import { ChartCollectionProxy } from "./charts.ts";
 import { accessors, ClientObject, CollectionProxy, type PropertySpec } from "./clientObject.ts";
-import { OfficeError, type RequestContext } from "./context.ts";
+import { hasApiSet, OfficeError, type RequestContext } from "./context.ts";
 import { RangeProxy, resolveAddress } from "./range.ts";
 import { TableCollectionProxy } from "./tables.ts";
 
@@ -15,13 +15,16 @@ export class WorksheetProxy extends ClientObject<SheetInfo> {
   declare readonly id: string;
   readonly tables: TableCollectionProxy;
   readonly charts: ChartCollectionProxy;
+  /** ExcelApi 1.9: an older Excel's worksheet has no pageLayout. */
   readonly pageLayout: PageLayoutProxy;
 
   constructor(context: RequestContext, resolve: () => SheetInfo | undefined, nullable = false) {
     super(context, resolve, "Worksheet", nullable);
     this.tables = new TableCollectionProxy(context, () => this.target().name);
     this.charts = new ChartCollectionProxy(context, () => this.target());
-    this.pageLayout = new PageLayoutProxy(context, () => this.target());
+    this.pageLayout = (hasApiSet(context.apiSets, "ExcelApi", "1.9")
+      ? new PageLayoutProxy(context, () => this.target())
+      : undefined) as unknown as PageLayoutProxy;
   }
 
   protected properties(): Record<string, PropertySpec<SheetInfo>> {
@@ -119,10 +122,23 @@ export class PageLayoutProxy extends ClientObject<SheetInfo> {
         write: (s, v) => model.setPageSetup(s.name, { paperSize: oneOf(v, PAPER, "paperSize") }),
       },
       zoom: {
-        read: (s) => ({ horizontalFitToPages: s.pageSetup?.fitToPagesWide, verticalFitToPages: s.pageSetup?.fitToPagesTall }),
+        read: (s) =>
+          s.pageSetup?.scale !== undefined
+            ? { scale: s.pageSetup.scale }
+            : { horizontalFitToPages: s.pageSetup?.fitToPagesWide, verticalFitToPages: s.pageSetup?.fitToPagesTall },
+        // As in Excel: a scale and fitting to pages exclude each other; the one set last holds. Excel scales from 10% to 400%.
         write: (s, v) => {
-          const zoom = v as { horizontalFitToPages?: number; verticalFitToPages?: number };
-          model.setPageSetup(s.name, { fitToPagesWide: zoom.horizontalFitToPages, fitToPagesTall: zoom.verticalFitToPages });
+          const zoom = v as { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+          if (zoom.scale !== undefined) {
+            if (!Number.isInteger(zoom.scale) || zoom.scale < 10 || zoom.scale > 400)
+              throw new OfficeError("InvalidArgument", "The argument is invalid or missing or has an incorrect format.");
+            model.setPageSetup(s.name, { scale: zoom.scale, fitToPagesWide: undefined, fitToPagesTall: undefined });
+          } else
+            model.setPageSetup(s.name, {
+              fitToPagesWide: zoom.horizontalFitToPages,
+              fitToPagesTall: zoom.verticalFitToPages,
+              scale: undefined,
+            });
         },
       },
     };

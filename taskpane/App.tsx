@@ -87,6 +87,11 @@ function HostStatus({ hostInfo }: { hostInfo: Promise<HostInfo> }) {
   };
   return (
     <>
+      {info.cannot.map((sentence) => (
+        <MessageBar key={sentence} intent="warning">
+          <MessageBarBody>{sentence}</MessageBarBody>
+        </MessageBar>
+      ))}
       <Suspense fallback={<Spinner size="tiny" label="Loading the scenario tools…" />}>
         <CardBoundary name="Scenario">
           <ScenarioCard view={view} problem={openProblem} onSaved={() => setSavedVersion((v) => v + 1)} load={load} />

@@ -38,7 +38,8 @@ describe("manifest.xml", () => {
 
   it("declares the shared runtime and custom functions requirement sets", () => {
     expect(xml).toMatch(/<Set Name="SharedRuntime" MinVersion="1.1"\/>/);
-    expect(xml).toMatch(/<Set Name="CustomFunctionsRuntime" MinVersion="1.1"\/>/);
+    expect(xml).toMatch(/<Set Name="CustomFunctionsRuntime" MinVersion="1.2"\/>/);
+    expect(xml).toMatch(/<Set Name="ExcelApi" MinVersion="1.7"\/>/);
     expect(xml).toMatch(/<Runtime resid="Taskpane.Url" lifetime="long"\/>/);
   });
 

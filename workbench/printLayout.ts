@@ -44,13 +44,15 @@ export function printLayout(setup: PageSetup, width: number, height: number): Pr
     const wide = setup.fitToPagesWide ? (setup.fitToPagesWide * printable.width) / width : Infinity;
     const tall = setup.fitToPagesTall ? (setup.fitToPagesTall * printable.height) / height : Infinity;
     scale = Math.max(0.1, Math.min(1, wide, tall));
-  }
+  } else if (setup.scale !== undefined) scale = setup.scale / 100;
   const pagesWide = Math.max(1, Math.ceil((width * scale) / printable.width - 1e-9));
   const pagesTall = Math.max(1, Math.ceil((height * scale) / printable.height - 1e-9));
   const pages = pagesWide * pagesTall;
   const fit = fits
     ? `, fit to ${setup.fitToPagesWide ?? "any"} page${setup.fitToPagesWide === 1 ? "" : "s"} wide by ${setup.fitToPagesTall ?? "any"} tall`
-    : "";
+    : setup.scale !== undefined
+      ? `, at ${setup.scale}%`
+      : "";
   return {
     page,
     margins: { top: MARGIN_TOP_MM, side: MARGIN_SIDE_MM },

@@ -1,3 +1,5 @@
+import { queueOnePageA4 } from "./pageSetup.ts";
+import { PAGE_SETUP } from "./requirements.ts";
 import { STAR_POINTS, type BoardSummary } from "../../src/index.ts";
 import { openOwnSheet, queueRegisterOutput } from "./outputSheets.ts";
 import { SheetWriter, type Cell } from "./sheetWriter.ts";
@@ -44,7 +46,10 @@ function yearsByScenario(summary: BoardSummary, pick: (row: BoardSummary["headli
 }
 
 /** Writes the Board summary; says whether an edited copy was kept. Four syncs at most. */
-export async function writeBoardSummary(summary: BoardSummary, writtenAt = new Date()): Promise<{ sheet: string; keptCopy?: string }> {
+export async function writeBoardSummary(
+  summary: BoardSummary,
+  writtenAt = new Date(),
+): Promise<{ sheet: string; keptCopy?: string; pageNotSetUp?: string }> {
   return Excel.run(async (context) => {
     const { sheet, target, registered } = await openOwnSheet(context, BOARD_KEY, BOARD_SHEET);
     const out = new SheetWriter(sheet);
@@ -121,13 +126,14 @@ export async function writeBoardSummary(summary: BoardSummary, writtenAt = new D
     const lastColumn = CHART_LEFT + CHART_COLUMNS - 1;
     // Widths set, not autofitted: Excel's autofit would size column A to the title and notes, and the A4 page to nothing.
     out.fitColumns();
-    sheet.pageLayout.orientation = "Landscape" as Excel.PageOrientation;
-    sheet.pageLayout.paperSize = "A4" as Excel.PaperType;
-    sheet.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 1 };
-    sheet.pageLayout.setPrintArea(sheet.getRangeByIndexes(0, 0, top, lastColumn + 1));
+    const pageSetUp = queueOnePageA4(out, top, lastColumn + 1);
     queueRegisterOutput(context, registered, BOARD_KEY, target.name, out.fingerprint());
     sheet.activate();
     await context.sync();
-    return { sheet: target.name, ...(target.kind === "replace" && target.keepAs ? { keptCopy: target.keepAs } : {}) };
+    return {
+      sheet: target.name,
+      ...(target.kind === "replace" && target.keepAs ? { keptCopy: target.keepAs } : {}),
+      ...(pageSetUp ? {} : { pageNotSetUp: PAGE_SETUP.without }),
+    };
   });
 }

@@ -1,3 +1,5 @@
+import { queueOnePageA4 } from "./pageSetup.ts";
+import { PAGE_SETUP } from "./requirements.ts";
 import { assumptionText, shortagesByGroup, SYSTEM, type IcsSummary, type SystemRow } from "../../src/index.ts";
 import { openOwnSheet, queueRegisterOutput } from "./outputSheets.ts";
 import { SheetWriter } from "./sheetWriter.ts";
@@ -55,7 +57,10 @@ function largest(names: readonly string[], size: (name: string) => number): stri
 const percent = (x: number) => `${Number((x * 100).toFixed(2))}%`;
 
 /** Writes the ICS summary; says whether an edited copy was kept. */
-export async function writeIcsSummary(summary: IcsSummary, writtenAt = new Date()): Promise<{ sheet: string; keptCopy?: string }> {
+export async function writeIcsSummary(
+  summary: IcsSummary,
+  writtenAt = new Date(),
+): Promise<{ sheet: string; keptCopy?: string; pageNotSetUp?: string }> {
   return Excel.run(async (context) => {
     const { sheet, target, registered } = await openOwnSheet(context, ICS_KEY, ICS_SHEET);
     const out = new SheetWriter(sheet);
@@ -217,13 +222,14 @@ export async function writeIcsSummary(summary: IcsSummary, writtenAt = new Date(
 
     // Widths set, not autofitted: Excel's autofit would size column A to the title and notes, and the A4 page to nothing.
     out.fitColumns();
-    sheet.pageLayout.orientation = "Landscape" as Excel.PageOrientation;
-    sheet.pageLayout.paperSize = "A4" as Excel.PaperType;
-    sheet.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 1 };
-    sheet.pageLayout.setPrintArea(sheet.getRangeByIndexes(0, 0, pageBottom, chartLeft + CHART_COLUMNS));
+    const pageSetUp = queueOnePageA4(out, pageBottom, chartLeft + CHART_COLUMNS);
     queueRegisterOutput(context, registered, ICS_KEY, target.name, out.fingerprint());
     sheet.activate();
     await context.sync();
-    return { sheet: target.name, ...(target.kind === "replace" && target.keepAs ? { keptCopy: target.keepAs } : {}) };
+    return {
+      sheet: target.name,
+      ...(target.kind === "replace" && target.keepAs ? { keptCopy: target.keepAs } : {}),
+      ...(pageSetUp ? {} : { pageNotSetUp: PAGE_SETUP.without }),
+    };
   });
 }

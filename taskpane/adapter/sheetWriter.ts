@@ -1,5 +1,5 @@
 import { asText, fitCellText } from "./cellText.ts";
-import { columnPoints, shownLength } from "./columnWidths.ts";
+import { columnPoints, DEFAULT_COLUMN_POINTS, shownLength } from "./columnWidths.ts";
 import { valuesFingerprint, type WrittenBlock } from "./outputSheets.ts";
 
 /*
@@ -85,6 +85,12 @@ export class SheetWriter {
         if (length > (this.longest.get(left + c) ?? 0)) this.longest.set(left + c, length);
       }
     });
+  }
+
+  /** The width in points a column will have once fitted: from its longest cell, or Excel's default where none sized it. */
+  widthOf(column: number): number {
+    const characters = this.longest.get(column);
+    return characters === undefined ? DEFAULT_COLUMN_POINTS : columnPoints(characters);
   }
 
   /**

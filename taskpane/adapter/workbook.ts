@@ -1,4 +1,5 @@
 import { addFreshSheet } from "./names.ts";
+import { missingFeatures } from "./requirements.ts";
 import { SheetWriter } from "./sheetWriter.ts";
 
 /*
@@ -13,14 +14,16 @@ export interface HostInfo {
   inExcel: boolean;
   /** What Office.onReady reported: "Excel", or null outside Office. */
   host: string | null;
+  /** What this Excel cannot do that wfplan would (a requirement set it lacks), one sentence each. */
+  cannot: string[];
 }
 
 /** Waits for Office.js; outside Office (or when office.js could not load) reports no host. */
 export async function detectHost(): Promise<HostInfo> {
-  if (typeof Office === "undefined" || typeof Office.onReady !== "function") return { inExcel: false, host: null };
+  if (typeof Office === "undefined" || typeof Office.onReady !== "function") return { inExcel: false, host: null, cannot: [] };
   const info = await Office.onReady();
   const host = info.host ? String(info.host) : null;
-  return { inExcel: host === "Excel", host };
+  return { inExcel: host === "Excel", host, cannot: host === "Excel" ? missingFeatures() : [] };
 }
 
 /**

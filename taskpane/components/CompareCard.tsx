@@ -115,10 +115,11 @@ export function CompareCard({
       await loadDriverExpressions();
       const inputs = saved.filter((s, i) => chosen.has(i) && s.input).map((s) => s.input!);
       const summary = boardSummary(inputs.map(runScenario), inputs.map(starBreakdown));
-      const { sheet, keptCopy } = await writeBoardSummary(summary);
+      const { sheet, keptCopy, pageNotSetUp } = await writeBoardSummary(summary);
+      const page = pageNotSetUp ? ` This Excel cannot ${pageNotSetUp}.` : ", set to print on one landscape A4 page.";
       setMessage({
         intent: "success",
-        text: `The Board summary of ${inputs.length} scenarios is on the sheet "${sheet}", set to print on one landscape A4 page.${keptCopy ? ` The one you had edited is kept as "${keptCopy}".` : ""}`,
+        text: `The Board summary of ${inputs.length} scenarios is on the sheet "${sheet}"${pageNotSetUp ? "." : ""}${page}${keptCopy ? ` The one you had edited is kept as "${keptCopy}".` : ""}`,
       });
     } catch (error) {
       setMessage({ intent: "error", text: (error as Error).message });

@@ -66,7 +66,8 @@ export function SystemCard() {
       setMessage({
         intent: "success",
         text:
-          `The ICS summary of ${view.summary.system.trusts.length} trusts is on the sheet "${view.sheet}", its first page set to print on one landscape A4 page.` +
+          `The ICS summary of ${view.summary.system.trusts.length} trusts is on the sheet "${view.sheet}"` +
+          (view.pageNotSetUp ? `. This Excel cannot ${view.pageNotSetUp}.` : ", its first page set to print on one landscape A4 page.") +
           (read.settings.share > 0 ? ` The collaborative bank saves the system ${formatPounds(saving)} over the plan.` : "") +
           (view.keptCopy ? ` The one you had edited is kept as "${view.keptCopy}".` : "") +
           view.skipped.map((s) => ` Left out ${s.file}: ${s.reason}.`).join(""),

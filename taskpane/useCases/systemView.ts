@@ -51,6 +51,8 @@ export async function readTrustFiles(files: readonly PickedFile[]): Promise<{ re
 export interface SystemView {
   sheet: string;
   keptCopy?: string;
+  /** Where this Excel cannot set the page up (no ExcelApi 1.9): what the planner should do instead. */
+  pageNotSetUp?: string;
   summary: IcsSummary;
   /** Trusts whose chosen scenario could not be run, each with why. */
   skipped: Skipped[];

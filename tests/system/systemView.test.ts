@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { Workbook } from "../../engine/workbook.ts";
 import { readXlsx } from "../../engine/xlsx.ts";
 import { SYSTEM } from "../../src/index.ts";
+import { parseRangeAddress } from "../../src/addresses.ts";
 import { readTrustWorkbook } from "../../files/trustWorkbook.ts";
 import { readTrustFiles, writeSystemView } from "../../taskpane/useCases/systemView.ts";
 import { installExcelGlobals } from "../../excelHost/index.ts";
@@ -131,7 +132,13 @@ describe("the system view in the pane", () => {
       "FTE gap by trust and staff group, 2025/26",
       "Agency spend before and after the collaborative bank",
     ]);
-    expect(model.sheet(sheet).pageSetup).toMatchObject({ orientation: "Landscape", paperSize: "A4", fitToPagesWide: 1, fitToPagesTall: 1 });
+    expect(model.sheet(sheet).pageSetup).toMatchObject({ orientation: "Landscape", paperSize: "A4", scale: expect.any(Number) });
+    // The first page's columns and rows fit A4 landscape inside Normal margins at that scale (741.09 by 487.28 points).
+    const { scale, printArea } = model.sheet(sheet).pageSetup!;
+    const printed = parseRangeAddress(printArea!);
+    const width = Array.from({ length: printed.right + 1 }, (_, c) => model.columnWidth(sheet, c)).reduce((a, b) => a + b, 0);
+    expect((width * scale!) / 100).toBeLessThanOrEqual(741.09);
+    expect(((printed.bottom + 1) * 15 * scale!) / 100).toBeLessThanOrEqual(487.28);
     expect(model.tables.filter((t) => t.sheet === sheet)).toHaveLength(1);
   });
 

@@ -62,10 +62,19 @@ describe("the Board summary sheet", () => {
     expect(model.sheet(sheet).pageSetup).toEqual({
       orientation: "Landscape",
       paperSize: "A4",
-      fitToPagesWide: 1,
-      fitToPagesTall: 1,
+      scale: expect.any(Number),
       printArea: expect.stringMatching(/^A1:O\d+$/),
     });
+    // A scale, not fit-to-pages (which Excel applies only once Page Layout has been shown): the largest whole percent at
+    // which the print area's columns and 15-point rows fit inside A4 landscape's Normal margins, 741.09 by 487.28 points.
+    const { scale, printArea } = model.sheet(sheet).pageSetup!;
+    const printed = parseRangeAddress(printArea!);
+    const width = Array.from({ length: printed.right + 1 }, (_, c) => model.columnWidth(sheet, c)).reduce((a, b) => a + b, 0);
+    const height = (printed.bottom + 1) * 15;
+    const fits = (percent: number) => (width * percent) / 100 <= 741.09 && (height * percent) / 100 <= 487.28;
+    expect(fits(scale!)).toBe(true);
+    expect(scale === 100 || !fits(scale! + 1)).toBe(true);
+    expect(scale).toBeLessThan(100);
     // Widths set from the tables, not autofitted: Excel's autofit measures the whole column, so column A would take the
     // 110-character "Retain: ..." line and the A4 page would shrink to fit it. A holds "Scenario", "Base case", "Retain", years.
     expect(model.columnWidth(sheet, 0)).toBe(columnPoints("Base case".length));
@@ -104,5 +113,29 @@ describe("the Board summary sheet", () => {
     expect(model.values("WFP Board summary (edited)", { top: 2, left: 0, bottom: 2, right: 0 })).toEqual([
       ["Approved at the November board"],
     ]);
+  });
+});
+
+describe("in an Excel without ExcelApi 1.9 (no page layout)", () => {
+  it("writes the Board summary without a page setup, says what the planner should do, and the pane says so as it opens", async () => {
+    const { Workbook } = await import("../../engine/workbook.ts");
+    const { installExcelGlobals } = await import("../../excelHost/index.ts");
+    const { detectHost } = await import("../../taskpane/adapter/workbook.ts");
+    const older = new Workbook("Plan");
+    installExcelGlobals(older, { ExcelApi: "1.8", SharedRuntime: "1.1", CustomFunctionsRuntime: "1.2" });
+    const summary = boardSummary([], []);
+    const written = await writeBoardSummary(summary, new Date("2026-11-24T10:00:00Z"));
+    expect(written).toEqual({
+      sheet: "WFP Board summary",
+      pageNotSetUp:
+        "set up the Board and ICS summaries' page (A4, landscape, on one page): before printing, choose them in Page Layout yourself",
+    });
+    expect(older.sheet("WFP Board summary").pageSetup).toBeUndefined();
+    expect((await detectHost()).cannot).toEqual([
+      "This Excel cannot set up the Board and ICS summaries' page (A4, landscape, on one page): before printing, choose them in Page Layout yourself (it lacks ExcelApi 1.9).",
+    ]);
+    // The workbench's own Excel has every set wfplan uses: nothing to say.
+    installExcelGlobals(new Workbook("Plan"));
+    expect((await detectHost()).cannot).toEqual([]);
   });
 });
