@@ -44,6 +44,8 @@ export class Workbook {
   private readonly writtenFormulas = new Map<string, Map<string, string>>();
   readonly tables: TableInfo[] = [];
   readonly names: NamedItemInfo[] = [];
+  /** The workbook's structure is protected (Review → Protect Workbook): the file's `<workbookProtection>` as written, kept whole for saving. */
+  structureProtection: string | undefined;
   readonly charts: ChartInfo[] = [];
   activeSheet = "";
   /** The grid's selected block, for Workbook.getSelectedRange. */

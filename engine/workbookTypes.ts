@@ -11,6 +11,8 @@ export interface SheetInfo {
   visibility: Visibility;
   /** How the sheet prints, where it was set: what Excel's Worksheet.pageLayout and the file's page setup hold. */
   pageSetup?: PageSetup;
+  /** Protected (Review → Protect Sheet): the file's `<sheetProtection>` as written, kept whole (its password hash and what it allows) for saving. */
+  protection?: string;
 }
 
 export interface PageSetup {

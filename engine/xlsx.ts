@@ -8,6 +8,7 @@ import { addChartParts } from "./xlsxCharts.ts";
 import { markDynamicArrays } from "./xlsxDynamicArrays.ts";
 import { MAX_CELLS, PAPER_NUMBERS, parseXlsx, POINTS_PER_CHARACTER } from "./xlsxIn.ts";
 import { addNameParts, isRangeName } from "./xlsxNames.ts";
+import { addProtectionParts } from "./xlsxProtection.ts";
 
 export { MAX_CELLS };
 
@@ -159,5 +160,6 @@ export async function writeXlsx(model: Workbook): Promise<SaveReport> {
   await addChartParts(zip, model);
   await addNameParts(zip, otherNames);
   await markDynamicArrays(zip, spilling);
+  await addProtectionParts(zip, model);
   return { bytes: await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" }), notSaved };
 }

@@ -76,6 +76,8 @@ export async function buildWorkbook(
     }
     namesNotKept = addDefinedNames(model, parsed.names);
     for (const sheet of sheets) if (sheet.pageSetup) model.setPageSetup(sheet.name, sheet.pageSetup);
+    for (const sheet of sheets) if (sheet.protection) model.sheet(sheet.name).protection = sheet.protection;
+    model.structureProtection = parsed.structureProtection;
     // Visibility last: the workbook must keep a visible sheet while loading.
     for (const sheet of sheets) if (sheet.visibility !== "Visible") model.setVisibility(sheet.name, sheet.visibility);
     model.activeSheet = model.sheets.find((s) => s.visibility === "Visible")!.name;

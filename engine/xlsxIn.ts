@@ -47,6 +47,8 @@ export interface ParsedSheet {
   widths: [number, number][];
   merges: CellRange[];
   pageSetup?: PageSetup;
+  /** `<sheetProtection …/>` as the file has it, where the sheet is protected. */
+  protection?: string;
   /** Cells read, for the progress of building. */
   cells: number;
 }
@@ -54,6 +56,8 @@ export interface ParsedSheet {
 export interface ParsedWorkbook {
   sheets: ParsedSheet[];
   names: DefinedName[];
+  /** `<workbookProtection …/>` as the file has it, where the workbook's structure is locked. */
+  structureProtection?: string;
   /** The package's part names, for saying which parts the workbench will not keep. */
   parts: string[];
 }
@@ -100,7 +104,9 @@ export async function parseXlsx(bytes: ArrayBuffer | Uint8Array, { maxCells = MA
   };
   const looks = cellLooks(await text("xl/styles.xml"));
   // A workbook on the 1904 date system (old Mac files) counts days from 1 January 1904: 1,462 days fewer than the 1900 system.
-  const dayShift = /<(?:\w+:)?workbookPr\b[^>]*\bdate1904="(?:1|true)"/.test((await text("xl/workbook.xml")) ?? "") ? 1_462 : 0;
+  const workbookXml = (await text("xl/workbook.xml")) ?? "";
+  const dayShift = /<(?:\w+:)?workbookPr\b[^>]*\bdate1904="(?:1|true)"/.test(workbookXml) ? 1_462 : 0;
+  const structureProtection = protectionElement(workbookXml, "workbookProtection", "lockStructure");
   const shared = sharedStringsIn(await text("xl/sharedStrings.xml"));
   const xmls = new Map<string, string>();
   for (const [name, path] of paths) xmls.set(name, (await text(path)) ?? "");
@@ -127,11 +133,30 @@ export async function parseXlsx(bytes: ArrayBuffer | Uint8Array, { maxCells = MA
       })),
       ...read,
       pageSetup: pageSetupIn(sheet.pageSetup),
+      ...protectionOf(xmls.get(sheet.name) ?? ""),
       cells: counted.cells - before,
     };
   });
-  return { sheets, names, parts };
+  return { sheets, names, parts, ...(structureProtection ? { structureProtection } : {}) };
 }
+
+/**
+ * A protection element as the file writes it, without a namespace prefix, when
+ * `flag` is on (a sheet's `sheet="1"`, a workbook's `lockStructure="1"`): kept
+ * whole, password hash and all, so a save protects as the file did.
+ */
+function protectionElement(xml: string, element: string, flag: string): string | undefined {
+  const match = new RegExp(`<(?:\\w+:)?${element}\\b([^>]*?)\\/?>`).exec(xml);
+  if (!match || !new RegExp(`\\b${flag}="(?:1|true)"`).test(match[1]!)) return undefined;
+  return `<${element}${match[1]!.replace(/\s+$/, "")}/>`;
+}
+
+const protectionOf = (sheetXml: string) => {
+  // sheetProtection comes after the cells: searched for from their end, never among them.
+  const after = sheetXml.slice(Math.max(0, sheetXml.search(/<\/(?:\w+:)?sheetData>|<(?:\w+:)?sheetData\/>/)));
+  const protection = protectionElement(after, "sheetProtection", "sheet");
+  return protection ? { protection } : {};
+};
 
 /**
  * The package again with each sheet's cells left out (`<sheetData/>`), stored

@@ -1,3 +1,4 @@
+import { assertSheetWritable } from "./protection.ts";
 import type { ChartInfo, ChartType, SheetInfo } from "../engine/workbook.ts";
 import { accessors, ClientObject, CollectionProxy, type PropertySpec } from "./clientObject.ts";
 import { OfficeError, type RequestContext } from "./context.ts";
@@ -18,6 +19,9 @@ export class ChartProxy extends ClientObject<ChartInfo> {
     super(context, resolve, "Chart");
     this.title = new ChartTitleProxy(context, () => this.target());
     this.series = new ChartSeriesCollectionProxy(context, () => this.target());
+  }
+  protected override guardWrite(target: ChartInfo, member: string): void {
+    assertSheetWritable(this.context.model.sheet(target.sheet), `Chart.${member}`);
   }
   protected properties(): Record<string, PropertySpec<ChartInfo>> {
     const model = this.context.model;
@@ -69,6 +73,7 @@ export class ChartSeriesProxy {
     const fill = (value: string) =>
       context.enqueue("ChartFill", () => {
         const target = chart();
+        assertSheetWritable(context.model.sheet(target.sheet), "ChartFill");
         // Excel's chart has as many series as its data has columns (or rows) of figures; any other index is no series.
         const count = chartSeries(context.model, target).series.length;
         if (!Number.isInteger(index) || index < 0 || index >= count)
@@ -92,6 +97,9 @@ export class ChartTitleProxy extends ClientObject<ChartInfo> {
   declare text: string;
   constructor(context: RequestContext, resolve: () => ChartInfo) {
     super(context, resolve, "ChartTitle");
+  }
+  protected override guardWrite(target: ChartInfo, member: string): void {
+    assertSheetWritable(this.context.model.sheet(target.sheet), `ChartTitle.${member}`);
   }
   protected properties(): Record<string, PropertySpec<ChartInfo>> {
     return { text: { read: (c) => c.title, write: (c, v) => ((c.title = String(v)), this.context.model.changed()) } };
@@ -125,6 +133,7 @@ export class ChartCollectionProxy extends CollectionProxy<ChartInfo, ChartProxy>
     let created: ChartInfo | undefined;
     this.context.enqueue("ChartCollection.add", () => {
       const source = sourceData.target();
+      assertSheetWritable(this.sheet(), "ChartCollection.add");
       if (source.sheet !== this.sheet())
         throw new OfficeError("InvalidArgument", "A chart's data must be on its own worksheet in the workbench.");
       created = this.context.model.addChart(source.sheet.name, checkType(type), source.range, seriesBy);

@@ -88,6 +88,13 @@ export abstract class ClientObject<T> {
   loadNow(names: readonly string[], target: T): void {
     const specs = this.properties();
     for (const name of names) {
+      // Through a navigation property, as a collection's load("items/protection/protected") reaches each item's protection.
+      const slash = name.indexOf("/");
+      const child = slash > 0 ? (this as unknown as Record<string, unknown>)[name.slice(0, slash)] : undefined;
+      if (child instanceof ClientObject) {
+        child.loadNow([name.slice(slash + 1)], child.target());
+        continue;
+      }
       const spec = specs[name];
       if (!spec)
         throw new OfficeError("InvalidArgument", `The property '${name}' does not exist on ${this.typeName}.`, `${this.typeName}.load`);
@@ -121,6 +128,7 @@ export abstract class ClientObject<T> {
       `${this.typeName}.${name}`,
       () => {
         const target = this.target();
+        this.guardWrite(target, name);
         spec.write!(target, value);
         if (this.loaded.has(name)) this.loaded.set(name, spec.read(target));
       },
@@ -130,8 +138,23 @@ export abstract class ClientObject<T> {
 
   /** Runs an action at sync time against the target. */
   protected queue(method: string, action: (target: T) => void, request?: unknown): void {
-    this.context.enqueue(`${this.typeName}.${method}`, () => action(this.target()), request);
+    this.context.enqueue(
+      `${this.typeName}.${method}`,
+      () => {
+        const target = this.target();
+        this.guardWrite(target, method);
+        action(target);
+      },
+      request,
+    );
   }
+
+  /**
+   * Refuses, at sync, a write or an action through this object that protection
+   * forbids (excelHost/protection.ts). Objects on a sheet say which; reads,
+   * selecting and activating need nothing.
+   */
+  protected guardWrite(_target: T, _member: string): void {}
 
   toJSON(): Record<string, unknown> {
     return Object.fromEntries(this.loaded);

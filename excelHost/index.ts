@@ -2,6 +2,7 @@ import type { Workbook } from "../engine/workbook.ts";
 import { ClientObject, type PropertySpec } from "./clientObject.ts";
 import { hasApiSet, newStats, OfficeError, RequestContext, WORKBENCH_API_SETS, type ApiSets, type SyncStats } from "./context.ts";
 import { NamedItemCollectionProxy } from "./names.ts";
+import { WorkbookProtectionProxy } from "./protection.ts";
 import { RangeProxy } from "./range.ts";
 import { TableCollectionProxy } from "./tables.ts";
 import { WorksheetCollectionProxy } from "./worksheet.ts";
@@ -16,6 +17,7 @@ export class WorkbookProxy extends ClientObject<Workbook> {
   readonly worksheets: WorksheetCollectionProxy;
   readonly tables: TableCollectionProxy;
   readonly names: NamedItemCollectionProxy;
+  readonly protection: WorkbookProtectionProxy;
   declare readonly name: string;
 
   constructor(context: RequestContext) {
@@ -23,6 +25,7 @@ export class WorkbookProxy extends ClientObject<Workbook> {
     this.worksheets = new WorksheetCollectionProxy(context);
     this.tables = new TableCollectionProxy(context);
     this.names = new NamedItemCollectionProxy(context);
+    this.protection = new WorkbookProtectionProxy(context);
   }
   protected properties(): Record<string, PropertySpec<Workbook>> {
     return { name: { read: () => "Workbook.xlsx" } };

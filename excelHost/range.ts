@@ -1,3 +1,4 @@
+import { assertSheetWritable } from "./protection.ts";
 import { parseRangeAddress, splitSheet, type CellRange } from "../src/addresses.ts";
 import type { CellInput, SheetInfo } from "../engine/workbook.ts";
 import { accessors, ClientObject, type PropertySpec } from "./clientObject.ts";
@@ -94,6 +95,9 @@ export class RangeProxy extends ClientObject<RangeTarget> {
     return new WorksheetProxy(this.context, () => this.target().sheet);
   }
 
+  protected override guardWrite(target: RangeTarget, member: string): void {
+    if (member !== "select") assertSheetWritable(target.sheet, `Range.${member}`);
+  }
   protected properties(): Record<string, PropertySpec<RangeTarget>> {
     const model = this.context.model;
     return {
@@ -257,6 +261,9 @@ export class RangeFormatProxy extends ClientObject<RangeTarget> {
     this.font = new RangeStyleProxy(context, resolve, "RangeFont", { bold: "bold", italic: "italic", color: "color" });
     this.fill = new RangeStyleProxy(context, resolve, "RangeFill", { color: "fill" });
   }
+  protected override guardWrite(target: RangeTarget, member: string): void {
+    assertSheetWritable(target.sheet, `RangeFormat.${member}`);
+  }
   protected properties(): Record<string, PropertySpec<RangeTarget>> {
     const model = this.context.model;
     return {
@@ -298,6 +305,9 @@ export class RangeStyleProxy extends ClientObject<RangeTarget> {
     for (const name of Object.keys(mapping)) {
       Object.defineProperty(this, name, { get: () => this.get(name), set: (v: unknown) => this.set(name, v), enumerable: true });
     }
+  }
+  protected override guardWrite(target: RangeTarget, member: string): void {
+    assertSheetWritable(target.sheet, `Range.${member}`);
   }
   protected properties(): Record<string, PropertySpec<RangeTarget>> {
     const model = this.context.model;

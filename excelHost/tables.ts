@@ -1,3 +1,4 @@
+import { assertSheetWritable } from "./protection.ts";
 import type { CellRange } from "../src/addresses.ts";
 import type { CellInput, SheetInfo, TableInfo } from "../engine/workbook.ts";
 import { accessors, ClientObject, CollectionProxy, type PropertySpec } from "./clientObject.ts";
@@ -22,6 +23,9 @@ export class TableProxy extends ClientObject<TableInfo> {
     this.worksheet = new WorksheetProxy(context, () => context.model.sheet(this.target().sheet));
   }
 
+  protected override guardWrite(target: TableInfo, member: string): void {
+    assertSheetWritable(this.context.model.sheet(target.sheet), `Table.${member}`);
+  }
   protected properties(): Record<string, PropertySpec<TableInfo>> {
     const model = this.context.model;
     return {
@@ -83,6 +87,7 @@ export class TableCollectionProxy extends CollectionProxy<TableInfo, TableProxy>
         typeof address === "string"
           ? resolveAddress(address, (name) => this.context.model.sheet(name ?? this.sheetName?.() ?? missingSheet(address)))
           : address.target();
+      assertSheetWritable(target.sheet, "TableCollection.add");
       if (this.sheetName && target.sheet.name !== this.sheetName()) {
         throw new OfficeError("InvalidArgument", `The range ${address} is not on the worksheet ${this.sheetName()}.`);
       }
@@ -112,6 +117,9 @@ export class TableRowCollectionProxy extends ClientObject<RowTarget> {
   declare readonly count: number;
   constructor(context: RequestContext, table: () => TableInfo) {
     super(context, () => ({ table: table() }), "TableRowCollection");
+  }
+  protected override guardWrite(target: RowTarget, member: string): void {
+    assertSheetWritable(this.context.model.sheet(target.table.sheet), `TableRowCollection.${member}`);
   }
   protected properties(): Record<string, PropertySpec<RowTarget>> {
     return { count: { read: ({ table }) => table.range.bottom - table.range.top } };

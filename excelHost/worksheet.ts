@@ -1,3 +1,4 @@
+import { assertSheetWritable, assertStructureWritable, WorksheetProtectionProxy } from "./protection.ts";
 import type { CellRange } from "../src/addresses.ts";
 import type { SheetInfo, Visibility } from "../engine/workbook.ts";
 import { ChartCollectionProxy } from "./charts.ts";
@@ -17,16 +18,24 @@ export class WorksheetProxy extends ClientObject<SheetInfo> {
   readonly charts: ChartCollectionProxy;
   /** ExcelApi 1.9: an older Excel's worksheet has no pageLayout. */
   readonly pageLayout: PageLayoutProxy;
+  readonly protection: WorksheetProtectionProxy;
 
   constructor(context: RequestContext, resolve: () => SheetInfo | undefined, nullable = false) {
     super(context, resolve, "Worksheet", nullable);
     this.tables = new TableCollectionProxy(context, () => this.target().name);
     this.charts = new ChartCollectionProxy(context, () => this.target());
+    this.protection = new WorksheetProtectionProxy(context, () => this.target());
     this.pageLayout = (hasApiSet(context.apiSets, "ExcelApi", "1.9")
       ? new PageLayoutProxy(context, () => this.target())
       : undefined) as unknown as PageLayoutProxy;
   }
 
+  /** Renaming, hiding, moving and deleting change the workbook's structure; anything else written is on the sheet. */
+  protected override guardWrite(target: SheetInfo, member: string): void {
+    if (member === "activate") return;
+    if (["name", "visibility", "position", "delete"].includes(member)) assertStructureWritable(this.context.model, `Worksheet.${member}`);
+    else assertSheetWritable(target, `Worksheet.${member}`);
+  }
   protected properties(): Record<string, PropertySpec<SheetInfo>> {
     const model = this.context.model;
     return {
@@ -106,6 +115,9 @@ export class PageLayoutProxy extends ClientObject<SheetInfo> {
   constructor(context: RequestContext, resolve: () => SheetInfo) {
     super(context, resolve, "PageLayout");
   }
+  protected override guardWrite(target: SheetInfo, member: string): void {
+    assertSheetWritable(target, `PageLayout.${member}`);
+  }
   protected properties(): Record<string, PropertySpec<SheetInfo>> {
     const model = this.context.model;
     const oneOf = (value: unknown, allowed: string[], what: string) => {
@@ -167,6 +179,7 @@ export class WorksheetCollectionProxy extends CollectionProxy<SheetInfo, Workshe
   add(name?: string): WorksheetProxy {
     let created: SheetInfo | undefined;
     this.context.enqueue("WorksheetCollection.add", () => {
+      assertStructureWritable(this.context.model, "WorksheetCollection.add");
       created = this.context.model.addSheet(name);
     });
     return new WorksheetProxy(this.context, () => created);

@@ -1,3 +1,4 @@
+import { assertCanWrite, queueProtection } from "./protection.ts";
 import type { StoredLink, TableRole } from "../../src/index.ts";
 import { asText } from "./cellText.ts";
 
@@ -77,7 +78,9 @@ export function queueSaveLinks(
 export async function saveLinks(links: PlanLinks): Promise<{ stored: StoredLinks; changed: boolean }> {
   return Excel.run(async (context) => {
     const sheet = context.workbook.worksheets.getItemOrNullObject(LINK_SHEET);
+    const protection = queueProtection(context, context.workbook.worksheets);
     await context.sync();
+    assertCanWrite(protection(), { what: "saving the links", [sheet.isNullObject ? "adds" : "writes"]: [LINK_SHEET] });
     const read = sheet.isNullObject ? undefined : queueStoredLinks(context);
     if (read) await context.sync();
     const before = read?.();

@@ -1,3 +1,4 @@
+import { assertCanWrite, queueProtection, type ProtectionNow } from "./protection.ts";
 import { freeSheetName } from "../../src/excelNames.ts";
 
 export { freeSheetName };
@@ -21,12 +22,14 @@ export async function addFreshSheet(
 ): Promise<{ sheet: Excel.Worksheet; name: string }> {
   const sheets = context.workbook.worksheets;
   sheets.load("items/name");
+  const protection = queueProtection(context, sheets);
   loadMore?.();
   await context.sync();
   const name = freeSheetName(
     wanted,
     sheets.items.map((s) => s.name),
   );
+  assertCanWrite(protection(), { what: `adding the sheet "${name}"`, adds: [name] });
   return { sheet: sheets.add(name), name };
 }
 
@@ -34,6 +37,8 @@ export async function addFreshSheet(
 export interface TakenNames {
   sheets: string[];
   tablesAndNames: string[];
+  /** What protection stands in the way of writing (read with the names, as every job that writes reads them first). */
+  protection: ProtectionNow;
 }
 
 /** Queues the loads of the taken names, to ride on the caller's next sync; read them after it. */
@@ -41,8 +46,10 @@ export function queueTakenNames(context: Excel.RequestContext): () => TakenNames
   const sheets = context.workbook.worksheets.load("items/name");
   const tables = context.workbook.tables.load("items/name");
   const names = context.workbook.names.load("items/name");
+  const protection = queueProtection(context, sheets);
   return () => ({
     sheets: sheets.items.map((s) => s.name),
     tablesAndNames: [...tables.items.map((t) => t.name), ...names.items.map((n) => n.name)],
+    protection: protection(),
   });
 }

@@ -1,3 +1,4 @@
+import { assertCanWrite } from "./protection.ts";
 import { asText } from "./cellText.ts";
 import { cleanSheetName } from "../../src/excelNames.ts";
 import { freeSheetName, queueTakenNames } from "./names.ts";
@@ -236,6 +237,7 @@ export async function openOwnSheet(
   }
   const keep = wasEdited(key, registered, now);
   const target = outputTarget(key, registered, taken().sheets, now, keep, name);
+  assertCanWrite(taken().protection, { what: `writing "${name}"`, ...ownSheetNeeds(target, outputs.isNullObject) });
   let sheet: Excel.Worksheet;
   if (target.kind === "replace" && target.keepAs) {
     context.workbook.worksheets.getItem(target.name).name = target.keepAs;
@@ -247,4 +249,15 @@ export async function openOwnSheet(
     sheet.getUsedRange().clear();
   } else sheet = context.workbook.worksheets.add(target.name);
   return { sheet, target, registered };
+}
+
+/** The sheets writing to `target` adds and writes on, with the register of output sheets. */
+export function ownSheetNeeds(target: OutputTarget, registerMissing: boolean): { adds: string[]; writes: string[] } {
+  const adds: string[] = [];
+  const writes: string[] = [];
+  // A kept copy is a rename, and the results a new sheet: both change the structure.
+  if (target.kind === "add" || target.keepAs) adds.push(target.name);
+  else writes.push(target.name);
+  (registerMissing ? adds : writes).push(OUTPUTS_SHEET);
+  return { adds, writes };
 }

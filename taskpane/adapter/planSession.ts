@@ -1,11 +1,13 @@
 import type { ScenarioInput, ScenarioResult, StarRow, TableData, Triangulation } from "../../src/index.ts";
 import { LINK_SHEET, linksJson, queueSaveLinks, queueStoredLinks, type PlanLinks, type StoredLinks } from "./linkStore.ts";
 import { queueTakenNames } from "./names.ts";
+import { assertCanWrite } from "./protection.ts";
 import type { WorkbookView } from "./openWorkbook.ts";
 import { queueTableReads, type TableSummary } from "./planTables.ts";
 import {
   OUTPUTS_SHEET,
   outputTarget,
+  ownSheetNeeds,
   queueOutputRegister,
   queueOutputSheet,
   queueRegisterOutput,
@@ -137,6 +139,11 @@ export async function planSession<T>(
           keep = choice === "keep";
         }
         const target = outputTarget(options.scenario, registerNow, taken().sheets, now, keep);
+        // Everything the run will write, checked before any of it is: the results, the register, the links and the store.
+        const needs = ownSheetNeeds(target, outputsSheet.isNullObject);
+        (store.isNullObject ? needs.adds : needs.writes).push(STORE_SHEET);
+        if (links) (linkSheet.isNullObject ? needs.adds : needs.writes).push(LINK_SHEET);
+        assertCanWrite(taken().protection, { what: `running "${options.scenario}"`, ...needs });
         const written = queueScenarioResults(context, result, checks, taken(), target, star, about);
         queueRegisterOutput(context, registerNow, options.scenario, written.sheet, written.fingerprint);
         // Links ride on this sync: stored as a new row when they changed.

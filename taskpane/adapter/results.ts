@@ -1,3 +1,4 @@
+import { assertCanWrite } from "./protection.ts";
 import {
   formatPounds,
   STAR_POINTS,
@@ -115,10 +116,9 @@ export async function writeScenarioResults(result: ScenarioResult, checks: Trian
     const taken = queueTakenNames(context);
     await context.sync();
     const names = taken();
-    const written = queueScenarioResults(context, result, checks, names, {
-      kind: "add",
-      name: freeSheetName(outputSheetName(result.scenario.name), names.sheets),
-    });
+    const name = freeSheetName(outputSheetName(result.scenario.name), names.sheets);
+    assertCanWrite(names.protection, { what: `writing "${result.scenario.name}"`, adds: [name] });
+    const written = queueScenarioResults(context, result, checks, names, { kind: "add", name });
     await context.sync();
     return written;
   });

@@ -1,3 +1,4 @@
+import { assertCanWrite, queueProtection } from "./protection.ts";
 import {
   latestVersions,
   nameKey,
@@ -164,7 +165,9 @@ type StoreChange = { name: string; scenario?: ScenarioInput; deleted?: true };
 async function appendRows(changes: readonly StoreChange[], savedAt = new Date().toISOString()): Promise<void> {
   await Excel.run(async (context) => {
     const sheet = context.workbook.worksheets.getItemOrNullObject(STORE_SHEET);
+    const protection = queueProtection(context, context.workbook.worksheets);
     await context.sync();
+    assertCanWrite(protection(), { what: "changing the saved scenarios", [sheet.isNullObject ? "adds" : "writes"]: [STORE_SHEET] });
     let store: Excel.Worksheet;
     let row = 1;
     if (sheet.isNullObject) {
@@ -216,7 +219,9 @@ export async function deleteScenario(from: SavedScenario): Promise<void> {
 export async function saveScenario(input: ScenarioInput, savedAt = new Date().toISOString()): Promise<"saved" | "unchanged"> {
   return Excel.run(async (context) => {
     const sheet = context.workbook.worksheets.getItemOrNullObject(STORE_SHEET);
+    const protection = queueProtection(context, context.workbook.worksheets);
     await context.sync();
+    assertCanWrite(protection(), { what: `saving "${input.name}"`, [sheet.isNullObject ? "adds" : "writes"]: [STORE_SHEET] });
     const index = sheet.isNullObject ? undefined : await readMeta(context, sheet);
     const stored = queueNewestVersion(context, index, input.name);
     if (stored) await context.sync();
