@@ -51,7 +51,7 @@ export function printLayout(setup: PageSetup, width: number, height: number): Pr
   const fit = fits
     ? `, fit to ${setup.fitToPagesWide ?? "any"} page${setup.fitToPagesWide === 1 ? "" : "s"} wide by ${setup.fitToPagesTall ?? "any"} tall`
     : setup.scale !== undefined
-      ? `, at ${setup.scale}%`
+      ? ", at a scale set"
       : "";
   return {
     page,

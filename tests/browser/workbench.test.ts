@@ -170,7 +170,7 @@ describe("the workbench in headless Chromium", () => {
     // As it prints: one landscape A4 page, scaled to fit, its four charts where the pane placed them, inside the print area.
     await page.getByRole("button", { name: "Print preview" }).click();
     expect(await page.getByTestId("print-summary").textContent()).toMatch(
-      /^A4 landscape, fit to 1 page wide by 1 tall: \d+% of actual size, 1 page$/,
+      /^A4 landscape, at a scale set: \d+% of actual size, 1 page$/,
     );
     const paper = (await page.getByTestId("print-page").boundingBox())!;
     expect(paper.width / paper.height).toBeCloseTo(297 / 210, 2);

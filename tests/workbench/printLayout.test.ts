@@ -32,6 +32,6 @@ describe("how a sheet lies on paper", () => {
     // A scale set as a percent, as wfplan sets the Board's page: 1,000 x 500 points at 57% is 570 x 285, inside 741 x 487.
     const scaled = printLayout({ orientation: "Landscape", paperSize: "A4", scale: 57 }, 1000, 500);
     expect([scaled.scale, scaled.pagesWide, scaled.pagesTall]).toEqual([0.57, 1, 1]);
-    expect(scaled.describe).toBe("A4 landscape, at 57%: 57% of actual size, 1 page");
+    expect(scaled.describe).toBe("A4 landscape, at a scale set: 57% of actual size, 1 page");
   });
 });
