@@ -402,6 +402,31 @@ export class Workbook {
 
   /** Widens each column of the block to fit its longest shown text, as Excel's autofit does. */
   /**
+   * Inserts whole rows at `row`, shifting the cells below down, as Excel's
+   * Range.insert("Down") on whole rows. The workbench moves cells and their
+   * formulas (HyperFormula's addRows) and nothing else, so it refuses where
+   * formats, merges, tables, charts or formulas as written lie at or below `row`.
+   */
+  insertRows(sheet: string, row: number, count: number): void {
+    const name = this.sheet(sheet).name;
+    const below = (top: number) => top >= row;
+    const inTheWay =
+      this.looks.formatsOf(name).some(([r]) => below(r)) ||
+      this.looks.stylesOf(name).some(([r]) => below(r)) ||
+      this.looks.mergesOf(name).some((m) => m.bottom >= row) ||
+      this.tables.some((t) => t.sheet === name && t.range.bottom >= row) ||
+      this.charts.some((c) => c.sheet === name) ||
+      [...(this.writtenFormulas.get(name)?.keys() ?? [])].some((key) => Number(key.split(",")[0]) >= row);
+    if (inTheWay)
+      throw new WorkbookError(
+        "InvalidArgument",
+        `The workbench inserts rows only where nothing formatted lies below them (sheet ${name}, row ${row + 1}).`,
+      );
+    this.engine.addRows(this.sheetId(name), [row, count]);
+    this.changed();
+  }
+
+  /**
    * Fits each column of the range to every cell in the column, as Excel does
    * (not only the rows asked about): a title in A1 widens column A however
    * small the range. Up to Excel's most, 255 characters.

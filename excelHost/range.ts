@@ -239,6 +239,19 @@ export class RangeProxy extends ClientObject<RangeTarget> {
     this.queue("clear", (t) => this.context.model.clear(t.sheet.name, t.range));
   }
   /**
+   * Inserts cells the range's size, shifting those below down, and gives the
+   * new cells. The workbench inserts whole rows ("5:5") only, as wfplan's
+   * stores append: concurrent inserts from two panes both keep their rows.
+   */
+  insert(shift: "Down" | "Right"): RangeProxy {
+    this.queue("insert", (t) => {
+      if (shift !== "Down" || t.range.left !== 0 || t.range.right !== 16_383)
+        throw new OfficeError("InvalidArgument", "The workbench inserts whole rows only (a range such as 5:5, shifted down).");
+      this.context.model.insertRows(t.sheet.name, t.range.top, t.range.bottom - t.range.top + 1);
+    });
+    return this.derived(({ range }) => range);
+  }
+  /**
    * Selects the range. Its sheet is not brought to the front: not every Excel
    * does so for a range on another sheet, so the add-in activates it itself.
    */

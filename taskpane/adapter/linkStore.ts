@@ -1,3 +1,4 @@
+import { queueAppendRows } from "./appendRows.ts";
 import { assertCanWrite, queueProtection } from "./protection.ts";
 import type { StoredLink, TableRole } from "../../src/index.ts";
 import { asText } from "./cellText.ts";
@@ -68,7 +69,7 @@ export function queueSaveLinks(
     sheet.getRange("A1:B1").values = [["Saved at", "Links"]];
     sheet.visibility = "VeryHidden";
   } else sheet = context.workbook.worksheets.getItem(LINK_SHEET);
-  sheet.getRangeByIndexes(Math.max(1, stored?.nextRow ?? 1), 0, 1, 2).values = [[asText(savedAt), asText(json)]];
+  queueAppendRows(sheet, Math.max(1, stored?.nextRow ?? 1), [[asText(savedAt), asText(json)]]);
 }
 
 /**

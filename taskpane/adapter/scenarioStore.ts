@@ -1,3 +1,4 @@
+import { queueAppendRows } from "./appendRows.ts";
 import { assertCanWrite, queueProtection } from "./protection.ts";
 import {
   latestVersions,
@@ -178,13 +179,14 @@ async function appendRows(changes: readonly StoreChange[], savedAt = new Date().
       store = sheet;
       row = Math.max(1, (await readMeta(context, sheet)).nextRow);
     }
-    for (const change of changes) {
+    const rows = changes.map((change) => {
       const json = JSON.stringify(
         change.deleted ? { wfplanScenario: STORE_SCHEMA, deleted: true } : { wfplanScenario: STORE_SCHEMA, scenario: change.scenario },
       );
       const parts = chunks(json).map(asText);
-      store.getRangeByIndexes(row++, 0, 1, 3 + parts.length).values = [[asText(change.name), asText(savedAt), parts.length, ...parts]];
-    }
+      return [asText(change.name), asText(savedAt), parts.length, ...parts];
+    });
+    queueAppendRows(store, row, rows);
     await context.sync();
   });
 }
@@ -256,18 +258,23 @@ export async function saveInContext(
 ): Promise<"saved" | "unchanged"> {
   const json = JSON.stringify({ wfplanScenario: STORE_SCHEMA, scenario: input });
   if (newestVersion && newestVersion() === json) return "unchanged";
-  let sheet: Excel.Worksheet;
-  let row = 1;
+  const parts = chunks(json).map(asText);
+  const row = [asText(input.name), asText(savedAt), parts.length, ...parts];
   if (!index) {
-    sheet = context.workbook.worksheets.add(STORE_SHEET);
+    const sheet = context.workbook.worksheets.add(STORE_SHEET);
     sheet.getRange("A1:D1").values = [HEADER];
     sheet.visibility = "VeryHidden";
-  } else {
-    sheet = context.workbook.worksheets.getItem(STORE_SHEET);
-    row = Math.max(1, index.nextRow);
+    queueAppendRows(sheet, 1, [row]);
+    try {
+      await context.sync();
+      return "saved";
+    } catch (error) {
+      // Another pane on this workbook (co-authoring) made the store at the same moment: nothing of this batch was written; append to theirs.
+      if ((error as { code?: string }).code !== "ItemAlreadyExists") throw error;
+      index = await readMeta(context, context.workbook.worksheets.getItem(STORE_SHEET));
+    }
   }
-  const parts = chunks(json).map(asText);
-  sheet.getRangeByIndexes(row, 0, 1, 3 + parts.length).values = [[asText(input.name), asText(savedAt), parts.length, ...parts]];
+  queueAppendRows(context.workbook.worksheets.getItem(STORE_SHEET), Math.max(1, index.nextRow), [row]);
   await context.sync();
   return "saved";
 }

@@ -104,9 +104,7 @@ describe("the ICS system view in the workbench", () => {
     await screenshot(page, "ics-summary");
     // Its first page, as it prints: one landscape A4 page, charts included.
     await page.getByRole("button", { name: "Print preview" }).click();
-    expect(await page.getByTestId("print-summary").textContent()).toMatch(
-      /^A4 landscape, at a scale set: \d+% of actual size, 1 page$/,
-    );
+    expect(await page.getByTestId("print-summary").textContent()).toMatch(/^A4 landscape, at a scale set: \d+% of actual size, 1 page$/);
     await screenshot(page, "ics-summary-print");
     await page.keyboard.press("Escape");
     expect(leaked).toEqual([]);

@@ -169,9 +169,7 @@ describe("the workbench in headless Chromium", () => {
     await screenshot(page, "board-summary");
     // As it prints: one landscape A4 page, scaled to fit, its four charts where the pane placed them, inside the print area.
     await page.getByRole("button", { name: "Print preview" }).click();
-    expect(await page.getByTestId("print-summary").textContent()).toMatch(
-      /^A4 landscape, at a scale set: \d+% of actual size, 1 page$/,
-    );
+    expect(await page.getByTestId("print-summary").textContent()).toMatch(/^A4 landscape, at a scale set: \d+% of actual size, 1 page$/);
     const paper = (await page.getByTestId("print-page").boundingBox())!;
     expect(paper.width / paper.height).toBeCloseTo(297 / 210, 2);
     expect(await page.locator(".wb-print-chart canvas").count()).toBe(4);
