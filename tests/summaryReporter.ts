@@ -17,8 +17,18 @@ export default class SummaryReporter implements Reporter {
     const { passed, skipped } = counts;
     // A run that failed outside every file (a global setup that threw) still says so.
     const failed = reason === "failed" && counts.failed === 0 ? 1 : counts.failed;
+    // What was skipped and why (a check that needs a Debian package names it in its suite), before the closing line.
+    const why = [...new Set(skippedSuites(testModules))];
+    if (why.length) process.stdout.write(`\n${why.map((name) => `skipped: ${name}`).join("\n")}\n`);
     process.stdout.write(`\ntests: ${passed} passed, ${failed} failed, ${skipped} skipped\n`);
   }
+}
+
+/** The suites (or files) of skipped tests, by name. */
+function* skippedSuites(testModules: ReadonlyArray<TestModule>): Generator<string> {
+  for (const module of testModules)
+    for (const test of module.children.allTests())
+      if (test.result().state === "skipped") yield test.parent.type === "module" ? test.module.moduleId : test.parent.name;
 }
 
 /** A suite or file whose own hooks or collection threw. */
