@@ -1,6 +1,7 @@
 import { fail } from "../errors.ts";
 import { bankCover, premiumsOf } from "./bankCover.ts";
 import { SYSTEM, type Consolidation } from "./consolidate.ts";
+import { groupRows, rowKey } from "./rowsBy.ts";
 
 /*
  * A collaborative staff bank across the system: in every trust, `share` of
@@ -107,20 +108,14 @@ export function systemBank(system: Consolidation, settings: SystemBankSettings):
     bankCost: of.reduce((s, r) => s + r.bankCost, 0),
     saving: of.reduce((s, r) => s + r.saving, 0),
   });
-  const totals = [
-    ...system.trusts.map((p) =>
-      total(
-        p.trust,
-        rows.filter((r) => r.trust === p.trust),
-      ),
-    ),
-    total(SYSTEM, rows),
-  ];
+  const byTrust = groupRows(rows, (r) => r.trust);
+  const totals = [...system.trusts.map((p) => total(p.trust, byTrust.get(p.trust) ?? [])), total(SYSTEM, rows)];
+  const byGroupAndYear = groupRows(rows, (r) => rowKey(r.staffGroup, r.year));
   const needs: BankNeed[] = [];
   for (const staffGroup of system.staffGroups)
     for (const year of system.years) {
-      const of = rows.filter((r) => r.staffGroup === staffGroup && r.year === year);
-      if (!of.length) continue;
+      const of = byGroupAndYear.get(rowKey(staffGroup, year));
+      if (!of) continue;
       needs.push({
         staffGroup,
         year,

@@ -1,5 +1,6 @@
 import type { Scenario } from "../scenario/schema.ts";
 import type { Consolidation } from "./consolidate.ts";
+import { groupRows, rowKey } from "./rowsBy.ts";
 
 /*
  * What a board must know before reading a system total: where two or more
@@ -19,10 +20,11 @@ export interface CompetingShortage {
 
 export function competingShortages(system: Consolidation): CompetingShortage[] {
   const found: CompetingShortage[] = [];
+  const byGroupAndYear = groupRows(system.trustRows, (r) => rowKey(r.staffGroup, r.year));
   for (const staffGroup of system.staffGroups) {
     for (const year of system.years) {
-      const short = system.trustRows
-        .filter((r) => r.staffGroup === staffGroup && r.year === year && r.gapFte > 1e-9)
+      const short = (byGroupAndYear.get(rowKey(staffGroup, year)) ?? [])
+        .filter((r) => r.gapFte > 1e-9)
         .map((r) => ({ trust: r.trust, gapFte: r.gapFte }));
       if (short.length >= 2) found.push({ staffGroup, year, trusts: short });
     }

@@ -5,3 +5,4 @@ export * from "./sharedRates.ts";
 export * from "./collaborativeBank.ts";
 export * from "./summary.ts";
 export * from "./trustPlan.ts";
+export * from "./rowsBy.ts";

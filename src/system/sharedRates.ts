@@ -1,3 +1,4 @@
+import { groupRows } from "./rowsBy.ts";
 import { premiumsOf } from "./bankCover.ts";
 import type { Consolidation } from "./consolidate.ts";
 
@@ -36,13 +37,12 @@ export function median(values: readonly number[]): number {
 /** The spread of premiums for each staff group two or more trusts use bank (or agency) staff of, and the saving at the median. */
 export function rateSpreads(system: Consolidation): RateSpread[] {
   const spreads: RateSpread[] = [];
+  const byGroup = system.trusts.map((plan) => groupRows(plan.result.rows, (r) => r.staffGroup));
   for (const kind of ["bank", "agency"] as const) {
     for (const staffGroup of system.staffGroups) {
-      const trusts = system.trusts.flatMap((plan) => {
+      const trusts = system.trusts.flatMap((plan, i) => {
         // The trust's own bank (a collaborative bank's rate is the system's, not the trust's).
-        const spend = plan.result.rows
-          .filter((r) => r.staffGroup === staffGroup)
-          .reduce((sum, r) => sum + (kind === "bank" ? r.bankCost : r.agencyCost), 0);
+        const spend = (byGroup[i]!.get(staffGroup) ?? []).reduce((sum, r) => sum + (kind === "bank" ? r.bankCost : r.agencyCost), 0);
         return spend > 0 ? [{ trust: plan.trust, premium: premiumsOf(plan.result.scenario, staffGroup)[kind], spend, saving: 0 }] : [];
       });
       if (trusts.length < 2) continue;

@@ -1,6 +1,6 @@
 import { queueOnePageA4 } from "./pageSetup.ts";
 import { PAGE_SETUP } from "./requirements.ts";
-import { assumptionText, shortagesByGroup, SYSTEM, type IcsSummary, type SystemRow } from "../../src/index.ts";
+import { assumptionText, rowKey, shortagesByGroup, SYSTEM, type IcsSummary, type SystemRow } from "../../src/index.ts";
 import { openOwnSheet, queueRegisterOutput } from "./outputSheets.ts";
 import { SheetWriter } from "./sheetWriter.ts";
 
@@ -134,12 +134,13 @@ export async function writeIcsSummary(
     row += bankTable.length + 1;
 
     // The bank FTE it supplies: a staff group a row, a year a column, and the group's cap where it has one.
+    const needOf = new Map(bank.needs.map((n) => [rowKey(n.staffGroup, n.year), n]));
     const needGroups = system.staffGroups.filter((g) => bank.needs.some((n) => n.staffGroup === g && n.askedFte > 0));
     out.heading(row++, "Bank FTE the system's bank supplies, by staff group and year");
     const needRows = needGroups.length
       ? needGroups.map((group) => [
           group,
-          ...system.years.map((year) => bank.needs.find((n) => n.staffGroup === group && n.year === year)?.bankFte ?? ""),
+          ...system.years.map((year) => needOf.get(rowKey(group, year))?.bankFte ?? ""),
           bank.settings.capFte[group] ?? "none",
         ])
       : [["None: no agency cover moves to the bank", ...system.years.map(() => ""), ""]];
@@ -178,12 +179,10 @@ export async function writeIcsSummary(
       system.trusts.map((t) => t.trust),
       gapOf,
     );
+    const gapOfYear = new Map(system.trustRows.filter((r) => r.year === year).map((r) => [rowKey(r.staffGroup, year, r.trust), r.gapFte]));
     const gapData = [
       ["Staff group", ...trusts],
-      ...system.staffGroups.map((group) => [
-        group,
-        ...trusts.map((trust) => system.trustRows.find((r) => r.trust === trust && r.staffGroup === group && r.year === year)?.gapFte ?? 0),
-      ]),
+      ...system.staffGroups.map((group) => [group, ...trusts.map((trust) => gapOfYear.get(rowKey(group, year, trust)) ?? 0)]),
     ];
     const gapRange = out.write(0, dataLeft, gapData, ["@", ...trusts.map(() => FTE)]);
     const spenders = largest(
@@ -212,7 +211,9 @@ export async function writeIcsSummary(
       ROWS.map(([header]) => header),
       ...[...system.trustRows, ...system.systemRows].map((r) => ROWS.map(([, pick]) => pick(r))),
     ];
-    const detailRange = out.write(
+    // Forty trusts of 200 staff groups over ten years pass 5 MB: written in parts, a sync each, when they do.
+    const detailRange = await out.writeInParts(
+      context,
       detailTop + 1,
       0,
       detail,

@@ -1,3 +1,4 @@
+import { queueAppendRows } from "./appendRows.ts";
 import { assertCanWrite } from "./protection.ts";
 import { asText } from "./cellText.ts";
 import { cleanSheetName } from "../../src/excelNames.ts";
@@ -117,17 +118,50 @@ export interface OutputSheetNow {
   charts: string[];
 }
 
-/** Queues reads of an output sheet's values, tables and charts; the sync fails with ItemNotFound if the sheet was deleted. */
-export function queueOutputSheet(context: Excel.RequestContext, name: string): () => OutputSheetNow {
+/**
+ * The cells of an output sheet read back in one sync: a box at the top left
+ * of 200,000 cells (4,000 rows of 50 columns, wider than any of wfplan's sheets), some 3 MB of its short
+ * figures and names, inside Excel on the web's 5 MB response.
+ */
+export const READ_BACK_BOX = { rows: 4_000, columns: 50 };
+
+/**
+ * Queues reads of an output sheet's values, tables and charts; the sync fails
+ * with ItemNotFound if the sheet was deleted. What it gives reads the rest of
+ * a sheet larger than READ_BACK_BOX, a box a sync (an ICS summary of many
+ * trusts); any other sheet needs no more syncs.
+ */
+export function queueOutputSheet(context: Excel.RequestContext, name: string): () => Promise<OutputSheetNow> {
   const sheet = context.workbook.worksheets.getItem(name);
-  const used = sheet.getUsedRangeOrNullObject(true).load("values, rowIndex, columnIndex");
+  const used = sheet.getUsedRangeOrNullObject(true).load("rowIndex, columnIndex, rowCount, columnCount");
+  // A box is cut at the grid's edge (1,048,576 rows by 16,384 columns): Excel refuses a range beyond it.
+  const box = (top: number, left: number) =>
+    sheet
+      .getRangeByIndexes(top, left, Math.min(READ_BACK_BOX.rows, 1_048_576 - top), Math.min(READ_BACK_BOX.columns, 16_384 - left))
+      .getUsedRangeOrNullObject(true)
+      .load("values, rowIndex, columnIndex");
+  const first = box(0, 0);
   const tables = sheet.tables.load("items/name");
   const charts = sheet.charts.load("items/name");
-  return () => ({
-    fingerprint: valuesFingerprint(used.isNullObject ? [] : [{ top: used.rowIndex, left: used.columnIndex, values: used.values }]),
-    tables: tables.items.map((t) => t.name),
-    charts: charts.items.map((c) => c.name),
-  });
+  return async () => {
+    const blocks: WrittenBlock[] = [];
+    const add = (read: Excel.Range) => {
+      if (!read.isNullObject) blocks.push({ top: read.rowIndex, left: read.columnIndex, values: read.values });
+    };
+    add(first);
+    if (!used.isNullObject) {
+      const bottom = used.rowIndex + used.rowCount;
+      const right = used.columnIndex + used.columnCount;
+      for (let top = 0; top < bottom; top += READ_BACK_BOX.rows)
+        for (let left = 0; left < right; left += READ_BACK_BOX.columns) {
+          if (top === 0 && left === 0) continue;
+          const next = box(top, left);
+          await context.sync();
+          add(next);
+        }
+    }
+    return { fingerprint: valuesFingerprint(blocks), tables: tables.items.map((t) => t.name), charts: charts.items.map((c) => c.name) };
+  };
 }
 
 /** Where a run writes: a sheet to add, or wfplan's own sheet to clear and rewrite. */
@@ -180,8 +214,10 @@ export function queueRegisterOutput(
     store.visibility = "VeryHidden";
   } else store = context.workbook.worksheets.getItem(OUTPUTS_SHEET);
   const record = register?.records.find((r) => r.scenario.toLowerCase() === scenario.toLowerCase());
-  const row = record?.row ?? Math.max(1, register?.nextRow ?? 1);
-  store.getRangeByIndexes(row, 0, 1, 4).values = [[asText(scenario), asText(sheet), asText(fingerprint), asText(writtenAt)]];
+  const line = [asText(scenario), asText(sheet), asText(fingerprint), asText(writtenAt)];
+  // A scenario's own row is rewritten; a new one is inserted, so two panes registering two scenarios at once both stay.
+  if (record) store.getRangeByIndexes(record.row, 0, 1, 4).values = [line];
+  else queueAppendRows(store, Math.max(1, register?.nextRow ?? 1), [line]);
 }
 
 /**
@@ -233,7 +269,7 @@ export async function openOwnSheet(
   if (record && taken().sheets.some((s) => s.toLowerCase() === record.sheet.toLowerCase())) {
     const queued = queueOutputSheet(context, record.sheet);
     await context.sync();
-    now = queued();
+    now = await queued();
   }
   const keep = wasEdited(key, registered, now);
   const target = outputTarget(key, registered, taken().sheets, now, keep, name);

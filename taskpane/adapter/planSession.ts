@@ -88,7 +88,7 @@ export async function planSession<T>(
     let storedLinks: (() => StoredLinks) | undefined;
     let outputsSheet!: Excel.Worksheet;
     let register: (() => OutputRegister) | undefined;
-    let sheetNow: (() => OutputSheetNow) | undefined;
+    let sheetNow: (() => Promise<OutputSheetNow>) | undefined;
     const ownRecord = (records: OutputRegister | undefined) =>
       records?.records.find((r) => r.scenario.toLowerCase() === options.scenario.toLowerCase());
 
@@ -131,7 +131,7 @@ export async function planSession<T>(
           sheetNow = queueOutputSheet(context, record.sheet);
           await context.sync();
         }
-        const now = record && sheetNow ? sheetNow() : undefined;
+        const now = record && sheetNow ? await sheetNow() : undefined;
         let keep = false;
         if (wasEdited(options.scenario, registerNow, now)) {
           const choice = options.onEdited ? await options.onEdited(record!.sheet) : "keep";

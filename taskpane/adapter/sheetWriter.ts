@@ -33,8 +33,19 @@ export interface WriteOptions {
   runsOn?: boolean;
 }
 
+/**
+ * What one sync may carry of a sheet's values and number formats, as JSON:
+ * under Excel on the web's 5 MB a request, with room for Office.js's own
+ * envelope around them (excelHost/context.ts refuses more, as Excel does).
+ */
+export const WRITE_BYTES_PER_SYNC = 3_000_000;
+
+const jsonBytes = (value: unknown) => JSON.stringify(value).length;
+
 export class SheetWriter {
   private readonly blocks: WrittenBlock[] = [];
+  /** Bytes of values and formats queued since the writer last synced. */
+  private queuedBytes = 0;
   /** The longest cell, in characters shown, of each column that a block sizes. */
   private readonly longest = new Map<number, number>();
 
@@ -62,8 +73,45 @@ export class SheetWriter {
         .slice(1)
         .map(() => [...(format as readonly string[])]);
     this.blocks.push({ top, left, values: cells });
+    this.queuedBytes += jsonBytes(cells) + (format ? jsonBytes(format) * (Array.isArray(format[0]) ? 1 : cells.length - 1) : 0);
     this.measure(left, values, format, options);
     return range;
+  }
+
+  /**
+   * Writes a table that can pass what one sync carries (every trust's rows of
+   * an ICS summary): a header and rows, `format` a number format a column, in
+   * parts of rows each sent with a sync of its own once what is queued would
+   * pass WRITE_BYTES_PER_SYNC. Gives the whole table's range. A small table
+   * is one write, as `write`, with no sync.
+   */
+  async writeInParts(
+    context: Excel.RequestContext,
+    top: number,
+    left: number,
+    values: readonly (readonly Cell[])[],
+    format: readonly string[],
+  ): Promise<Excel.Range> {
+    const formatBytes = jsonBytes(format);
+    let start = 0;
+    while (start < values.length) {
+      let end = start;
+      let bytes = 0;
+      for (; end < values.length; end++) {
+        const row = jsonBytes(values[end]) + formatBytes;
+        if (end > start && this.queuedBytes + bytes + row > WRITE_BYTES_PER_SYNC) break;
+        bytes += row;
+      }
+      const part = values.slice(start, end);
+      // The header's row has no number format; a later part is all data rows, each formatted.
+      this.write(top + start, left, part, start === 0 ? format : part.map(() => [...format]));
+      start = end;
+      if (start < values.length) {
+        await context.sync();
+        this.queuedBytes = 0;
+      }
+    }
+    return this.sheet.getRangeByIndexes(top, left, values.length, values[0]!.length);
   }
 
   private measure(
