@@ -74,7 +74,8 @@ export function queueSaveLinks(
 
 /**
  * Stores the planner's links now, without a run (a new row when they changed):
- * two syncs, three when the sheet is there to read first.
+ * two syncs, three when the sheet is there to read first (five when another
+ * pane made it at the same moment).
  */
 export async function saveLinks(links: PlanLinks): Promise<{ stored: StoredLinks; changed: boolean }> {
   return Excel.run(async (context) => {
@@ -84,11 +85,22 @@ export async function saveLinks(links: PlanLinks): Promise<{ stored: StoredLinks
     assertCanWrite(protection(), { what: "saving the links", [sheet.isNullObject ? "adds" : "writes"]: [LINK_SHEET] });
     const read = sheet.isNullObject ? undefined : queueStoredLinks(context);
     if (read) await context.sync();
-    const before = read?.();
+    let before = read?.();
     const json = linksJson(links);
     if (before?.json === json) return { stored: before, changed: false };
     queueSaveLinks(context, links, before);
-    await context.sync();
+    try {
+      await context.sync();
+    } catch (error) {
+      // Another pane on this workbook (co-authoring) made the sheet at the same moment: append to theirs.
+      if (before || (error as { code?: string }).code !== "ItemAlreadyExists") throw error;
+      const theirs = queueStoredLinks(context);
+      await context.sync();
+      before = theirs();
+      if (before.json === json) return { stored: before, changed: false };
+      queueSaveLinks(context, links, before);
+      await context.sync();
+    }
     return {
       stored: { links, json, problems: before?.problems ?? [], nextRow: Math.max(1, before?.nextRow ?? 1) + 1 },
       changed: true,

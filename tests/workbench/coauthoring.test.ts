@@ -5,7 +5,10 @@ import { Workbook } from "../../engine/workbook.ts";
 import { installExcelGlobals } from "../../excelHost/index.ts";
 import { listSavedScenarios, saveScenario } from "../../taskpane/adapter/scenarioStore.ts";
 import { saveLinks } from "../../taskpane/adapter/linkStore.ts";
-import type { ScenarioInput } from "../../src/index.ts";
+import { boardSummary, icsSummary, runScenario, starBreakdown, type ScenarioInput } from "../../src/index.ts";
+import { writeBoardSummary } from "../../taskpane/adapter/board.ts";
+import { writeIcsSummary } from "../../taskpane/adapter/icsSummary.ts";
+import { OUTPUTS_SHEET } from "../../taskpane/adapter/outputSheets.ts";
 import "./plan.ts"; // removes the Excel globals after the file
 
 /*
@@ -66,5 +69,45 @@ describe("two panes saving at once", () => {
     const rows = model.values("wfplan_links", { top: 1, left: 1, bottom: 3, right: 1 }).map((r) => String(r[0]));
     expect(rows.filter((json) => json.includes("tblStaff"))).toHaveLength(1);
     expect(rows.filter((json) => json.includes("tblActivity"))).toHaveLength(1);
+  });
+
+  it("keeps both panes' links when neither found the links sheet and both made it at once", async () => {
+    const model = new Workbook("Plan");
+    installExcelGlobals(model);
+    const [a, b] = await Promise.all([
+      saveLinks({ staff: { source: "table:tblStaff", fields: {} } }),
+      saveLinks({ activity: { source: "table:tblActivity", fields: {} } }),
+    ]);
+    expect([a.changed, b.changed]).toEqual([true, true]);
+    const used = model.usedRange("wfplan_links")!;
+    const rows = model.values("wfplan_links", { ...used, top: 1, left: 1, right: 1 }).map((r) => String(r[0]));
+    expect(rows).toHaveLength(2);
+    expect(rows.some((json) => json.includes("tblStaff")) && rows.some((json) => json.includes("tblActivity"))).toBe(true);
+  });
+
+  it("keeps both panes' output sheets registered when two new ones are written at once", async () => {
+    const model = new Workbook("Plan");
+    installExcelGlobals(model);
+    // A register with one sheet on it already, as a run before left it.
+    model.addSheet(OUTPUTS_SHEET);
+    model.setContents(OUTPUTS_SHEET, 0, 0, [
+      ["Scenario", "Sheet", "Fingerprint", "Written at"],
+      ["'Base case", "'WFP Base case", "'0", "'2026-12-06T09:00:00Z"],
+    ]);
+    const input = scenario("Base case", 3);
+    const result = runScenario(input);
+    const at = new Date("2026-12-07T10:00:00Z");
+    const [board, ics] = await Promise.all([
+      writeBoardSummary(boardSummary([result], [starBreakdown(input)]), at),
+      writeIcsSummary(icsSummary([{ trust: "Trust A", scenario: "Base case", result }]), at),
+    ]);
+    const keys = model.values(OUTPUTS_SHEET, model.usedRange(OUTPUTS_SHEET)!).map((row) => [String(row[0]), String(row[1])]);
+    expect(keys.slice(1).sort()).toEqual(
+      [
+        ["Base case", "WFP Base case"],
+        ["wfplan:board", board.sheet],
+        ["wfplan:ics", ics.sheet],
+      ].sort(),
+    );
   });
 });
