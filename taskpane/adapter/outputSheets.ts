@@ -120,8 +120,9 @@ export interface OutputSheetNow {
 
 /**
  * The cells of an output sheet read back in one sync: a box at the top left
- * of 200,000 cells (4,000 rows of 50 columns, wider than any of wfplan's sheets), some 3 MB of its short
- * figures and names, inside Excel on the web's 5 MB response.
+ * of 200,000 cells (4,000 rows of 50 columns, wider than any of wfplan's
+ * sheets), some 3 MB of its short figures and names, inside Excel on the
+ * web's 5 MB response.
  */
 export const READ_BACK_BOX = { rows: 4_000, columns: 50 };
 
