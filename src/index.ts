@@ -10,6 +10,8 @@
 export * from "./calculations.ts";
 export { driverExpressionsLoaded, driverValue, loadDriverExpressions, type Driver, type DriverValue } from "./scenario/drivers.ts";
 export * from "./scenario/driverTable.ts";
+export * from "./months/calendar.ts";
+export * from "./months/profile.ts";
 export * from "./scenario/schema.ts";
 export * from "./scenario/run.ts";
 export * from "./scenario/triangulate.ts";

@@ -12,9 +12,11 @@ export type ChoiceDriver = number | string | number[];
 /** A scenario-wide driver's value as the pane gives it: a percentage once is a number, a choice one of its values. */
 type ChoiceOf<D> = D extends { typed: "choice"; choices: readonly { value: infer V }[] }
   ? V
-  : D extends { typed: "percent" }
+  : D extends { typed: "percent" | "month" }
     ? number
-    : ChoiceDriver;
+    : D extends { typed: "profile" }
+      ? number[]
+      : ChoiceDriver;
 
 /**
  * What the planner chose: the name and years, every scenario-wide driver of

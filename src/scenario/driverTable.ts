@@ -1,3 +1,5 @@
+import { monthName } from "../months/calendar.ts";
+import { profileText, type Profile } from "../months/profile.ts";
 import type { PercentRange } from "./percentInput.ts";
 import type { ScenarioInput } from "./schema.ts";
 
@@ -25,12 +27,13 @@ export type DriverHome = "drivers" | "options" | "bank" | "group" | "line" | "li
 /**
  * How the planner types it: a yearly percentage ("3", "3; 2.5", "=expr"); a
  * percentage once; FTE a year (one, one per year, or "=expr"); one of a few
- * choices; or rows of their own (upskilling, new roles, skill mix).
+ * choices; rows of their own (upskilling, new roles, skill mix); a phasing
+ * profile across the months ("even", "Sep, Oct", twelve weights); or a month.
  */
-export type DriverTyping = "yearly" | "percent" | "fte" | "choice" | "rows";
+export type DriverTyping = "yearly" | "percent" | "fte" | "choice" | "rows" | "profile" | "month";
 
 /** Where the Scenario card draws a scalar driver's field. */
-export type DriverSection = "plan" | "costs" | "actions";
+export type DriverSection = "plan" | "costs" | "actions" | "months";
 
 export interface DriverEntry {
   /** The driver's name in the form, the planner's choices and (unless `stored` says otherwise) the store. */
@@ -79,6 +82,12 @@ export function fteText(value: unknown): string {
   if (Array.isArray(value)) return value.map(fteText).join(", ");
   return String(value);
 }
+
+/** A phasing profile as the assumptions say it: "evenly", "Sep, Oct". */
+const phased = (v: unknown) => {
+  const text = profileText(v as Profile | undefined);
+  return text === "even" ? "evenly" : text;
+};
 
 const yearly =
   (from: number, per = "a year") =>
@@ -187,6 +196,97 @@ export const DRIVERS = [
     // Part of the bank: with no bank there is no fee.
     star: "newWaysOfWorking",
   },
+  // The months of a plan year: when each flow falls, and when the pay award takes effect.
+  {
+    key: "monthsFor",
+    home: "options",
+    typed: "choice",
+    label: "Months for",
+    hint: "April to March by staff group",
+    name: "Months",
+    choices: [
+      { value: "first", label: "The first plan year" },
+      { value: "every", label: "Every plan year" },
+    ],
+    formDefault: "first",
+    section: "months",
+    says: (v) => (v === "every" ? "every plan year" : "the first plan year"),
+  },
+  {
+    key: "payAwardMonth",
+    home: "drivers",
+    typed: "month",
+    label: "Pay award takes effect from",
+    hint: "April when it is backdated; from year 2",
+    name: "Pay award from",
+    formDefault: "Apr",
+    section: "months",
+    says: (v) => monthName(Number(v ?? 1)),
+  },
+  {
+    key: "startersPhasing",
+    home: "drivers",
+    typed: "profile",
+    label: "Starters from training arrive",
+    hint: "even, months (Sep, Oct) or twelve weights",
+    name: "Starters arrive",
+    formDefault: "even",
+    section: "months",
+    says: phased,
+  },
+  {
+    key: "recruitsPhasing",
+    home: "drivers",
+    typed: "profile",
+    label: "International recruits arrive",
+    hint: "in cohorts: Jun, Nov, Feb",
+    name: "International recruits arrive",
+    formDefault: "even",
+    section: "months",
+    says: phased,
+  },
+  {
+    key: "conversionsPhasing",
+    home: "drivers",
+    typed: "profile",
+    label: "Bank staff take posts",
+    name: "Bank conversions arrive",
+    formDefault: "even",
+    section: "months",
+    says: phased,
+  },
+  {
+    key: "leaversPhasing",
+    home: "drivers",
+    typed: "profile",
+    label: "Leavers and retirements go",
+    name: "Leavers go",
+    formDefault: "even",
+    section: "months",
+    says: phased,
+  },
+  {
+    key: "agencyPhasing",
+    home: "drivers",
+    typed: "profile",
+    label: "Agency given up, by month",
+    hint: "even is a straight line to March",
+    name: "Agency given up by month",
+    formDefault: "even",
+    section: "months",
+    says: phased,
+  },
+  {
+    key: "bankPhasing",
+    home: "drivers",
+    typed: "profile",
+    label: "Collaborative bank grows, by month",
+    hint: "even is a straight line to March",
+    name: "Collaborative bank by month",
+    formDefault: "even",
+    section: "months",
+    says: phased,
+  },
   // Rows of their own.
   {
     key: "skillShift",
@@ -259,6 +359,22 @@ export const DRIVERS = [
     name: "bank conversions",
     star: "supply",
     says: fteText,
+  },
+  {
+    key: "startersPhasing",
+    home: "group",
+    typed: "profile",
+    label: "Starters arrive, by month",
+    name: "starters arrive",
+    says: phased,
+  },
+  {
+    key: "recruitsPhasing",
+    home: "group",
+    typed: "profile",
+    label: "International recruits arrive, by month",
+    name: "international recruits arrive",
+    says: phased,
   },
   {
     key: "bankPremium",
@@ -398,7 +514,15 @@ export function storedDriver(
 
 /** The value a driver takes when no one sets it: its action undone, for the Star's no-action stage. */
 function noneOf(entry: DriverEntry): unknown {
-  return entry.home === "list" ? [] : entry.home === "line" ? undefined : 0;
+  // Absent is even for a profile and April for a month: the months as wfplan phases them when no one says.
+  if (entry.typed === "profile" || entry.home === "line") return undefined;
+  if (entry.typed === "month") return 1;
+  return entry.home === "list" ? [] : 0;
+}
+
+/** What a scenario-wide driver is stored as when no one chose it: a choice's first value, else its none. */
+export function unchosen(entry: DriverEntry): unknown {
+  return entry.choices ? entry.choices[0]!.value : noneOf(entry);
 }
 
 /**
@@ -439,7 +563,7 @@ export function driverValues(input: ScenarioInput, entry: DriverEntry): unknown[
 export function isNone(entry: DriverEntry, value: unknown): boolean {
   const none = noneOf(entry);
   if (Array.isArray(none)) return Array.isArray(value) && value.length === 0;
-  return value === none || (none === 0 && value === undefined);
+  return value === none || ((none === 0 || entry.typed === "month") && value === undefined);
 }
 
 /** The drivers of a Star point, as the Star's table names them: "vacancy fill, international recruits, bank conversions". */

@@ -2,7 +2,8 @@ import { fail } from "../errors.ts";
 import { leaverRate } from "../workforce/rates.ts";
 import { aggregateStaff } from "./baseline.ts";
 import type { ChoiceDriver, ScenarioChoices } from "./choices.ts";
-import { SCALAR_DRIVERS, type GroupDriver } from "./driverTable.ts";
+import { monthColumns } from "../months/monthColumns.ts";
+import { SCALAR_DRIVERS, unchosen, type GroupDriver } from "./driverTable.ts";
 import { proposeLinks, ROLES, type TableRole } from "./link.ts";
 import { didYouMean } from "./nearestName.ts";
 import { readEstablishment, readPayTableRows, readStaff, readTemporary } from "./planTables.ts";
@@ -143,7 +144,9 @@ export function planFromTables(
     const chosen = Object.fromEntries(
       (choices.groupDrivers ?? []).filter((d) => d.staffGroup === group.name).map((d) => [d.driver, d.value]),
     ) as Partial<
-      Record<Exclude<GroupDriver, "bankPremium" | "agencyPremium">, ChoiceDriver> & Record<"bankPremium" | "agencyPremium", number>
+      Record<Exclude<GroupDriver, "bankPremium" | "agencyPremium" | "startersPhasing" | "recruitsPhasing">, ChoiceDriver> &
+        Record<"bankPremium" | "agencyPremium", number> &
+        Record<"startersPhasing" | "recruitsPhasing", number[]>
     >;
     return { name: group.name, grades, leaverRate: flow?.leaverRate ?? 0, starters: flow?.startersFte ?? 0, ...chosen };
   });
@@ -153,13 +156,18 @@ export function planFromTables(
   const lineColumn = activityReader.column("serviceLine");
   const totalColumn = activityReader.column("total");
   const unitColumn = activityReader.column("unit", false);
-  const activity = new Map<string, { total: number; unit: string }>();
+  // Its months, where it gives all twelve: the months' demand follows them.
+  const monthColumnsOf = monthColumns(tables.activity!.headers);
+  const activity = new Map<string, { total: number; unit: string; months?: number[] }>();
   for (const row of activityReader.filled()) {
     const total = activityReader.amount(row, totalColumn, "activity");
     if (Number.isNaN(total)) continue;
+    const months = monthColumnsOf?.map((column) => activityReader.amount(row, column, `${tables.activity!.headers[column]} activity`));
+    if (months?.some(Number.isNaN)) continue;
     activity.set(activityReader.text(row, lineColumn), {
       total,
       unit: unitColumn >= 0 ? activityReader.text(row, unitColumn) : "units",
+      ...(months ? { months } : {}),
     });
   }
   const standardsReader = new TableReader(tables.standards!, "standards", leftOut);
@@ -186,6 +194,7 @@ export function planFromTables(
     name,
     unit: activity.get(name)!.unit,
     activity: activity.get(name)!.total,
+    ...(activity.get(name)!.months ? { months: activity.get(name)!.months } : {}),
     staffing: lines,
     ...(lineDrivers.get(name)?.growth !== undefined ? { growth: lineDrivers.get(name)!.growth } : {}),
     ...(lineDrivers.get(name)?.productivity !== undefined ? { productivity: lineDrivers.get(name)!.productivity } : {}),
@@ -236,10 +245,7 @@ export function planFromTables(
   // Every scenario-wide driver of the table, as chosen or at its default (a choice's first value, else none).
   const chosen = (home: "drivers" | "options") =>
     Object.fromEntries(
-      SCALAR_DRIVERS.filter((d) => d.home === home).map((d) => [
-        d.key,
-        (choices as Record<string, unknown>)[d.key] ?? ("choices" in d ? d.choices[0]!.value : 0),
-      ]),
+      SCALAR_DRIVERS.filter((d) => d.home === home).map((d) => [d.key, (choices as Record<string, unknown>)[d.key] ?? unchosen(d)]),
     );
   const input: ScenarioInput = {
     name: choices.name,

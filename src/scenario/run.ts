@@ -1,5 +1,8 @@
 import { fail } from "../errors.ts";
 import { loadPayTable, nextYear, payScale, type FinancialYear, type PayTable } from "../reference/index.ts";
+import { demandByMonth, type DemandMonths } from "../months/demandByMonth.ts";
+import { payInYear } from "../months/payInYear.ts";
+import type { MonthRow } from "../months/phase.ts";
 import { activityDemand, type ServiceLineDemand } from "./demand.ts";
 import { driverValue } from "./drivers.ts";
 import { checkFraction, cumulativeFactors } from "./factors.ts";
@@ -13,6 +16,15 @@ export interface ScenarioRow {
   /** 1 for the first plan year. */
   yearIndex: number;
   staffGroup: string;
+  /** Substantive staff in post at the start of the year, and the year's flows in and out (the months add up to them). */
+  openingFte: number;
+  startersFte: number;
+  internationalFte: number;
+  conversionsFte: number;
+  newRoleFte: number;
+  vacancyFilledFte: number;
+  leaversFte: number;
+  retirementsFte: number;
   /** FTE the activity plan needs, after productivity and headroom. */
   requiredFte: number;
   establishmentFte: number;
@@ -47,13 +59,17 @@ export interface ScenarioRow {
   variance: number;
 }
 
-export type { ServiceLineDemand };
+export type { DemandMonths, MonthRow, ServiceLineDemand };
 
 export interface ScenarioResult {
   scenario: Scenario;
   years: FinancialYear[];
   rows: ScenarioRow[];
   demand: ServiceLineDemand[];
+  /** The first plan year (or every year: options.monthsFor) month by month, by staff group. */
+  months: MonthRow[];
+  /** Where each service line's months come from: the activity plan's own, or an even twelfth. */
+  demandMonths: DemandMonths[];
 }
 
 /**
@@ -67,7 +83,10 @@ export function runScenario(input: unknown): ScenarioResult {
   const { horizonYears: horizon, inputs, drivers } = scenario;
   const years = Array.from({ length: horizon }, (_, i) => nextYear(scenario.startYear, i));
 
-  const payFactors = cumulativeFactors(drivers.payAward, horizon, inputs, "drivers.payAward");
+  const { payFactors, payByMonth } = payInYear(
+    cumulativeFactors(drivers.payAward, horizon, inputs, "drivers.payAward"),
+    drivers.payAwardMonth,
+  );
   const productivity = cumulativeFactors(drivers.productivityChange, horizon, inputs, "drivers.productivityChange");
   const agencyKept = [1];
   for (let year = 2; year <= horizon; year++) {
@@ -80,6 +99,7 @@ export function runScenario(input: unknown): ScenarioResult {
   }
 
   const { demand, required } = activityDemand(scenario, years, productivity);
+  const { requiredByMonth, demandMonths } = demandByMonth(scenario, years, demand);
 
   // What one WTE of each post costs in each year, each worked out once.
   const payTable = scenario.payTable ? loadPayTable(scenario.payTable.rows.map(payTableRowInput), scenario.payTable.name) : undefined;
@@ -93,17 +113,24 @@ export function runScenario(input: unknown): ScenarioResult {
   const costs = new PostCosts(scenario, posts, payFactors, payTable);
 
   const rows: ScenarioRow[] = [];
-  scenario.staffGroups.forEach((group, groupIndex) =>
-    rows.push(...groupRows({ scenario, years, payFactors, agencyKept, required, posts, costs }, group, groupIndex)),
-  );
-  for (const row of rows) {
-    for (const [field, value] of Object.entries(row)) {
-      if (typeof value === "number" && !Number.isFinite(value)) {
-        fail("num", `${row.year} ${row.staffGroup}: ${field} is ${value}, not a number a cell can hold: check the drivers`, field);
-      }
-    }
+  const months: MonthRow[] = [];
+  const context = { scenario, years, payFactors, payByMonth, agencyKept, required, requiredByMonth, posts, costs };
+  scenario.staffGroups.forEach((group, groupIndex) => {
+    const group_ = groupRows(context, group, groupIndex);
+    rows.push(...group_.rows);
+    months.push(...group_.months);
+  });
+  for (const row of rows) allFinite(row, `${row.year} ${row.staffGroup}`);
+  for (const row of months) allFinite(row, `${row.year} ${row.monthName} ${row.staffGroup}`);
+  return { scenario, years, rows, demand, months, demandMonths };
+}
+
+/** Fails where a figure of a row is not a number a cell can hold. */
+function allFinite(row: ScenarioRow | MonthRow, where: string): void {
+  for (const [field, value] of Object.entries(row)) {
+    if (typeof value === "number" && !Number.isFinite(value))
+      fail("num", `${where}: ${field} is ${value}, not a number a cell can hold: check the drivers`, field);
   }
-  return { scenario, years, rows, demand };
 }
 
 /** Every grade's pay for the first year, before anything is costed: one error lists each grade not held. */

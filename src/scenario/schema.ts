@@ -1,6 +1,7 @@
 import { config, z } from "zod";
 import { fail } from "../errors.ts";
 import { parseFinancialYear, parsePostGrade } from "../reference/index.ts";
+import { profileProblem } from "../months/profile.ts";
 import { AFC_ANNUAL_HOURS } from "../workforce/time.ts";
 import { DRIVERS, type DriverOf } from "./driverTable.ts";
 
@@ -79,6 +80,23 @@ function driverFields<Home extends "drivers" | "group">(home: Home) {
     [K in Extract<DriverOf<Home>, { typed: "yearly" | "fte" }>["key"]]: Yearly;
   };
 }
+/** A phasing profile: twelve shares, April first, adding to one; absent is even. */
+export const profileSchema = z.array(z.number()).superRefine((weights, ctx) => {
+  const problem = profileProblem(weights);
+  if (problem) ctx.addIssue({ code: "custom", message: `the profile ${problem}` });
+});
+function profileFields<Home extends "drivers" | "group">(home: Home) {
+  return Object.fromEntries(
+    DRIVERS.filter((d) => d.home === home && d.typed === "profile").map((d) => [d.key, profileSchema.optional()]),
+  ) as {
+    [K in Extract<DriverOf<Home>, { typed: "profile" }>["key"]]: z.ZodOptional<typeof profileSchema>;
+  };
+}
+/** A month of the financial year, 1 (April) to 12 (March). */
+const month = z.number().int().min(1, "a month is 1 (April) to 12 (March)").max(12, "a month is 1 (April) to 12 (March)");
+const monthFields = Object.fromEntries(DRIVERS.filter((d) => d.typed === "month").map((d) => [d.key, month.default(1)])) as {
+  [K in Extract<DriverOf<"drivers">, { typed: "month" }>["key"]]: z.ZodDefault<typeof month>;
+};
 const groupPremiums = Object.fromEntries(
   DRIVERS.filter((d) => d.home === "group" && d.typed === "percent").map((d) => [d.key, z.number().min(0).optional()]),
 ) as { [K in Extract<DriverOf<"group">, { typed: "percent" }>["key"]]: z.ZodOptional<z.ZodNumber> };
@@ -94,6 +112,8 @@ export const staffGroupSchema = z.object({
   /** Leaver rate (NHS Digital's), retirements, starters, recruits, conversions; the group's own bank and agency premiums. */
   ...driverFields("group"),
   ...groupPremiums,
+  /** When its starters and international recruits arrive, replacing the scenario's profiles. */
+  ...profileFields("group"),
 });
 
 export const serviceLineSchema = z.object({
@@ -106,6 +126,8 @@ export const serviceLineSchema = z.object({
   staffing: z.array(z.object({ staffGroup: name, minutesPerUnit: fte })).min(1),
   /** Growth and productivity change for this line only, replacing the scenario's. */
   ...lineDrivers,
+  /** The first plan year's activity month by month, April first, where the activity plan gives it: the months' demand follows its shape. */
+  months: z.array(fte).length(12, "an activity plan's months are twelve, April to March").optional(),
 });
 
 export const budgetLineSchema = z.object({
@@ -176,6 +198,8 @@ export const scenarioOptionsSchema = z.object({
   budgetTolerance: fraction.default(0),
   /** The establishment's cost may differ from the budget by this share, either way, before the establishment check fails. */
   establishmentTolerance: fraction.default(0),
+  /** Which plan years are given month by month: the first (the operational plan's year), or every one. */
+  monthsFor: z.enum(["first", "every"]).default("first"),
 });
 
 /**
@@ -193,6 +217,9 @@ export const collaborativeBankSchema = z.object({
 export const driversSchema = z.object({
   /** Growth, the pay award, productivity, vacancy fill, agency given up, retention: as the drivers table says. */
   ...driverFields("drivers"),
+  /** When each flow falls across a year's months, and from which month the pay award is paid. */
+  ...profileFields("drivers"),
+  ...monthFields,
   skillMix: z.array(skillMixTargetSchema).default([]),
   skillShift: z.array(skillShiftSchema).default([]),
   newRoles: z.array(newRoleSchema).default([]),

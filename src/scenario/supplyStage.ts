@@ -1,3 +1,4 @@
+import { phaseYear, type MonthRow, type Phasing } from "../months/phase.ts";
 import type { FinancialYear } from "../reference/index.ts";
 import { bankCover } from "../system/bankCover.ts";
 import { driverValue } from "./drivers.ts";
@@ -19,22 +20,41 @@ import type { Scenario } from "./schema.ts";
 export interface RunContext {
   scenario: Scenario;
   years: readonly FinancialYear[];
+  /** The pay award's factor for each plan year as paid in it (from the award's month). */
   payFactors: readonly number[];
+  /** The pay in force in each month of each plan year, relative to one another. */
+  payByMonth: readonly (readonly number[])[];
   /** The share of agency capacity kept in each plan year, after agency given up. */
   agencyKept: readonly number[];
   /** FTE the activity needs, by staff group and plan year (0-based). */
   required: ReadonlyMap<string, number[]>;
+  /** FTE the activity needs by staff group, plan year (0-based) and month. */
+  requiredByMonth: ReadonlyMap<string, (readonly number[])[]>;
   posts: Map<string, Post>;
   costs: PostCosts;
 }
 
-/** A staff group's rows, one a plan year. */
-export function groupRows(context: RunContext, group: Scenario["staffGroups"][number], groupIndex: number): ScenarioRow[] {
+/** A staff group's rows, one a plan year, and the months of the years given by month. */
+export function groupRows(
+  context: RunContext,
+  group: Scenario["staffGroups"][number],
+  groupIndex: number,
+): { rows: ScenarioRow[]; months: MonthRow[] } {
   const { scenario, years, payFactors, agencyKept, required, posts, costs } = context;
   const { horizonYears: horizon, inputs, drivers, options } = scenario;
   const wteCost = (postKey: string, y: number) => costs.wte(postKey, y);
   const lineWteCost = (line: GradeLine | undefined, postKey: string, index: number, y: number) => costs.line(line, postKey, index, y);
   const rows: ScenarioRow[] = [];
+  const months: MonthRow[] = [];
+  const phasing: Phasing = {
+    starters: group.startersPhasing ?? drivers.startersPhasing,
+    international: group.recruitsPhasing ?? drivers.recruitsPhasing,
+    conversions: drivers.conversionsPhasing,
+    leavers: drivers.leaversPhasing,
+    agency: drivers.agencyPhasing,
+    bank: drivers.bankPhasing,
+  };
+  let bankShareBefore = 0;
   const lineOf = (postKey: string) => group.grades.find((g) => g.key === postKey && g.posts?.length);
   const mixes = gradeMixByYear(scenario, groupIndex, posts);
   const budgetLines = scenario.payBudget.filter((line) => line.staffGroup === group.name);
@@ -59,18 +79,25 @@ export function groupRows(context: RunContext, group: Scenario["staffGroups"][nu
       newRoles += role.fte;
       newRoleFte.set(role.key, (newRoleFte.get(role.key) ?? 0) + role.fte);
     }
+    const establishmentOpening = establishment;
     establishment += newRoles;
     const retention = checkFraction(driverValue(drivers.retention, year, inputs, "drivers.retention"), "drivers.retention", year);
     const leaverRate =
       checkFraction(driverValue(group.leaverRate, year, inputs, field("leaverRate")), field("leaverRate"), year) * (1 - retention);
-    const joiners = (["starters", "internationalRecruits", "bankConversions"] as const).reduce(
-      (sum, key) => sum + driverValue(group[key], year, inputs, field(key)),
-      0,
-    );
-    let end = supply * (1 - leaverRate) - driverValue(group.retirements, year, inputs, field("retirements")) + joiners + newRoles;
+    const [starters, international, conversions] = (["starters", "internationalRecruits", "bankConversions"] as const).map((key) =>
+      driverValue(group[key], year, inputs, field(key)),
+    ) as [number, number, number];
+    const joiners = starters + international + conversions;
+    const retirements = driverValue(group.retirements, year, inputs, field("retirements"));
+    const opening = supply;
+    let end = supply * (1 - leaverRate) - retirements + joiners + newRoles;
     const fill = checkFraction(driverValue(drivers.vacancyFill, year, inputs, "drivers.vacancyFill"), "drivers.vacancyFill", year);
-    end += fill * Math.max(0, establishment - end);
+    const vacancyFilled = fill * Math.max(0, establishment - end);
+    end += vacancyFilled;
     supply = Math.max(0, end);
+    // Where the stock stops at none, fewer leave than were due: the year's outflows are those who could.
+    const due = opening * leaverRate + retirements;
+    const went = end < 0 && due > 0 ? (due + end) / due : 1;
 
     const requiredFte = required.get(group.name)![y]!;
     const gapFte = requiredFte - supply;
@@ -101,22 +128,15 @@ export function groupRows(context: RunContext, group: Scenario["staffGroups"][nu
     const agencyRate = averageWteCost * (1 + (group.agencyPremium ?? options.agencyPremium));
     // A collaborative bank fills a share of the agency cover, up to what it can supply of this group.
     const collaborative = drivers.collaborativeBank;
-    const cover = bankCover(
-      collaborative
-        ? Math.min(
-            agencyCover *
-              checkFraction(
-                driverValue(collaborative.share, year, inputs, "drivers.collaborativeBank.share"),
-                "drivers.collaborativeBank.share",
-                year,
-              ),
-            collaborative.capFte[group.name] ?? Infinity,
-          )
-        : 0,
-      agencyRate,
-      bankRate,
-      collaborative?.fee ?? 0,
-    );
+    const bankShare = collaborative
+      ? checkFraction(
+          driverValue(collaborative.share, year, inputs, "drivers.collaborativeBank.share"),
+          "drivers.collaborativeBank.share",
+          year,
+        )
+      : 0;
+    const bankCap = collaborative?.capFte[group.name] ?? Infinity;
+    const cover = bankCover(collaborative ? Math.min(agencyCover * bankShare, bankCap) : 0, agencyRate, bankRate, collaborative?.fee ?? 0);
     const agencyFte = agencyCover - cover.movedFte;
     const bankCost = bankFte * bankRate;
     const agencyCost = agencyFte * agencyRate;
@@ -131,10 +151,18 @@ export function groupRows(context: RunContext, group: Scenario["staffGroups"][nu
       establishmentCost += t.fte * (wteCost(t.own, y) - lineWteCost(lineOf(t.replaced), t.replaced, groupIndex, y));
     const budget = budgetLines.reduce((sum, line) => sum + (line.byYear?.[y] ?? line.amount * payFactors[y]!), 0);
 
-    rows.push({
+    const row: ScenarioRow = {
       year: years[y]!,
       yearIndex: year,
       staffGroup: group.name,
+      openingFte: opening,
+      startersFte: starters,
+      internationalFte: international,
+      conversionsFte: conversions,
+      newRoleFte: newRoles,
+      vacancyFilledFte: vacancyFilled,
+      leaversFte: opening * leaverRate * went,
+      retirementsFte: retirements * went,
       requiredFte,
       establishmentFte: establishment,
       supplyFte: supply,
@@ -155,7 +183,41 @@ export function groupRows(context: RunContext, group: Scenario["staffGroups"][nu
       budget,
       budgeted: budgetLines.length > 0,
       variance: budget - totalCost,
-    });
+    };
+    rows.push(row);
+    if (y === 0 || options.monthsFor === "every")
+      months.push(
+        ...phaseYear(
+          {
+            year: row.year,
+            yearIndex: year,
+            staffGroup: group.name,
+            openingFte: opening,
+            closingFte: supply,
+            establishmentOpening,
+            establishmentClosing: establishment,
+            flows: {
+              starters,
+              international,
+              conversions,
+              newRoles,
+              vacancyFilled,
+              leavers: row.leaversFte,
+              retirements: row.retirementsFte,
+            },
+            requiredByMonth: context.requiredByMonth.get(group.name)![y]!,
+            bankCapacity,
+            agencyCapacity,
+            agencyKept: [y === 0 ? agencyKept[0]! : agencyKept[y - 1]!, agencyKept[y]!],
+            bankShare: [bankShareBefore, bankShare],
+            bankCap,
+            payByMonth: context.payByMonth[y]!,
+            costs: { substantive: substantiveCost, bank: bankCost, agency: agencyCost, collaborativeBank: cover.bankCost, budget },
+          },
+          phasing,
+        ),
+      );
+    bankShareBefore = bankShare;
   }
-  return rows;
+  return { rows, months };
 }

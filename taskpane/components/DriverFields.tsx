@@ -39,7 +39,12 @@ export function DriverFields({
           </Field>
         ) : (
           <Field key={d.key} label={d.label} hint={"hint" in d ? d.hint : undefined} {...feedback(reads[d.key])}>
-            <Input className={styles.control} value={form[d.key]} onChange={(_, data) => onChange(d.key, data.value)} inputMode="decimal" />
+            <Input
+              className={styles.control}
+              value={form[d.key]}
+              onChange={(_, data) => onChange(d.key, data.value)}
+              inputMode={d.typed === "profile" || d.typed === "month" ? "text" : "decimal"}
+            />
           </Field>
         ),
       )}

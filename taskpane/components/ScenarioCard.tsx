@@ -172,6 +172,14 @@ export function ScenarioCard({
         <DriverFields section="actions" form={form} reads={fields} onChange={(key, value) => set({ [key]: value })} />
         <ShiftRows shifts={form.shifts} shares={read.shiftShares} onChange={(shifts) => set({ shifts })} />
         <RoleRows roles={form.roles} onChange={(roles) => set({ roles })} />
+        <Text weight="semibold" className={styles.heading}>
+          Months
+        </Text>
+        <Text size={200} className={styles.heading}>
+          When each flow falls, April to March: even; the months it arrives in (Sep, Oct); months with shares (Sep 60%, Oct 40%); or twelve
+          weights, April first, separated by &quot;;&quot;.
+        </Text>
+        <DriverFields section="months" form={form} reads={fields} onChange={(key, value) => set({ [key]: value })} />
       </div>
       <Button appearance="primary" disabled={busy} onClick={runNow}>
         {busy ? "Running…" : "Run and triangulate"}

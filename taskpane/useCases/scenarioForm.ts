@@ -2,6 +2,10 @@ import {
   GROUP_DRIVERS,
   LINE_DRIVERS,
   latestOnCostYear,
+  monthName,
+  profileText,
+  readMonth,
+  readProfile,
   PERCENT_RANGES,
   percentText,
   readPercent,
@@ -72,7 +76,7 @@ export const DEFAULT_FORM: ScenarioForm = {
 };
 
 /** A field read: what the model gets, and what the pane says under the field. */
-export type FieldRead = { value: ChoiceDriver; understood: string } | { problem: string };
+export type FieldRead = { value: ChoiceDriver | undefined; understood: string } | { problem: string };
 
 export interface FormRead {
   /** Each percentage field, by its form key, read or refused. */
@@ -88,7 +92,7 @@ export interface FormRead {
   problems: string[];
 }
 
-function attempt(read: () => { value: ChoiceDriver; understood: string }): FieldRead {
+function attempt(read: () => { value: ChoiceDriver | undefined; understood: string }): FieldRead {
   try {
     return read();
   } catch (error) {
@@ -143,6 +147,7 @@ export function readForm(form: ScenarioForm, opts: { inputs?: Record<string, num
     const label = `${field.label.replace(/,.*/, "")} of ${g.staffGroup.trim() || "a staff group"}`;
     if (field.typed === "yearly") return yearly(g.value, [label, field.range]);
     if (field.typed === "percent") return once(g.value, [label, field.range]);
+    if (field.typed === "profile") return readProfileField(g.value, label);
     return attempt(() => readFte(g.value, label, years, all));
   });
   const shiftShares = form.shifts.map((shift) => once(shift.share, ["Share of posts moved", PERCENT_RANGES.skillShift]));
@@ -226,10 +231,21 @@ function readField(
 ): FieldRead {
   if (entry.typed === "yearly") return yearly(text, [entry.name, entry.range]);
   if (entry.typed === "percent") return once(text, [entry.name, entry.range]);
+  if (entry.typed === "profile") return readProfileField(text, entry.name);
+  if (entry.typed === "month")
+    return attempt(() => ({ value: readMonth(text, entry.name), understood: monthName(readMonth(text, entry.name)) }));
   const choice = entry.choices.find((c) => c.value === text);
   return choice
     ? { value: choice.value, understood: choice.label }
     : { problem: `${entry.name} "${text}" is not one of ${entry.choices.map((c) => c.label).join(", ")}` };
+}
+
+/** A phasing profile as typed: even (stored as nothing), months, or twelve weights. */
+function readProfileField(text: string, label: string): FieldRead {
+  return attempt(() => {
+    const read = readProfile(text, label);
+    return { value: read.weights ? [...read.weights] : undefined, understood: read.understood };
+  });
 }
 
 function escape(text: string): string {
@@ -251,6 +267,8 @@ function percentField(driver: unknown, from = 1): string {
 /** A scenario-wide driver as stored, back as the planner types it; an absent one at none (a choice at its default). */
 function scalarField(entry: (typeof SCALAR_DRIVERS)[number], stored: unknown): string {
   if (entry.typed === "choice") return stored === undefined ? entry.formDefault : String(stored);
+  if (entry.typed === "profile") return profileText(stored as number[] | undefined);
+  if (entry.typed === "month") return monthName(Number(stored ?? 1));
   return percentField(stored ?? 0, (entry.range as PercentRange).from);
 }
 
@@ -284,7 +302,9 @@ export function formFromScenario(input: ScenarioInput): { form: ScenarioForm; no
         fromTable = true;
         continue;
       }
-      groups.push({ staffGroup: group.name, driver: entry.key, value: entry.typed === "fte" ? fteField(value) : percentField(value) });
+      const typed =
+        entry.typed === "fte" ? fteField(value) : entry.typed === "profile" ? profileText(value as number[]) : percentField(value);
+      groups.push({ staffGroup: group.name, driver: entry.key, value: typed });
     }
   }
   if (fromTable) notLoaded.push("leaver rates and starters as single numbers: the run reads them again from the linked table");

@@ -38,17 +38,21 @@ const tables = {
   standards: table("Standards", ["Service line", "Staff group", "Minutes per unit"], [["Wards", "Nursing", 30]]),
 };
 
+const SEP_OCT = [0, 0, 0, 0, 0, 0.5, 0.5, 0, 0, 0, 0, 0];
+
 /** A scenario in which every driver of the table is set to something other than none. */
 function everyDriverSet(): ScenarioInput {
   const input = scenarioFromTables(tables, { name: "All set", startYear: "2025/26", horizonYears: 3 });
+  // A driver of each typing set to something: a percentage, FTE, a profile (half in September, half in October) or a month.
+  const someValue = (e: DriverEntry) => (e.typed === "profile" ? SEP_OCT : e.typed === "month" ? 6 : e.typed === "fte" ? 2 : 0.05);
   const set: Record<DriverEntry["home"], (entry: DriverEntry, scenario: ScenarioInput) => ScenarioInput> = {
-    drivers: (e, s) => ({ ...s, drivers: { ...s.drivers, [e.key]: 0.05 } }),
+    drivers: (e, s) => ({ ...s, drivers: { ...s.drivers, [e.key]: someValue(e) } }),
     options: (e, s) => ({ ...s, options: { ...s.options, [e.key]: e.typed === "choice" ? e.choices!.at(-1)!.value : 0.05 } }),
     bank: (e, s) => ({
       ...s,
       drivers: { ...s.drivers, collaborativeBank: { share: 0.2, fee: 0.05, ...s.drivers?.collaborativeBank, [e.stored!]: 0.1 } },
     }),
-    group: (e, s) => ({ ...s, staffGroups: s.staffGroups.map((g) => ({ ...g, [e.key]: e.typed === "fte" ? 2 : 0.05 })) }),
+    group: (e, s) => ({ ...s, staffGroups: s.staffGroups.map((g) => ({ ...g, [e.key]: someValue(e) })) }),
     line: (e, s) => ({ ...s, serviceLines: s.serviceLines!.map((l) => ({ ...l, [e.stored!]: 0.05 })) }),
     list: (e, s) => ({
       ...s,
@@ -108,7 +112,18 @@ describe("the drivers table", () => {
   it("takes every scenario-wide driver from the form to the store and back, and the assumptions say it", () => {
     // Each driver set to a value other than its default: the last choice, or a percentage by year.
     const typed = Object.fromEntries(
-      SCALAR_DRIVERS.map((d) => [d.key, d.typed === "choice" ? d.choices.at(-1)!.value : d.typed === "yearly" ? "4%; 6%" : "7%"]),
+      SCALAR_DRIVERS.map((d) => [
+        d.key,
+        d.typed === "choice"
+          ? d.choices.at(-1)!.value
+          : d.typed === "yearly"
+            ? "4%; 6%"
+            : d.typed === "profile"
+              ? "Sep 60%, Oct 40%"
+              : d.typed === "month"
+                ? "Oct"
+                : "7%",
+      ]),
     );
     const form: ScenarioForm = { ...DEFAULT_FORM, name: "Round trip", startYear: "2025/26", years: "3", ...typed };
     const read = readForm(form);
@@ -124,6 +139,9 @@ describe("the drivers table", () => {
     expect(said.get("Collaborative bank")).toBe("year 1: 4%, year 2: 6% of agency cover a year, fee 7%");
     expect(said.get("Headroom")).toBe("7%");
     expect(said.get("High cost area")).toBe("fringe");
+    expect(said.get("Starters arrive")).toBe("Sep 60%, Oct 40%");
+    expect(said.get("Pay award from")).toBe("Oct");
+    expect(said.get("Months")).toBe("every plan year");
     for (const d of SCALAR_DRIVERS.filter((e) => e.key !== "bankFee"))
       expect(
         [...said.keys()].map((k) => k.toLowerCase()),
