@@ -142,6 +142,7 @@ export const referenceData = { payScales, hcasYears, onCostYears } as const;
 
 export * from "./grades.ts";
 export * from "./years.ts";
+export * from "./nhsStaffGroups.ts";
 export { HCAS_AREAS, HCAS_AREA_NAMES, HCAS_PERCENT_SOURCE, type HcasArea, type AreaOrNone, type HcasYear } from "./highCostArea.ts";
 export type { OnCostYear } from "./employerOnCosts.ts";
 export type { PayScale, WorkbookSource } from "./payScaleSchema.ts";

@@ -1,5 +1,6 @@
 import { monthName } from "../months/calendar.ts";
 import { profileText, type Profile } from "../months/profile.ts";
+import { NHS_STAFF_GROUPS } from "../reference/nhsStaffGroups.ts";
 import type { PercentRange } from "./percentInput.ts";
 import type { ScenarioInput } from "./schema.ts";
 
@@ -375,6 +376,15 @@ export const DRIVERS = [
     label: "International recruits arrive, by month",
     name: "international recruits arrive",
     says: phased,
+  },
+  {
+    key: "nhsStaffGroup",
+    home: "group",
+    typed: "choice",
+    label: "NHS staff group, for the submission",
+    name: "NHS staff group",
+    choices: NHS_STAFF_GROUPS.map((g) => ({ value: g, label: g })),
+    says: String,
   },
   {
     key: "bankPremium",

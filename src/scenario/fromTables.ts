@@ -1,7 +1,7 @@
 import { fail } from "../errors.ts";
 import { leaverRate } from "../workforce/rates.ts";
 import { aggregateStaff } from "./baseline.ts";
-import type { ChoiceDriver, ScenarioChoices } from "./choices.ts";
+import type { ScenarioChoices } from "./choices.ts";
 import { monthColumns } from "../months/monthColumns.ts";
 import { SCALAR_DRIVERS, unchosen, type GroupDriver } from "./driverTable.ts";
 import { proposeLinks, ROLES, type TableRole } from "./link.ts";
@@ -143,11 +143,7 @@ export function planFromTables(
     const flow = flows.get(group.name);
     const chosen = Object.fromEntries(
       (choices.groupDrivers ?? []).filter((d) => d.staffGroup === group.name).map((d) => [d.driver, d.value]),
-    ) as Partial<
-      Record<Exclude<GroupDriver, "bankPremium" | "agencyPremium" | "startersPhasing" | "recruitsPhasing">, ChoiceDriver> &
-        Record<"bankPremium" | "agencyPremium", number> &
-        Record<"startersPhasing" | "recruitsPhasing", number[]>
-    >;
+    ) as Partial<Pick<ScenarioInput["staffGroups"][number], GroupDriver>>;
     return { name: group.name, grades, leaverRate: flow?.leaverRate ?? 0, starters: flow?.startersFte ?? 0, ...chosen };
   });
 

@@ -1,6 +1,6 @@
 import { config, z } from "zod";
 import { fail } from "../errors.ts";
-import { parseFinancialYear, parsePostGrade } from "../reference/index.ts";
+import { NHS_STAFF_GROUPS, parseFinancialYear, parsePostGrade } from "../reference/index.ts";
 import { profileProblem } from "../months/profile.ts";
 import { AFC_ANNUAL_HOURS } from "../workforce/time.ts";
 import { DRIVERS, type DriverOf } from "./driverTable.ts";
@@ -114,6 +114,8 @@ export const staffGroupSchema = z.object({
   ...groupPremiums,
   /** When its starters and international recruits arrive, replacing the scenario's profiles. */
   ...profileFields("group"),
+  /** The NHS Workforce Statistics staff group it is submitted as; absent, guessed from its name (nhsGroupOf). */
+  nhsStaffGroup: z.enum(NHS_STAFF_GROUPS).optional(),
 });
 
 export const serviceLineSchema = z.object({

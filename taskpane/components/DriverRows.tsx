@@ -118,7 +118,17 @@ export function GroupDriverRows({
             </Button>
           </div>
           <Field label={`Value of driver ${i + 1}`} {...(reads[i] ? feedback(reads[i]) : {})}>
-            <Input className={styles.control} value={g.value} onChange={(_, d) => change(i, { value: d.value })} />
+            {choicesOf(g.driver) ? (
+              <Select className={styles.control} value={g.value} onChange={(_, d) => change(i, { value: d.value })}>
+                {[{ value: "", label: "Choose…" }, ...choicesOf(g.driver)!].map((c) => (
+                  <option key={c.value} value={c.value}>
+                    {c.label}
+                  </option>
+                ))}
+              </Select>
+            ) : (
+              <Input className={styles.control} value={g.value} onChange={(_, d) => change(i, { value: d.value })} />
+            )}
           </Field>
         </div>
       ))}
@@ -127,4 +137,10 @@ export function GroupDriverRows({
       </Button>
     </div>
   );
+}
+
+/** A staff group's driver that is one of a few choices (its NHS staff group): its choices, else undefined. */
+function choicesOf(driver: ScenarioForm["groups"][number]["driver"]): readonly { value: string; label: string }[] | undefined {
+  const entry = GROUP_DRIVERS.find((f) => f.key === driver);
+  return entry && "choices" in entry ? entry.choices : undefined;
 }

@@ -148,6 +148,12 @@ export function readForm(form: ScenarioForm, opts: { inputs?: Record<string, num
     if (field.typed === "yearly") return yearly(g.value, [label, field.range]);
     if (field.typed === "percent") return once(g.value, [label, field.range]);
     if (field.typed === "profile") return readProfileField(g.value, label);
+    if (field.typed === "choice") {
+      const choice = field.choices.find((c) => c.value.toLowerCase() === g.value.trim().toLowerCase());
+      return choice
+        ? { value: choice.value, understood: choice.label }
+        : { problem: `${label}: choose one of ${field.choices.map((c) => c.label).join(", ")}` };
+    }
     return attempt(() => readFte(g.value, label, years, all));
   });
   const shiftShares = form.shifts.map((shift) => once(shift.share, ["Share of posts moved", PERCENT_RANGES.skillShift]));
@@ -303,7 +309,13 @@ export function formFromScenario(input: ScenarioInput): { form: ScenarioForm; no
         continue;
       }
       const typed =
-        entry.typed === "fte" ? fteField(value) : entry.typed === "profile" ? profileText(value as number[]) : percentField(value);
+        entry.typed === "fte"
+          ? fteField(value)
+          : entry.typed === "profile"
+            ? profileText(value as number[])
+            : entry.typed === "choice"
+              ? String(value)
+              : percentField(value);
       groups.push({ staffGroup: group.name, driver: entry.key, value: typed });
     }
   }

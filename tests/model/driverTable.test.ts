@@ -44,7 +44,16 @@ const SEP_OCT = [0, 0, 0, 0, 0, 0.5, 0.5, 0, 0, 0, 0, 0];
 function everyDriverSet(): ScenarioInput {
   const input = scenarioFromTables(tables, { name: "All set", startYear: "2025/26", horizonYears: 3 });
   // A driver of each typing set to something: a percentage, FTE, a profile (half in September, half in October) or a month.
-  const someValue = (e: DriverEntry) => (e.typed === "profile" ? SEP_OCT : e.typed === "month" ? 6 : e.typed === "fte" ? 2 : 0.05);
+  const someValue = (e: DriverEntry) =>
+    e.typed === "profile"
+      ? SEP_OCT
+      : e.typed === "month"
+        ? 6
+        : e.typed === "fte"
+          ? 2
+          : e.typed === "choice"
+            ? e.choices!.at(-1)!.value
+            : 0.05;
   const set: Record<DriverEntry["home"], (entry: DriverEntry, scenario: ScenarioInput) => ScenarioInput> = {
     drivers: (e, s) => ({ ...s, drivers: { ...s.drivers, [e.key]: someValue(e) } }),
     options: (e, s) => ({ ...s, options: { ...s.options, [e.key]: e.typed === "choice" ? e.choices!.at(-1)!.value : 0.05 } }),
