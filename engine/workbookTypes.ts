@@ -67,6 +67,8 @@ export interface ChartInfo {
   anchor?: CellRange;
   /** Series fills set through the API, by series index: a colour (#RRGGBB), or "none" (ChartFill.clear: a waterfall's invisible base). */
   seriesFills?: Record<number, string>;
+  /** Series drawn as a line over a column or bar chart (ChartSeries.chartType, Excel's combo chart), by series index. */
+  seriesTypes?: Record<number, "Line">;
 }
 
 /** A cell's value as Excel's API reports it: numbers, text, booleans, "" for blank, "#CODE!" for errors. */

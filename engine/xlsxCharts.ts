@@ -40,9 +40,11 @@ function numRef(sheet: string, range: CellRange, values: (number | null)[]): str
   return `<c:numRef><c:f>${ref(sheet, range)}</c:f><c:numCache><c:formatCode>General</c:formatCode><c:ptCount val="${values.length}"/>${points}</c:numCache></c:numRef>`;
 }
 
-function seriesXml(chart: ChartInfo, data: ChartData, line: boolean): string {
-  return data.series
-    .map((s, i) => {
+/** The series at `indices` (every one by default), with their own index kept: a combo chart splits them between two plots. */
+function seriesXml(chart: ChartInfo, data: ChartData, line: boolean, indices = data.series.map((_, i) => i)): string {
+  return indices
+    .map((i) => {
+      const s = data.series[i]!;
       const name = `<c:tx>${strRef(chart.sheet, s.nameCell, [s.name])}</c:tx>`;
       const marker = line ? `<c:marker><c:symbol val="circle"/></c:marker>` : "";
       const categories = data.categoriesRange ? `<c:cat>${strRef(chart.sheet, data.categoriesRange, data.categories)}</c:cat>` : "";
@@ -69,7 +71,14 @@ function plotXml(chart: ChartInfo, data: ChartData): string {
     case "ColumnStacked":
     case "BarClustered": {
       const stacked = chart.type === "ColumnStacked";
-      return `<c:barChart><c:barDir val="${chart.type === "BarClustered" ? "bar" : "col"}"/><c:grouping val="${stacked ? "stacked" : "clustered"}"/><c:varyColors val="0"/>${seriesXml(chart, data, false)}<c:gapWidth val="150"/>${stacked ? `<c:overlap val="100"/>` : ""}${AXIS_IDS}</c:barChart>${AXES}`;
+      // A combo chart: the series set to lines in a line plot of their own over the same axes, as Excel writes one.
+      const all = data.series.map((_, i) => i);
+      const lines = all.filter((i) => chart.seriesTypes?.[i] === "Line");
+      const bars = all.filter((i) => !lines.includes(i));
+      const linePlot = lines.length
+        ? `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>${seriesXml(chart, data, true, lines)}<c:marker val="1"/>${AXIS_IDS}</c:lineChart>`
+        : "";
+      return `<c:barChart><c:barDir val="${chart.type === "BarClustered" ? "bar" : "col"}"/><c:grouping val="${stacked ? "stacked" : "clustered"}"/><c:varyColors val="0"/>${seriesXml(chart, data, false, bars)}<c:gapWidth val="150"/>${stacked ? `<c:overlap val="100"/>` : ""}${AXIS_IDS}</c:barChart>${linePlot}${AXES}`;
     }
     case "Line":
       return `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>${seriesXml(chart, data, true)}<c:marker val="1"/>${AXIS_IDS}</c:lineChart>${AXES}`;

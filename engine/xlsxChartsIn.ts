@@ -107,12 +107,22 @@ export async function readCharts(zip: JSZip, model: Workbook, parts?: readonly s
         result.notRead.push(`the chart ${sheetName}: ${name}, ${type}`);
         continue;
       }
+      // A combo chart's line plot over its columns: its series are drawn as lines (each series keeps its own index).
+      const plot = text(xml, "c:plotArea") ?? "";
+      const linePlot = ["ColumnClustered", "ColumnStacked", "BarClustered"].includes(type) ? text(plot, "c:lineChart") : undefined;
+      const lineSeries = new Set(linePlot?.match(/<c:ser>[\s\S]*?<\/c:ser>/g) ?? []);
+      const types: Record<number, "Line"> = {};
       const series = xml.match(/<c:ser>[\s\S]*?<\/c:ser>/g) ?? [];
       const ranges: CellRange[] = [];
       const valueRanges: CellRange[] = [];
       let elsewhere = false;
       const fills: Record<number, string> = {};
-      series.forEach((ser, i) => {
+      // A series' index is its place in the plotting order (c:order), which a combo chart's two plots share.
+      const orders = series.map((ser, at) => Number(attribute(ser, "c:order", "val") ?? at));
+      const ranked = [...orders].sort((a, b) => a - b);
+      series.forEach((ser, at) => {
+        const i = ranked.indexOf(orders[at]!);
+        if (lineSeries.has(ser)) types[i] = "Line";
         const read = (formula: string): CellRange | undefined => {
           const { sheet: on, address } = splitSheet(xmlText(formula));
           if (on !== undefined && on.toLowerCase() !== sheetName.toLowerCase()) return void (elsewhere = true);
@@ -162,6 +172,7 @@ export async function readCharts(zip: JSZip, model: Workbook, parts?: readonly s
         right: Math.max(from.col, to.colOff > 0 ? to.col : to.col - 1),
       };
       if (Object.keys(fills).length) chart.seriesFills = fills;
+      if (Object.keys(types).length) chart.seriesTypes = types;
       result.read++;
     }
   }

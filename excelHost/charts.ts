@@ -67,22 +67,23 @@ export class ChartSeriesCollectionProxy {
   }
 }
 
+/** The chart types a series may be drawn as on a chart of another type: a line over columns or bars (a combo chart). */
+const COMBINES: Partial<Record<ChartType, readonly ChartType[]>> = {
+  ColumnClustered: ["Line"],
+  ColumnStacked: ["Line"],
+  BarClustered: ["Line"],
+};
+
 export class ChartSeriesProxy {
   readonly format: { fill: { clear(): void; setSolidColor(color: string): void } };
-  constructor(context: RequestContext, chart: () => ChartInfo, index: number) {
+  constructor(
+    private readonly context: RequestContext,
+    private readonly chart: () => ChartInfo,
+    private readonly index: number,
+  ) {
     const fill = (value: string) =>
-      context.enqueue("ChartFill", () => {
-        const target = chart();
-        assertSheetWritable(context.model.sheet(target.sheet), "ChartFill");
-        // Excel's chart has as many series as its data has columns (or rows) of figures; any other index is no series.
-        const count = chartSeries(context.model, target).series.length;
-        if (!Number.isInteger(index) || index < 0 || index >= count)
-          throw new OfficeError(
-            "ItemNotFound",
-            `The requested resource doesn't exist. The chart "${target.name}" has ${count} series; ${index} is not one.`,
-          );
+      this.change("ChartFill", (target) => {
         target.seriesFills = { ...target.seriesFills, [index]: value };
-        context.model.changed();
       });
     this.format = {
       fill: {
@@ -90,6 +91,42 @@ export class ChartSeriesProxy {
         setSolidColor: (color: string) => fill(color),
       },
     };
+  }
+
+  /** Draws this series as another chart type; the workbench draws a line over a column or bar chart, as Excel's combo chart. */
+  set chartType(type: ChartType) {
+    this.change("ChartSeries.chartType", (target) => {
+      if (type === target.type) {
+        const types = { ...target.seriesTypes };
+        delete types[this.index];
+        target.seriesTypes = types;
+        return;
+      }
+      if (!COMBINES[target.type]?.includes(type))
+        throw new OfficeError(
+          "InvalidArgument",
+          `The workbench draws a series of a ${target.type} chart as ${[target.type, ...(COMBINES[target.type] ?? [])].join(" or ")}; ${String(type)} is not one of them.`,
+        );
+      target.seriesTypes = { ...target.seriesTypes, [this.index]: "Line" };
+    });
+  }
+
+  /** Queues a change to this series of the chart, once the series is found to be there. */
+  private change(what: string, apply: (target: ChartInfo) => void): void {
+    const { context, chart, index } = this;
+    context.enqueue(what, () => {
+      const target = chart();
+      assertSheetWritable(context.model.sheet(target.sheet), what);
+      // Excel's chart has as many series as its data has columns (or rows) of figures; any other index is no series.
+      const count = chartSeries(context.model, target).series.length;
+      if (!Number.isInteger(index) || index < 0 || index >= count)
+        throw new OfficeError(
+          "ItemNotFound",
+          `The requested resource doesn't exist. The chart "${target.name}" has ${count} series; ${index} is not one.`,
+        );
+      apply(target);
+      context.model.changed();
+    });
   }
 }
 

@@ -12,6 +12,9 @@ export { driverExpressionsLoaded, driverValue, loadDriverExpressions, type Drive
 export * from "./scenario/driverTable.ts";
 export * from "./months/calendar.ts";
 export * from "./months/profile.ts";
+export * from "./months/submission.ts";
+export type { MonthRow } from "./months/phase.ts";
+export { demandMonthsText, type DemandMonths } from "./months/demandByMonth.ts";
 export * from "./scenario/schema.ts";
 export * from "./scenario/run.ts";
 export * from "./scenario/triangulate.ts";

@@ -42,3 +42,16 @@ export function demandByMonth(
   }
   return { requiredByMonth, demandMonths };
 }
+
+/** What a sheet says of the demand's months: which lines follow the activity plan's, and which are even. */
+export function demandMonthsText(demand: readonly DemandMonths[]): string {
+  const from = demand.filter((d) => d.basis === "activity plan").map((d) => d.serviceLine);
+  const even = demand.filter((d) => d.basis === "even").map((d) => d.serviceLine);
+  const parts = [
+    from.length ? `${from.join(", ")} by the activity plan's own months` : "",
+    even.length
+      ? `${even.join(", ")} evenly, a twelfth a month (the linked activity has no months for ${even.length === 1 ? "it" : "them"})`
+      : "",
+  ].filter(Boolean);
+  return parts.join("; ") || "no service lines";
+}

@@ -1,7 +1,7 @@
 import { queueAppendRows } from "./appendRows.ts";
 import { assertCanWrite } from "./protection.ts";
 import { asText } from "./cellText.ts";
-import { cleanSheetName } from "../../src/excelNames.ts";
+import { cleanSheetName, SHEET_NAME_LIMIT } from "../../src/excelNames.ts";
 import { freeSheetName, queueTakenNames } from "./names.ts";
 
 /*
@@ -36,6 +36,16 @@ export interface OutputRegister {
 /** The sheet a scenario's results are written to: "WFP " and its name, without the characters Excel refuses, in 31 characters. */
 export function outputSheetName(scenario: string): string {
   return cleanSheetName(`WFP ${scenario}`);
+}
+
+/** The register's key of a scenario's months sheet (the results sheet's key is the scenario's name). */
+export const monthsKey = (scenario: string) => `wfplan:months:${scenario}`;
+
+const BY_MONTH = " by month";
+
+/** The sheet a scenario's months are written to: its results sheet's name, cut to leave room for " by month". */
+export function monthsSheetName(scenario: string): string {
+  return `${cleanSheetName(`WFP ${scenario}`, SHEET_NAME_LIMIT - BY_MONTH.length)}${BY_MONTH}`;
 }
 
 /** The name an edited copy is kept under: the sheet's name cut to leave room for " (edited)", and a number when that is taken. */
@@ -199,6 +209,13 @@ export function wasEdited(scenario: string, register: OutputRegister | undefined
   return Boolean(record && now && now.fingerprint !== record.fingerprint);
 }
 
+/** A sheet to register: its key (a scenario's name, or another of wfplan's keys), its name and the fingerprint of what was written. */
+export interface RegisterEntry {
+  key: string;
+  sheet: string;
+  fingerprint: string;
+}
+
 /** Queues the register's row for a scenario's sheet and fingerprint: its own row rewritten, or a new one; the sheet made if needed. */
 export function queueRegisterOutput(
   context: Excel.RequestContext,
@@ -208,24 +225,71 @@ export function queueRegisterOutput(
   fingerprint: string,
   writtenAt = new Date().toISOString(),
 ): void {
+  queueRegisterOutputs(context, register, [{ key: scenario, sheet, fingerprint }], writtenAt);
+}
+
+/** Queues the register's rows for several sheets written in one sync: each key's own row rewritten, the new ones inserted together. */
+export function queueRegisterOutputs(
+  context: Excel.RequestContext,
+  register: OutputRegister | undefined,
+  entries: readonly RegisterEntry[],
+  writtenAt = new Date().toISOString(),
+): void {
   let store: Excel.Worksheet;
   if (!register) {
     store = context.workbook.worksheets.add(OUTPUTS_SHEET);
     store.getRange("A1:D1").values = [HEADER];
     store.visibility = "VeryHidden";
   } else store = context.workbook.worksheets.getItem(OUTPUTS_SHEET);
-  const record = register?.records.find((r) => r.scenario.toLowerCase() === scenario.toLowerCase());
-  const line = [asText(scenario), asText(sheet), asText(fingerprint), asText(writtenAt)];
-  // A scenario's own row is rewritten; a new one is inserted, so two panes registering two scenarios at once both stay.
-  if (record) store.getRangeByIndexes(record.row, 0, 1, 4).values = [line];
-  else queueAppendRows(store, Math.max(1, register?.nextRow ?? 1), [line]);
+  const added: string[][] = [];
+  for (const { key, sheet, fingerprint } of entries) {
+    const record = register?.records.find((r) => r.scenario.toLowerCase() === key.toLowerCase());
+    const line = [asText(key), asText(sheet), asText(fingerprint), asText(writtenAt)];
+    if (record) store.getRangeByIndexes(record.row, 0, 1, 4).values = [line];
+    else added.push(line);
+  }
+  // New rows are inserted, so two panes registering two scenarios at once both stay.
+  queueAppendRows(store, Math.max(1, register?.nextRow ?? 1), added);
+}
+
+/** The register as it is once `entries` are registered: each key's row rewritten, or added at the end. */
+export function afterRegistering(register: OutputRegister | undefined, entries: readonly RegisterEntry[]): OutputRegister {
+  let records = register?.records ?? [];
+  let nextRow = Math.max(1, register?.nextRow ?? 1);
+  for (const { key, sheet, fingerprint } of entries) {
+    const own = records.find((r) => r.scenario.toLowerCase() === key.toLowerCase());
+    if (own) records = records.map((r) => (r === own ? { ...r, sheet, fingerprint } : r));
+    else records = [...records, { scenario: key, sheet, fingerprint, row: nextRow++ }];
+  }
+  return { records, nextRow };
 }
 
 /**
- * Follows a scenario's rename: its register row takes the new name, and its
- * sheet is renamed to match when that name is free ("WFP Base case" to "WFP
- * Baseline"); a sheet the planner renamed themselves keeps their name. Three
- * syncs at most; none is written when the scenario has no sheet.
+ * Queues the opening of `target` for writing: a new sheet; wfplan's own
+ * sheet with its charts, tables and cells removed; or, when the planner keeps
+ * their edited copy, that copy renamed out of the way and a new sheet in its
+ * place. Gives the sheet and the names of the tables it freed.
+ */
+export function queueOpenTarget(context: Excel.RequestContext, target: OutputTarget): { sheet: Excel.Worksheet; freedTables: string[] } {
+  const sheets = context.workbook.worksheets;
+  if (target.kind === "replace" && target.keepAs) {
+    sheets.getItem(target.name).name = target.keepAs;
+    return { sheet: sheets.add(target.name), freedTables: [] };
+  }
+  if (target.kind === "add") return { sheet: sheets.add(target.name), freedTables: [] };
+  const sheet = sheets.getItem(target.name);
+  for (const chart of target.now.charts) sheet.charts.getItem(chart).delete();
+  for (const table of target.now.tables) context.workbook.tables.getItem(table).delete();
+  sheet.getUsedRange().clear();
+  return { sheet, freedTables: target.now.tables };
+}
+
+/**
+ * Follows a scenario's rename: its register rows (its results and its
+ * months) take the new name, and each sheet is renamed to match when that
+ * name is free ("WFP Base case" to "WFP Baseline"); a sheet the planner
+ * renamed themselves keeps their name. Three syncs at most; none is written
+ * when the scenario has no sheet. Gives the results sheet's name.
  */
 export async function renameOutput(from: string, to: string): Promise<string | undefined> {
   return Excel.run(async (context) => {
@@ -234,16 +298,28 @@ export async function renameOutput(from: string, to: string): Promise<string | u
     if (!sheets.items.some((s) => s.name.toLowerCase() === OUTPUTS_SHEET)) return undefined;
     const register = queueOutputRegister(context);
     await context.sync();
-    const record = register().records.find((r) => r.scenario.toLowerCase() === from.toLowerCase());
-    if (!record || !sheets.items.some((s) => s.name === record.sheet)) return undefined;
-    const ownName = record.sheet === outputSheetName(from);
-    const wanted = outputSheetName(to);
-    const free = !sheets.items.some((s) => s.name.toLowerCase() === wanted.toLowerCase() && s.name !== record.sheet);
-    const sheet = ownName && free ? wanted : record.sheet;
-    if (sheet !== record.sheet) context.workbook.worksheets.getItem(record.sheet).name = sheet;
-    context.workbook.worksheets.getItem(OUTPUTS_SHEET).getRangeByIndexes(record.row, 0, 1, 2).values = [[asText(to), asText(sheet)]];
+    const names = sheets.items.map((s) => s.name);
+    const renamed: Record<string, string> = {};
+    const own = [
+      { from, to, was: outputSheetName(from), wanted: outputSheetName(to) },
+      { from: monthsKey(from), to: monthsKey(to), was: monthsSheetName(from), wanted: monthsSheetName(to) },
+    ];
+    for (const { from: key, to: newKey, was, wanted } of own) {
+      const record = register().records.find((r) => r.scenario.toLowerCase() === key.toLowerCase());
+      if (!record || !names.includes(record.sheet)) continue;
+      const ownName = record.sheet === was;
+      const free = !names.some((n) => n.toLowerCase() === wanted.toLowerCase() && n !== record.sheet);
+      const sheet = ownName && free ? wanted : record.sheet;
+      if (sheet !== record.sheet) {
+        context.workbook.worksheets.getItem(record.sheet).name = sheet;
+        names.push(sheet);
+      }
+      context.workbook.worksheets.getItem(OUTPUTS_SHEET).getRangeByIndexes(record.row, 0, 1, 2).values = [[asText(newKey), asText(sheet)]];
+      renamed[key] = sheet;
+    }
+    if (!Object.keys(renamed).length) return undefined;
     await context.sync();
-    return sheet;
+    return renamed[from];
   });
 }
 
@@ -275,26 +351,21 @@ export async function openOwnSheet(
   const keep = wasEdited(key, registered, now);
   const target = outputTarget(key, registered, taken().sheets, now, keep, name);
   assertCanWrite(taken().protection, { what: `writing "${name}"`, ...ownSheetNeeds(target, outputs.isNullObject) });
-  let sheet: Excel.Worksheet;
-  if (target.kind === "replace" && target.keepAs) {
-    context.workbook.worksheets.getItem(target.name).name = target.keepAs;
-    sheet = context.workbook.worksheets.add(target.name);
-  } else if (target.kind === "replace") {
-    sheet = context.workbook.worksheets.getItem(target.name);
-    for (const chart of target.now.charts) sheet.charts.getItem(chart).delete();
-    for (const table of target.now.tables) context.workbook.tables.getItem(table).delete();
-    sheet.getUsedRange().clear();
-  } else sheet = context.workbook.worksheets.add(target.name);
-  return { sheet, target, registered };
+  return { sheet: queueOpenTarget(context, target).sheet, target, registered };
 }
 
-/** The sheets writing to `target` adds and writes on, with the register of output sheets. */
-export function ownSheetNeeds(target: OutputTarget, registerMissing: boolean): { adds: string[]; writes: string[] } {
+/** The sheets writing to `targets` adds and writes on, with the register of output sheets. */
+export function ownSheetNeeds(
+  targets: OutputTarget | readonly OutputTarget[],
+  registerMissing: boolean,
+): { adds: string[]; writes: string[] } {
   const adds: string[] = [];
   const writes: string[] = [];
   // A kept copy is a rename, and the results a new sheet: both change the structure.
-  if (target.kind === "add" || target.keepAs) adds.push(target.name);
-  else writes.push(target.name);
+  for (const target of [targets].flat()) {
+    if (target.kind === "add" || target.keepAs) adds.push(target.name);
+    else writes.push(target.name);
+  }
   (registerMissing ? adds : writes).push(OUTPUTS_SHEET);
   return { adds, writes };
 }

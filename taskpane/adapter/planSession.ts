@@ -1,19 +1,33 @@
-import type { ScenarioInput, ScenarioResult, StarRow, TableData, Triangulation } from "../../src/index.ts";
+import {
+  monthlySubmission,
+  type ScenarioInput,
+  type ScenarioResult,
+  type StarRow,
+  type TableData,
+  type Triangulation,
+} from "../../src/index.ts";
 import { LINK_SHEET, linksJson, queueSaveLinks, queueStoredLinks, type PlanLinks, type StoredLinks } from "./linkStore.ts";
 import { queueTakenNames } from "./names.ts";
 import { assertCanWrite } from "./protection.ts";
 import type { WorkbookView } from "./openWorkbook.ts";
 import { queueTableReads, type TableSummary } from "./planTables.ts";
+import { queueMonthsSheet } from "./monthsSheet.ts";
 import {
+  afterRegistering,
+  monthsKey,
+  monthsSheetName,
+  outputSheetName,
   OUTPUTS_SHEET,
   outputTarget,
   ownSheetNeeds,
   queueOutputRegister,
   queueOutputSheet,
-  queueRegisterOutput,
+  queueRegisterOutputs,
   wasEdited,
   type OutputRegister,
   type OutputSheetNow,
+  type OutputTarget,
+  type RegisterEntry,
 } from "./outputSheets.ts";
 import { queueScenarioResults } from "./results.ts";
 import { queueNewestVersion, queueStoreIndex, saveInContext, STORE_SHEET, type StoreIndex } from "./scenarioStore.ts";
@@ -22,8 +36,8 @@ import { queueNewestVersion, queueStoreIndex, saveInContext, STORE_SHEET, type S
  * The workbook side of a run, in as few syncs as Excel allows: the reads go
  * in one (the linked tables, the names a new sheet must avoid, the store's
  * index, the stored links, the output register and what is on the
- * scenario's own sheet now), the results in a second with the register's
- * row, the links and the stored version of the scenario's name, the
+ * scenario's own sheets now), the results and the months in a second with
+ * the register's rows, the links and the stored version of the scenario's name, the
  * scenario in a third when it changed. With the pane's first look
  * at the workbook (two), five in all; more only for tables past the bytes one
  * response may carry (tests/workbench/runPlan.test.ts counts them).
@@ -32,8 +46,9 @@ import { queueNewestVersion, queueStoreIndex, saveInContext, STORE_SHEET, type S
 export interface PlanSession {
   readTables(): Promise<TableData[]>;
   /**
-   * Writes the results on the scenario's own sheet (replaced, or new), with
-   * the planner's links when they changed, and returns the sheet's name.
+   * Writes the results and the months on the scenario's own sheets (replaced,
+   * or new), with the planner's links when they changed, and returns the
+   * sheets' names.
    */
   writeResults(
     result: ScenarioResult,
@@ -41,7 +56,7 @@ export interface PlanSession {
     links?: PlanLinks,
     star?: readonly StarRow[],
     about?: readonly (readonly [string, string])[],
-  ): Promise<string>;
+  ): Promise<{ sheet: string; monthsSheet: string }>;
   saveScenario(input: ScenarioInput): Promise<"saved" | "unchanged">;
 }
 
@@ -88,9 +103,14 @@ export async function planSession<T>(
     let storedLinks: (() => StoredLinks) | undefined;
     let outputsSheet!: Excel.Worksheet;
     let register: (() => OutputRegister) | undefined;
-    let sheetNow: (() => Promise<OutputSheetNow>) | undefined;
-    const ownRecord = (records: OutputRegister | undefined) =>
-      records?.records.find((r) => r.scenario.toLowerCase() === options.scenario.toLowerCase());
+    // The scenario's own sheets, by their key on the register: its results, and its months.
+    const own = [
+      { key: options.scenario, wanted: outputSheetName(options.scenario) },
+      { key: monthsKey(options.scenario), wanted: monthsSheetName(options.scenario) },
+    ];
+    const sheetNow = new Map<string, () => Promise<OutputSheetNow>>();
+    const ownRecord = (records: OutputRegister | undefined, key: string) =>
+      records?.records.find((r) => r.scenario.toLowerCase() === key.toLowerCase());
 
     const session: PlanSession = {
       async readTables() {
@@ -104,8 +124,11 @@ export async function planSession<T>(
           outputsSheet = context.workbook.worksheets.getItemOrNullObject(OUTPUTS_SHEET);
           storedLinks = knows.links ? queueStoredLinks(context) : undefined;
           register = knows.outputs ? queueOutputRegister(context) : undefined;
-          const record = knows.outputs ? ownRecord(view.outputs) : undefined;
-          sheetNow = record ? queueOutputSheet(context, record.sheet) : undefined;
+          sheetNow.clear();
+          for (const { key } of own) {
+            const record = knows.outputs ? ownRecord(view.outputs, key) : undefined;
+            if (record) sheetNow.set(key, queueOutputSheet(context, record.sheet));
+          }
           try {
             await context.sync();
           } catch (error) {
@@ -126,26 +149,47 @@ export async function planSession<T>(
         if (lateRegister) register = queueOutputRegister(context);
         if (lateLinks || lateRegister) await context.sync();
         const registerNow = outputsSheet.isNullObject ? undefined : register!();
-        const record = ownRecord(registerNow);
-        if (record && !sheetNow && taken().sheets.some((name) => name.toLowerCase() === record.sheet.toLowerCase())) {
-          sheetNow = queueOutputSheet(context, record.sheet);
-          await context.sync();
+        // An own sheet the pane did not know of (made by a run since it looked): its cells read now, in one sync for both.
+        let late = false;
+        for (const { key } of own) {
+          const record = ownRecord(registerNow, key);
+          if (record && !sheetNow.has(key) && taken().sheets.some((name) => name.toLowerCase() === record.sheet.toLowerCase())) {
+            sheetNow.set(key, queueOutputSheet(context, record.sheet));
+            late = true;
+          }
         }
-        const now = record && sheetNow ? await sheetNow() : undefined;
-        let keep = false;
-        if (wasEdited(options.scenario, registerNow, now)) {
-          const choice = options.onEdited ? await options.onEdited(record!.sheet) : "keep";
-          if (choice === "cancel") throw new RunCancelled();
-          keep = choice === "keep";
+        if (late) await context.sync();
+        // Where each goes, asking the planner about each they edited; the months avoid the name the results take.
+        const sheetNames = [...taken().sheets];
+        const targets: OutputTarget[] = [];
+        for (const { key, wanted } of own) {
+          const record = ownRecord(registerNow, key);
+          const read = record && sheetNow.get(key);
+          const now = read ? await read() : undefined;
+          let keep = false;
+          if (wasEdited(key, registerNow, now)) {
+            const choice = options.onEdited ? await options.onEdited(record!.sheet) : "keep";
+            if (choice === "cancel") throw new RunCancelled();
+            keep = choice === "keep";
+          }
+          const target = outputTarget(key, registerNow, sheetNames, now, keep, wanted);
+          sheetNames.push(target.name, ...(target.kind === "replace" && target.keepAs ? [target.keepAs] : []));
+          targets.push(target);
         }
-        const target = outputTarget(options.scenario, registerNow, taken().sheets, now, keep);
-        // Everything the run will write, checked before any of it is: the results, the register, the links and the store.
-        const needs = ownSheetNeeds(target, outputsSheet.isNullObject);
+        const [resultsTarget, monthsTarget] = targets as [OutputTarget, OutputTarget];
+        // Everything the run will write, checked before any of it is: the results, the months, the register, the links and the store.
+        const needs = ownSheetNeeds(targets, outputsSheet.isNullObject);
         (store.isNullObject ? needs.adds : needs.writes).push(STORE_SHEET);
         if (links) (linkSheet.isNullObject ? needs.adds : needs.writes).push(LINK_SHEET);
         assertCanWrite(taken().protection, { what: `running "${options.scenario}"`, ...needs });
-        const written = queueScenarioResults(context, result, checks, taken(), target, star, about);
-        queueRegisterOutput(context, registerNow, options.scenario, written.sheet, written.fingerprint);
+        // The results first (their sheet is the one shown, its charts named first), then the months.
+        const written = queueScenarioResults(context, result, checks, taken(), resultsTarget, star, about);
+        const months = queueMonthsSheet(context, result, monthlySubmission(result), monthsTarget);
+        const entries: RegisterEntry[] = [
+          { key: options.scenario, sheet: written.sheet, fingerprint: written.fingerprint },
+          { key: monthsKey(options.scenario), sheet: months.sheet, fingerprint: months.fingerprint },
+        ];
+        queueRegisterOutputs(context, registerNow, entries);
         // Links ride on this sync: stored as a new row when they changed.
         const linksBefore = storedLinks && !linkSheet.isNullObject ? storedLinks() : undefined;
         if (links && (linkSheet.isNullObject || linksBefore)) queueSaveLinks(context, links, linksBefore);
@@ -163,9 +207,9 @@ export async function planSession<T>(
         after = {
           ...after,
           links: links ? afterSave(links, linkSheet.isNullObject ? undefined : linksBefore) : after.links,
-          outputs: registered(registerNow, options.scenario, written.sheet, written.fingerprint),
+          outputs: afterRegistering(registerNow, entries),
         };
-        return written.sheet;
+        return { sheet: written.sheet, monthsSheet: months.sheet };
       },
 
       // `newest` was read for the results' scenario, which is this one.
@@ -185,13 +229,4 @@ function afterSave(links: PlanLinks, before: StoredLinks | undefined): StoredLin
   const json = linksJson(links);
   if (before?.json === json) return before;
   return { links, json, problems: before?.problems ?? [], nextRow: Math.max(1, before?.nextRow ?? 1) + 1 };
-}
-
-/** The register as it is after a scenario's sheet was written. */
-function registered(register: OutputRegister | undefined, scenario: string, sheet: string, fingerprint: string): OutputRegister {
-  const records = register?.records ?? [];
-  const own = records.find((r) => r.scenario.toLowerCase() === scenario.toLowerCase());
-  if (own) return { ...register!, records: records.map((r) => (r === own ? { ...r, sheet, fingerprint } : r)) };
-  const row = Math.max(1, register?.nextRow ?? 1);
-  return { records: [...records, { scenario, sheet, fingerprint, row }], nextRow: row + 1 };
 }

@@ -21,7 +21,8 @@ export interface OptionalFeature {
 export const PAGE_SETUP: OptionalFeature = {
   set: "ExcelApi",
   version: "1.9",
-  without: "set up the Board and ICS summaries' page (A4, landscape, on one page): before printing, choose them in Page Layout yourself",
+  without:
+    "set up the pages of the Board and ICS summaries (A4, landscape, on one page) and of the months (A4, landscape, one page wide): before printing, choose them in Page Layout yourself",
   members: ["Excel.Worksheet.pageLayout", "Excel.PageLayout."],
   file: "taskpane/adapter/pageSetup.ts",
 };

@@ -10,7 +10,7 @@ import {
   type Triangulation,
 } from "../../src/index.ts";
 import { freeSheetName, freeTableName, queueTakenNames, type TakenNames } from "./names.ts";
-import { outputSheetName, type OutputTarget } from "./outputSheets.ts";
+import { outputSheetName, queueOpenTarget, type OutputTarget } from "./outputSheets.ts";
 import { SheetWriter, type ChartPlace } from "./sheetWriter.ts";
 
 /*
@@ -141,18 +141,8 @@ export function queueScenarioResults(
   about: readonly (readonly [string, string])[] = [],
 ): WrittenResults {
   const sheetName = target.name;
-  let sheet: Excel.Worksheet;
-  let freed: string[] = [];
-  if (target.kind === "replace" && target.keepAs) {
-    context.workbook.worksheets.getItem(sheetName).name = target.keepAs;
-    sheet = context.workbook.worksheets.add(sheetName);
-  } else if (target.kind === "replace") {
-    sheet = context.workbook.worksheets.getItem(sheetName);
-    for (const chart of target.now.charts) sheet.charts.getItem(chart).delete();
-    for (const table of target.now.tables) context.workbook.tables.getItem(table).delete();
-    sheet.getUsedRange().clear();
-    freed = target.now.tables.map((t) => t.toLowerCase());
-  } else sheet = context.workbook.worksheets.add(sheetName);
+  const { sheet, freedTables } = queueOpenTarget(context, target);
+  const freed = freedTables.map((t) => t.toLowerCase());
   const tableName = freeTableName(
     "tblWfpResults",
     taken.tablesAndNames.filter((name) => !freed.includes(name.toLowerCase())),

@@ -16,6 +16,7 @@ const useStyles = makeStyles({
 
 export interface Outcome {
   sheet: string;
+  monthsSheet: string;
   leftOut: PlanRun["leftOut"];
   cells: PlanRun["cells"];
   checks: Triangulation;
@@ -30,8 +31,8 @@ export function RunOutcome({ outcome }: { outcome: Outcome }) {
     <>
       <MessageBar intent={outcome.checks.passed ? "success" : "warning"}>
         <MessageBarBody>
-          Results are on the sheet "{outcome.sheet}", with charts; the scenario is saved in the workbook. First year: pay cost{" "}
-          {formatPounds(outcome.cost)} against a budget of {formatPounds(outcome.budget)}.
+          Results are on the sheet "{outcome.sheet}", with charts, and the months on "{outcome.monthsSheet}"; the scenario is saved in the
+          workbook. First year: pay cost {formatPounds(outcome.cost)} against a budget of {formatPounds(outcome.budget)}.
         </MessageBarBody>
       </MessageBar>
       {outcome.checks.checks.map((check) => (

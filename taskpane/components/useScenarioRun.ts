@@ -69,6 +69,7 @@ export function useScenarioRun() {
       const first = done.result.rows.filter((r) => r.yearIndex === 1);
       setOutcome({
         sheet: done.sheet,
+        monthsSheet: done.monthsSheet,
         leftOut: done.leftOut,
         cells: done.cells,
         checks: done.checks,

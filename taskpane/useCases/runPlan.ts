@@ -1,5 +1,6 @@
 import {
   cellPlace,
+  demandMonthsText,
   leftOutText,
   planFromTables,
   ROLES,
@@ -39,6 +40,8 @@ export interface PlanRun {
   star: StarRow[];
   /** The results sheet written. */
   sheet: string;
+  /** The sheet of the scenario's months, for the operational plan's template. */
+  monthsSheet: string;
   /** Whether the scenario was stored as a new version, or was unchanged. */
   stored?: "saved" | "unchanged";
   /** Set when the results were written but the scenario could not be stored. */
@@ -148,6 +151,7 @@ export async function runPlan(
       // The assumptions the sheet opens with: the settings and sources, then each linked table with its rows read and left out.
       const about: [string, string][] = [
         ...scenarioAssumptions(result.scenario, new Date()),
+        ["Demand by month", demandMonthsText(result.demandMonths)],
         ...chosen.map(([role], i): [string, string] => {
           const out = leftOut.filter((row) => row.table === read[i]!.name).length;
           return [
@@ -156,13 +160,13 @@ export async function runPlan(
           ];
         }),
       ];
-      const sheet = await steps.writeResults(result, checks, links, star, about);
+      const { sheet, monthsSheet } = await steps.writeResults(result, checks, links, star, about);
       try {
         await step("Saving the scenario");
-        return { result, checks, star, sheet, stored: await steps.saveScenario(input), leftOut, cells };
+        return { result, checks, star, sheet, monthsSheet, stored: await steps.saveScenario(input), leftOut, cells };
       } catch (error) {
-        const notStored = `The results are on the sheet "${sheet}", but the scenario was not saved in the workbook: ${(error as Error).message}. Nothing else was written; run again to save it.`;
-        return { result, checks, star, sheet, notStored, leftOut, cells };
+        const notStored = `The results are on the sheets "${sheet}" and "${monthsSheet}", but the scenario was not saved in the workbook: ${(error as Error).message}. Nothing else was written; run again to save it.`;
+        return { result, checks, star, sheet, monthsSheet, notStored, leftOut, cells };
       }
     },
   );

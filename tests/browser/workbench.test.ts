@@ -213,11 +213,11 @@ describe("the workbench in headless Chromium", () => {
       expect.arrayContaining(["WFP examples", "WFP Northfield base case", "WFP Growth 5%", "WFP From 2024 25"]),
     );
     expect(saved.sheet("wfplan_scenarios").visibility).toBe("VeryHidden");
-    // The charts the pane drew are in the file: four for each of the three results sheets (FTE, cost, HEE Star by year, its waterfall), two for the comparison,
-    // and four on the Board summary (pay cost, FTE gap, a HEE Star each), whose page setup is kept.
+    // The charts the pane drew are in the file: four for each of the three results sheets (FTE, cost, HEE Star by year, its waterfall), one for each
+    // of their months sheets, two for the comparison, and four on the Board summary (pay cost, FTE gap, a HEE Star each), whose page setup is kept.
     const zip = await JSZip.loadAsync(readFileSync(path));
     const parts = Object.keys(zip.files).filter((name) => /^xl\/charts\/chart\d+\.xml$/.test(name));
-    expect(parts).toHaveLength(18);
+    expect(parts).toHaveLength(21);
     // Each waterfall's base series is saved with no fill, as Excel draws it.
     const xml = await Promise.all(parts.map((name) => zip.file(name)!.async("string")));
     expect(xml.filter((x) => x.includes("<c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>"))).toHaveLength(3);
@@ -257,7 +257,7 @@ describe("the workbench in headless Chromium", () => {
     const reparts = Object.keys((await JSZip.loadAsync(readFileSync(againPath))).files).filter((name) =>
       /^xl\/charts\/chart\d+\.xml$/.test(name),
     );
-    expect(reparts).toHaveLength(18);
+    expect(reparts).toHaveLength(21);
     expect(errors).toEqual([]);
     expect(leaked).toEqual([]);
   });

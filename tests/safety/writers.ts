@@ -10,6 +10,7 @@ import {
 import { writeBoardSummary } from "../../taskpane/adapter/board.ts";
 import { writeComparison } from "../../taskpane/adapter/comparison.ts";
 import { writeIcsSummary } from "../../taskpane/adapter/icsSummary.ts";
+import { writeMonthsSheet } from "../../taskpane/adapter/monthsSheet.ts";
 import { writeScenarioResults } from "../../taskpane/adapter/results.ts";
 import { insertExampleSheet } from "../../taskpane/adapter/workbook.ts";
 import { EXAMPLE_ROWS } from "../../taskpane/examples.ts";
@@ -39,6 +40,11 @@ export const OUTPUT_WRITERS: readonly OutputWriter[] = [
     name: "results",
     module: "taskpane/adapter/results.ts",
     write: async (result) => ({ sheet: (await writeScenarioResults(result, triangulate(result))).sheet }),
+  },
+  {
+    name: "months",
+    module: "taskpane/adapter/monthsSheet.ts",
+    write: async (result) => ({ sheet: (await writeMonthsSheet(result)).sheet }),
   },
   {
     name: "comparison",

@@ -128,11 +128,11 @@ describe("in an Excel without ExcelApi 1.9 (no page layout)", () => {
     expect(written).toEqual({
       sheet: "WFP Board summary",
       pageNotSetUp:
-        "set up the Board and ICS summaries' page (A4, landscape, on one page): before printing, choose them in Page Layout yourself",
+        "set up the pages of the Board and ICS summaries (A4, landscape, on one page) and of the months (A4, landscape, one page wide): before printing, choose them in Page Layout yourself",
     });
     expect(older.sheet("WFP Board summary").pageSetup).toBeUndefined();
     expect((await detectHost()).cannot).toEqual([
-      "This Excel cannot set up the Board and ICS summaries' page (A4, landscape, on one page): before printing, choose them in Page Layout yourself (it lacks ExcelApi 1.9).",
+      "This Excel cannot set up the pages of the Board and ICS summaries (A4, landscape, on one page) and of the months (A4, landscape, one page wide): before printing, choose them in Page Layout yourself (it lacks ExcelApi 1.9).",
     ]);
     // The workbench's own Excel has every set wfplan uses: nothing to say.
     installExcelGlobals(new Workbook("Plan"));

@@ -103,7 +103,7 @@ describe("the pane in a protected workbook", () => {
     const roles = detectPlanTables(view.tables);
     const run = runPlan(roles, { name: "Base case", startYear: "2025/26", horizonYears: 2 }, { view });
     await expect(run).rejects.toThrow(
-      `Nothing was written: running "Base case" needs to write where Excel will not let it: the workbook's structure is protected, so wfplan cannot add "WFP Base case", "wfplan_outputs", "${STORE_SHEET}". Review → Protect Workbook to unlock its structure, then try again (or ask whoever protected the workbook).`,
+      `Nothing was written: running "Base case" needs to write where Excel will not let it: the workbook's structure is protected, so wfplan cannot add "WFP Base case", "WFP Base case by month", "wfplan_outputs", "${STORE_SHEET}". Review → Protect Workbook to unlock its structure, then try again (or ask whoever protected the workbook).`,
     );
     expect(JSON.stringify(sheetsAndStore(model))).toBe(before);
   });

@@ -29,7 +29,7 @@ describe("a run of the pane's plan, step by step", () => {
     const run = await runPlan(roles, { ...choices, name: "Protected" }, { steps: failing });
     expect(run.stored).toBeUndefined();
     expect(run.notStored).toBe(
-      'The results are on the sheet "WFP Protected", but the scenario was not saved in the workbook: The workbook is protected. Nothing else was written; run again to save it.',
+      'The results are on the sheets "WFP Protected" and "WFP Protected by month", but the scenario was not saved in the workbook: The workbook is protected. Nothing else was written; run again to save it.',
     );
     expect(model.findSheet("WFP Protected")).toBeTruthy();
     expect((await listSavedScenarios()).map((s) => s.name)).toEqual(["Base case"]);

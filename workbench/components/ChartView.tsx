@@ -24,7 +24,9 @@ export function chartData(model: Workbook, chart: ChartInfo) {
       // A fill the pane set: "none" draws nothing (a waterfall's base), a colour replaces the palette's.
       const set = chart.seriesFills?.[i];
       const colour = set === "none" ? "transparent" : (set ?? COLOURS[i % COLOURS.length]);
-      return { label: s.name, data: s.values, backgroundColor: colour, borderColor: colour };
+      // A series drawn as a line over the columns (a combo chart) is a stack of its own, not a layer of theirs.
+      const line = chart.seriesTypes?.[i] === "Line" ? { type: "line" as const, stack: `line ${i}`, order: -1 } : {};
+      return { label: s.name, data: s.values, backgroundColor: colour, borderColor: colour, ...line };
     }),
   };
 }

@@ -1,0 +1,138 @@
+import { demandMonthsText, monthlySubmission, type ScenarioResult, type Submission, type YearSubmission } from "../../src/index.ts";
+import { freeSheetName, queueTakenNames } from "./names.ts";
+import { queueA4Landscape } from "./pageSetup.ts";
+import { monthsSheetName, queueOpenTarget, type OutputTarget } from "./outputSheets.ts";
+import { assertCanWrite } from "./protection.ts";
+import { SheetWriter, type Cell } from "./sheetWriter.ts";
+
+/*
+ * A scenario's months: the sheet a planner copies into the operational
+ * plan's workforce template. For each year with months, a chart of the
+ * trajectory (substantive, bank and agency stacked by month, the WTE needed
+ * as a line), then a block a measure: the NHS staff groups down, April to
+ * March across, with the year's figure and a total. Then the substantive
+ * staff's flows month by month and how the trust's groups map to the NHS's.
+ * Everything written comes from monthlySubmission (src/months/submission.ts).
+ */
+
+/** Columns: the label, twelve months, the year. The chart's data sits to the right, off the printed page. */
+const COLUMNS = 14;
+const CHART_DATA_LEFT = COLUMNS + 1;
+const CHART_ROWS = 18;
+const CHART_COLUMNS = 8;
+
+const WTE = "#,##0.0";
+const POUNDS = "£#,##0";
+
+export interface WrittenMonths {
+  sheet: string;
+  fingerprint: string;
+}
+
+/** Queues a year's chart and blocks from `top`; gives the row after them. */
+function queueYear(out: SheetWriter, scenario: string, year: YearSubmission, top: number): number {
+  out.heading(top, `${year.year}`);
+  // The chart's data: the totals by month, one row a month.
+  const total = (title: string) => year.blocks.find((b) => b.title === title)!.lines.at(-1)!.months;
+  const [substantive, bank, agency, needed] = [
+    total("Substantive WTE"),
+    total("Bank WTE (with the collaborative bank)"),
+    total("Agency WTE"),
+    total("WTE the activity needs"),
+  ];
+  const data = [
+    ["Month", "Substantive", "Bank", "Agency", "WTE needed"],
+    ...year.monthLabels.map((label, m) => [label, substantive[m]!, bank[m]!, agency[m]!, needed[m]!]),
+  ];
+  const source = out.write(top + 1, CHART_DATA_LEFT, data, ["@", WTE, WTE, WTE, WTE]);
+  const chart = out.chart("ColumnStacked", source, `${scenario}, ${year.year}: WTE by month against the WTE needed`, {
+    top: top + 1,
+    left: 0,
+    rows: CHART_ROWS,
+    columns: CHART_COLUMNS,
+  });
+  // The need as a line over the stacked staff, not a fourth layer of them.
+  chart.series.getItemAt(3).chartType = "Line";
+
+  let row = top + 1 + CHART_ROWS + 1;
+  for (const block of year.blocks) {
+    const last = block.kind === "position" ? "Year end (March)" : "Year";
+    const format = block.unit === "£" ? POUNDS : WTE;
+    const rows: Cell[][] = [
+      [block.title, ...year.monthLabels, last],
+      ...block.lines.map((line) => [line.label, ...line.months, line.year]),
+    ];
+    out.write(row, 0, rows, ["@", ...new Array<string>(13).fill(format)]);
+    out.sheet.getRangeByIndexes(row, 0, 1, COLUMNS).format.font.bold = true;
+    out.sheet.getRangeByIndexes(row + rows.length - 1, 0, 1, COLUMNS).format.font.bold = true;
+    row += rows.length + 1;
+  }
+
+  out.heading(row, `Substantive staff month by month, every staff group (WTE; leavers and retirements as negatives)`);
+  const flows: Cell[][] = [["Flow", ...year.monthLabels, "Year"], ...year.flows.map((f) => [f.label, ...f.months, f.year])];
+  out.write(row + 1, 0, flows, ["@", ...new Array<string>(13).fill(WTE)]);
+  out.sheet.getRangeByIndexes(row + 1, 0, 1, COLUMNS).format.font.bold = true;
+  return row + 1 + flows.length + 1;
+}
+
+/**
+ * Queues the months of `result` at `target` (cleared or added as the results
+ * sheet is); the caller's next sync writes them.
+ */
+export function queueMonthsSheet(
+  context: Excel.RequestContext,
+  result: ScenarioResult,
+  submission: Submission,
+  target: OutputTarget,
+): WrittenMonths {
+  const { sheet } = queueOpenTarget(context, target);
+  const out = new SheetWriter(sheet);
+  const name = result.scenario.name;
+  out.heading(0, `Scenario: ${name}, the plan year by month`);
+  const notes = [
+    "WTE at each month's end and pay cost in the month, by NHS Workforce Statistics staff group, as the operational plan's workforce template asks for them.",
+    "Bank includes the collaborative bank. The year's pay cost is the results sheet's, shared out over the months by their WTE and the pay in force.",
+    `WTE needed by month: ${demandMonthsText(result.demandMonths)}.`,
+  ];
+  out.write(
+    1,
+    0,
+    notes.map((line) => [line]),
+    undefined,
+    { runsOn: true },
+  );
+
+  let row = notes.length + 2;
+  for (const year of submission.years) row = queueYear(out, name, year, row);
+
+  out.heading(row, "Staff groups: the trust's own and the NHS's");
+  // The NHS group runs on across the month columns, which stay as wide as their figures.
+  const mapping: Cell[][] = [
+    ["Staff group", "NHS staff group"],
+    ...submission.mapping.map((m) => [
+      m.staffGroup,
+      `${m.nhsGroup} (${m.how === "set" ? "set in the scenario" : "guessed from the name: set it in the scenario's staff group drivers, NHS staff group"})`,
+    ]),
+  ];
+  out.write(row + 1, 0, mapping, undefined, { runsOn: true });
+  out.sheet.getRangeByIndexes(row + 1, 0, 1, 2).format.font.bold = true;
+  row += 1 + mapping.length;
+
+  out.fitColumns();
+  queueA4Landscape(out, row, COLUMNS);
+  return { sheet: target.name, fingerprint: out.fingerprint() };
+}
+
+/** Writes a scenario's months on a new sheet: the names it must avoid in one sync, the writing in another. */
+export async function writeMonthsSheet(result: ScenarioResult): Promise<WrittenMonths> {
+  return Excel.run(async (context) => {
+    const taken = queueTakenNames(context);
+    await context.sync();
+    const names = taken();
+    const name = freeSheetName(monthsSheetName(result.scenario.name), names.sheets);
+    assertCanWrite(names.protection, { what: `writing the months of "${result.scenario.name}"`, adds: [name] });
+    const written = queueMonthsSheet(context, result, monthlySubmission(result), { kind: "add", name });
+    await context.sync();
+    return written;
+  });
+}
