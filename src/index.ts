@@ -18,6 +18,7 @@ export { demandMonthsText, type DemandMonths } from "./months/demandByMonth.ts";
 export * from "./scenario/schema.ts";
 export * from "./scenario/run.ts";
 export * from "./scenario/triangulate.ts";
+export { expectationText, spendRules, type SpendRule } from "./scenario/temporaryStaffingCheck.ts";
 export * from "./scenario/baseline.ts";
 export * from "./scenario/fromTables.ts";
 export * from "./scenario/tableReader.ts";

@@ -148,3 +148,4 @@ export type { OnCostYear } from "./employerOnCosts.ts";
 export type { PayScale, WorkbookSource } from "./payScaleSchema.ts";
 export type { PayTable, PayTableRow, PayTableRowInput } from "./payTable.ts";
 export type { Source } from "./source.ts";
+export * from "./temporaryStaffing.ts";

@@ -12,7 +12,7 @@ export type ChoiceDriver = number | string | number[];
 /** A scenario-wide driver's value as the pane gives it: a percentage once is a number, a choice one of its values. */
 type ChoiceOf<D> = D extends { typed: "choice"; choices: readonly { value: infer V }[] }
   ? V
-  : D extends { typed: "percent" | "month" }
+  : D extends { typed: "percent" | "month" | "pounds" | "cut" }
     ? number
     : D extends { typed: "profile" }
       ? number[]

@@ -1,3 +1,4 @@
+import { formatPounds } from "../format.ts";
 import { monthName } from "../months/calendar.ts";
 import { profileText, type Profile } from "../months/profile.ts";
 import { NHS_STAFF_GROUPS } from "../reference/nhsStaffGroups.ts";
@@ -29,12 +30,14 @@ export type DriverHome = "drivers" | "options" | "bank" | "group" | "line" | "li
  * How the planner types it: a yearly percentage ("3", "3; 2.5", "=expr"); a
  * percentage once; FTE a year (one, one per year, or "=expr"); one of a few
  * choices; rows of their own (upskilling, new roles, skill mix); a phasing
- * profile across the months ("even", "Sep, Oct", twelve weights); or a month.
+ * profile across the months ("even", "Sep, Oct", twelve weights); a month;
+ * pounds once, blank for not given; or a cut, a percentage once whose blank
+ * is the national expectation.
  */
-export type DriverTyping = "yearly" | "percent" | "fte" | "choice" | "rows" | "profile" | "month";
+export type DriverTyping = "yearly" | "percent" | "fte" | "choice" | "rows" | "profile" | "month" | "pounds" | "cut";
 
 /** Where the Scenario card draws a scalar driver's field. */
-export type DriverSection = "plan" | "costs" | "actions" | "months";
+export type DriverSection = "plan" | "costs" | "actions" | "months" | "rules";
 
 export interface DriverEntry {
   /** The driver's name in the form, the planner's choices and (unless `stored` says otherwise) the store. */
@@ -288,6 +291,53 @@ export const DRIVERS = [
     section: "months",
     says: phased,
   },
+  // The temporary staffing rules: the year before's spend, and the cuts expected on it.
+  {
+    key: "agencySpendBefore",
+    home: "options",
+    typed: "pounds",
+    label: "Agency spend the year before, £",
+    hint: "blank: the bank and agency table's spend",
+    name: "Agency spend the year before",
+    formDefault: "",
+    section: "rules",
+    says: (v) => (v === undefined ? "the bank and agency table's" : formatPounds(Number(v))),
+  },
+  {
+    key: "bankSpendBefore",
+    home: "options",
+    typed: "pounds",
+    label: "Bank spend the year before, £",
+    hint: "blank: the bank and agency table's spend",
+    name: "Bank spend the year before",
+    formDefault: "",
+    section: "rules",
+    says: (v) => (v === undefined ? "the bank and agency table's" : formatPounds(Number(v))),
+  },
+  {
+    key: "agencySpendCut",
+    home: "options",
+    typed: "cut",
+    label: "Agency spend down by at least, %",
+    hint: "blank: the national expectation",
+    name: "Agency spend cut",
+    range: { min: 0, max: 1 },
+    formDefault: "",
+    section: "rules",
+    says: (v) => (v === undefined ? "the national expectation" : percent(Number(v))),
+  },
+  {
+    key: "bankSpendCut",
+    home: "options",
+    typed: "cut",
+    label: "Bank spend down by at least, %",
+    hint: "blank: the national expectation",
+    name: "Bank spend cut",
+    range: { min: 0, max: 1 },
+    formDefault: "",
+    section: "rules",
+    says: (v) => (v === undefined ? "the national expectation" : percent(Number(v))),
+  },
   // Rows of their own.
   {
     key: "skillShift",
@@ -525,7 +575,7 @@ export function storedDriver(
 /** The value a driver takes when no one sets it: its action undone, for the Star's no-action stage. */
 function noneOf(entry: DriverEntry): unknown {
   // Absent is even for a profile and April for a month: the months as wfplan phases them when no one says.
-  if (entry.typed === "profile" || entry.home === "line") return undefined;
+  if (entry.typed === "profile" || entry.typed === "pounds" || entry.typed === "cut" || entry.home === "line") return undefined;
   if (entry.typed === "month") return 1;
   return entry.home === "list" ? [] : 0;
 }

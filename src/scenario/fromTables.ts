@@ -6,7 +6,7 @@ import { monthColumns } from "../months/monthColumns.ts";
 import { SCALAR_DRIVERS, unchosen, type GroupDriver } from "./driverTable.ts";
 import { proposeLinks, ROLES, type TableRole } from "./link.ts";
 import { didYouMean } from "./nearestName.ts";
-import { readEstablishment, readPayTableRows, readStaff, readTemporary } from "./planTables.ts";
+import { readEstablishment, readPayTableRows, readStaff, readTemporary, type TemporaryUse } from "./planTables.ts";
 import type { ScenarioInput } from "./schema.ts";
 import { leftOutText, TableReader, type CellRef, type LeftOutRow, type TableData } from "./tableReader.ts";
 
@@ -36,6 +36,8 @@ export interface GroupCells {
   budget: CellRef[];
   /** Its establishment rows. */
   establishment: CellRef[];
+  /** Its rows of bank and agency use, behind the temporary staffing check. */
+  temporary: CellRef[];
 }
 
 /**
@@ -65,7 +67,7 @@ export function planFromTables(
   const cells = new Map<string, GroupCells>();
   const cellsOf = (group: string) => {
     let found = cells.get(group);
-    if (!found) cells.set(group, (found = { standards: [], budget: [], establishment: [] }));
+    if (!found) cells.set(group, (found = { standards: [], budget: [], establishment: [], temporary: [] }));
     return found;
   };
   for (const role of ["staff", "activity", "standards"] as const) {
@@ -105,7 +107,15 @@ export function planFromTables(
   const headsByGroup = new Map<string, number>();
   for (const r of records)
     if ((r.assignmentType ?? "substantive") === "substantive") headsByGroup.set(r.staffGroup, (headsByGroup.get(r.staffGroup) ?? 0) + 1);
-  const temporary = tables.temporary ? readTemporary(new TableReader(tables.temporary, "temporary", leftOut)) : new Map();
+  const temporary: Map<string, TemporaryUse> = tables.temporary
+    ? readTemporary(new TableReader(tables.temporary, "temporary", leftOut))
+    : new Map();
+  // The year before's bank and agency spend by staff group, where the table gives it: the temporary staffing check's baseline.
+  const spendBefore = [...temporary].flatMap(([staffGroup, use]) => {
+    if (use.agencySpend === undefined || !baseline.some((g) => g.name === staffGroup)) return [];
+    cellsOf(staffGroup).temporary.push(...use.cells);
+    return [{ staffGroup, bankSpend: use.bankSpend!, agencySpend: use.agencySpend }];
+  });
   const flows = new Map<string, { leaverRate: number; startersFte: number }>();
   if (tables.flows) {
     const reader = new TableReader(tables.flows, "flows", leftOut);
@@ -253,6 +263,7 @@ export function planFromTables(
     staffGroups,
     serviceLines,
     payBudget,
+    ...(spendBefore.length ? { spendBefore } : {}),
     drivers: {
       ...chosen("drivers"),
       ...(choices.collaborativeBank ? { collaborativeBank: choices.collaborativeBank } : {}),

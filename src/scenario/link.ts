@@ -34,6 +34,8 @@ export const FIELDS = {
   budget: ["Budget*"],
   bankFte: ["Bank FTE", "Bank WTE"],
   agencyFte: ["Agency FTE", "Agency WTE"],
+  bankSpend: ["Bank spend", "Bank cost", "Bank pay"],
+  agencySpend: ["Agency spend", "Agency cost", "Agency pay"],
   leavers: ["Leavers"],
   starters: ["Starters", "Joiners"],
   averageHeadcount: ["Average headcount", "Headcount"],
@@ -67,7 +69,12 @@ export const ROLES: Record<TableRole, { label: string; describe: string; require
     optional: [],
   },
   budget: { label: "Pay budget", describe: "pay budget", required: ["staffGroup", "budget"], optional: ["costCentre"] },
-  temporary: { label: "Bank and agency", describe: "bank and agency use", required: ["staffGroup", "bankFte", "agencyFte"], optional: [] },
+  temporary: {
+    label: "Bank and agency",
+    describe: "bank and agency use",
+    required: ["staffGroup", "bankFte", "agencyFte"],
+    optional: ["bankSpend", "agencySpend"],
+  },
   flows: {
     label: "Leavers and starters",
     describe: "leavers and starters",

@@ -116,3 +116,23 @@ export function readYearlyPercent(
     understood: `${yearsText(fractions.slice(0, span), per, from, context.years)}${ignored}`,
   };
 }
+
+/**
+ * Pounds as a finance lead types them: "2070000", "2,070,000", "£2,070,000",
+ * "£2.07m" or "£450k"; blank is not given (undefined). Anything else fails
+ * saying how to type it.
+ */
+export function readPounds(text: string, label: string): number | undefined {
+  const typed = text.trim();
+  if (typed === "") return undefined;
+  // Thousands grouped by commas, or no commas at all; then millions (m) or thousands (k), as finance papers write them.
+  const match = /^£?\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)\s*([mk])?$/i.exec(typed);
+  if (!match)
+    fail(
+      "value",
+      `${label} ${quoteValue(text)} is not an amount in pounds: type it as 2070000, £2,070,000 or £2.07m, or leave it blank`,
+      label,
+    );
+  const scale = match[2]?.toLowerCase() === "m" ? 1e6 : match[2] ? 1e3 : 1;
+  return Math.round(Number(match[1]!.replace(/,/g, "")) * scale * 100) / 100;
+}

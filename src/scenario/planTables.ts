@@ -111,24 +111,51 @@ export function readEstablishment(reader: TableReader): { lines: EstablishmentLi
   return { lines, places, cells };
 }
 
-/** Average bank and agency FTE per staff group over the table's rows (months, usually). */
-export function readTemporary(reader: TableReader): Map<string, { bank: number; agency: number }> {
+/** A staff group's bank and agency use in the linked table: its average WTE, and its spend summed where the table has spend columns. */
+export interface TemporaryUse {
+  bank: number;
+  agency: number;
+  /** Pounds over the table's rows (its months: the year before the plan), where it has a Bank spend and an Agency spend column. */
+  bankSpend?: number;
+  agencySpend?: number;
+  /** The rows' cells, for following the temporary staffing check to them. */
+  cells: CellRef[];
+}
+
+/**
+ * Bank and agency use by staff group: the WTE averaged over the table's rows
+ * (one a month, or one a group), and the spend, where the table gives it,
+ * summed over them. A row whose figures are not numbers is left out.
+ */
+export function readTemporary(reader: TableReader): Map<string, TemporaryUse> {
   const group = reader.column("staffGroup");
   const bank = reader.column("bankFte");
   const agency = reader.column("agencyFte");
-  const sums = new Map<string, { bank: number; agency: number; rows: number }>();
+  const bankSpend = reader.column("bankSpend", false);
+  const agencySpend = reader.column("agencySpend", false);
+  const spend = bankSpend >= 0 && agencySpend >= 0;
+  const sums = new Map<string, TemporaryUse & { rows: number }>();
   for (const row of reader.filled()) {
     const name = reader.text(row, group);
-    const sum = sums.get(name) ?? { bank: 0, agency: 0, rows: 0 };
-    const bankFte = reader.amount(row, bank, "bank FTE");
-    const agencyFte = reader.amount(row, agency, "agency FTE");
-    if (Number.isNaN(bankFte) || Number.isNaN(agencyFte)) continue;
+    const sum = sums.get(name) ?? { bank: 0, agency: 0, rows: 0, cells: [], ...(spend ? { bankSpend: 0, agencySpend: 0 } : {}) };
+    const figures = [
+      reader.amount(row, bank, "bank FTE"),
+      reader.amount(row, agency, "agency FTE"),
+      ...(spend ? [reader.amount(row, bankSpend, "bank spend"), reader.amount(row, agencySpend, "agency spend")] : []),
+    ];
+    if (figures.some(Number.isNaN)) continue;
+    const [bankFte, agencyFte, bankPounds, agencyPounds] = figures as [number, number, number?, number?];
     sum.bank += bankFte;
     sum.agency += agencyFte;
+    if (spend) {
+      sum.bankSpend! += bankPounds!;
+      sum.agencySpend! += agencyPounds!;
+    }
+    sum.cells.push(reader.cell(row, spend ? agencySpend : agency));
     sum.rows++;
     sums.set(name, sum);
   }
-  return new Map([...sums].map(([name, s]) => [name, { bank: s.bank / s.rows, agency: s.agency / s.rows }]));
+  return new Map([...sums].map(([name, { rows, ...s }]) => [name, { ...s, bank: s.bank / rows, agency: s.agency / rows }]));
 }
 
 /** A pay table's rows as they stand, each with its place; the model validates them all at once when it runs. */

@@ -202,6 +202,12 @@ export const scenarioOptionsSchema = z.object({
   establishmentTolerance: fraction.default(0),
   /** Which plan years are given month by month: the first (the operational plan's year), or every one. */
   monthsFor: z.enum(["first", "every"]).default("first"),
+  /** The year before's agency and bank spend, in pounds, where the planner gives it; absent, the bank and agency table's spend. */
+  agencySpendBefore: z.number().min(0).optional(),
+  bankSpendBefore: z.number().min(0).optional(),
+  /** The cut on the year before's spend the plan year is held to; absent, the national expectation for the first plan year. */
+  agencySpendCut: fraction.optional(),
+  bankSpendCut: fraction.optional(),
 });
 
 /**
@@ -239,6 +245,8 @@ export const scenarioSchema = z
     staffGroups: z.array(staffGroupSchema).min(1),
     serviceLines: z.array(serviceLineSchema).default([]),
     payBudget: z.array(budgetLineSchema).default([]),
+    /** The year before the plan's bank and agency spend by staff group, from the linked bank and agency table: what the temporary staffing rules cut. */
+    spendBefore: z.array(z.object({ staffGroup: name, bankSpend: fte, agencySpend: fte })).optional(),
     /** A pay table from the workbook; its name says where it came from. */
     payTable: z.object({ name: z.string(), rows: z.array(payTableRowSchema) }).optional(),
     drivers: driversSchema.default(driversSchema.parse({})),

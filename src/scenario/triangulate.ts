@@ -1,6 +1,7 @@
 import { formatFte, formatPercent, formatPounds } from "../format.ts";
 import type { FinancialYear } from "../reference/index.ts";
 import type { ScenarioResult, ScenarioRow } from "./run.ts";
+import { temporaryStaffingCheck } from "./temporaryStaffingCheck.ts";
 
 /*
  * Triangulation, as NHS operational planning asks for it: can the workforce
@@ -9,7 +10,7 @@ import type { ScenarioResult, ScenarioRow } from "./run.ts";
  * staff group and service lines, and by how much.
  */
 
-export type CheckId = "capacity" | "finance" | "establishment";
+export type CheckId = "capacity" | "finance" | "establishment" | "temporaryStaffing";
 
 export interface CheckFailure {
   check: CheckId;
@@ -25,13 +26,25 @@ export interface CheckFailure {
 export interface Check {
   id: CheckId;
   title: string;
+  /** Checked and nothing failed; a check with nothing to check has not passed: it says why in `notChecked`. */
   passed: boolean;
   failures: CheckFailure[];
+  /** Why there was nothing to check (no budget linked, no figure for the year before). */
+  notChecked?: string;
+  /** What a check that ran could not check of its parts ("not checked: no bank spend …"). */
+  notes?: string[];
 }
 
 export interface Triangulation {
+  /** No check failed: each passed, or had nothing to check. */
   passed: boolean;
   checks: Check[];
+}
+
+/** A check as its verdict reads: "yes", "no, in 3 place(s)", or "not checked: why". */
+export function checkVerdict(check: Check): string {
+  if (check.notChecked) return `not checked: ${check.notChecked}`;
+  return check.passed ? "yes" : `no, in ${check.failures.length} place(s)`;
 }
 
 function serviceLinesFor(result: ScenarioResult, row: ScenarioRow) {
@@ -105,15 +118,30 @@ export function triangulate(result: ScenarioResult): Triangulation {
         Math.abs(row.establishmentCost - row.budget) > row.budget * establishmentTolerance + 0.005,
     )
     .map((row) => establishmentFailure(result, row));
+  // A check with nothing to check says so, never "yes".
+  const check = (id: CheckId, title: string, failures: CheckFailure[], nothing: string | false): Check =>
+    nothing ? { id, title, passed: false, failures, notChecked: nothing } : { id, title, passed: failures.length === 0, failures };
   const checks: Check[] = [
-    { id: "capacity", title: "The workforce can deliver the activity plan", passed: capacity.length === 0, failures: capacity },
-    { id: "finance", title: "The pay cost is within the financial plan", passed: finance.length === 0, failures: finance },
-    {
-      id: "establishment",
-      title: "The budget funds the establishment",
-      passed: establishment.length === 0,
-      failures: establishment,
-    },
+    check(
+      "capacity",
+      "The workforce can deliver the activity plan",
+      capacity,
+      !result.rows.some((row) => row.requiredFte > 0) && "the activity plan and staffing standards give no staff group any need",
+    ),
+    check(
+      "finance",
+      "The pay cost is within the financial plan",
+      finance,
+      !result.rows.some((row) => row.budgeted) && "no staff group has a pay budget: link the pay budget",
+    ),
+    check(
+      "establishment",
+      "The budget funds the establishment",
+      establishment,
+      !result.rows.some((row) => row.budgeted && row.establishmentFte > 0) &&
+        "no staff group has both an establishment and a pay budget: link both",
+    ),
+    temporaryStaffingCheck(result),
   ];
-  return { passed: checks.every((c) => c.passed), checks };
+  return { passed: checks.every((c) => c.passed || c.notChecked !== undefined), checks };
 }

@@ -3,6 +3,7 @@ import { OUTPUTS_SHEET, queueOutputRegister, type OutputRegister } from "./outpu
 import { nameReferenceKind } from "../../src/addresses.ts";
 import { queueRangeSummary, queueTableSummary, type RangeBounds, type TableSummary } from "./planTables.ts";
 import { listSavedScenarios, queueWholeStore, STORE_SHEET, type SavedScenario } from "./scenarioStore.ts";
+import { isWfplanSheet } from "./wfplanSheets.ts";
 
 /*
  * The pane's first look at a workbook, in two syncs: the names of its tables,
@@ -33,7 +34,6 @@ const isPayloadLimit = (error: unknown) => /PayloadSizeLimitExceeded/.test(Strin
 const isOffTheGrid = (error: unknown) => /InvalidArgument/.test(String((error as { code?: string }).code ?? error));
 
 /** Sheets wfplan writes or keeps its own things on: never offered as a part of the plan. */
-const isWfplanSheet = (name: string) => /^wfp /i.test(name) || [STORE_SHEET, LINK_SHEET, OUTPUTS_SHEET].includes(name.toLowerCase());
 
 export async function openWorkbook(): Promise<WorkbookView> {
   return Excel.run(async (context) => {
@@ -82,7 +82,7 @@ export async function openWorkbook(): Promise<WorkbookView> {
       return found;
     };
     const sources = (queued: ReturnType<typeof queue>) => {
-      const listed = queued.tables.map((q) => q.summarise());
+      const listed = queued.tables.map((q) => q.summarise()).filter((t) => !isWfplanSheet(t.sheet));
       // A sheet that holds a table is offered as its tables, not as a plain range.
       const onTables = new Set(listed.map((t) => t.sheet.toLowerCase()));
       const ranges = queued.plain

@@ -1,4 +1,5 @@
 import { findHeaderRow, type TableData } from "../../src/index.ts";
+import { isWfplanSheet } from "./wfplanSheets.ts";
 
 /*
  * Reading the workbook's tables for a scenario: Excel tables, named ranges
@@ -179,7 +180,7 @@ export async function listTables(): Promise<TableSummary[]> {
     await context.sync();
     const queued = tables.items.map(queueTableSummary);
     await context.sync();
-    return queued.map((q) => q.summarise());
+    return queued.map((q) => q.summarise()).filter((t) => !isWfplanSheet(t.sheet));
   });
 }
 

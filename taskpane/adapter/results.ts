@@ -1,5 +1,6 @@
 import { assertCanWrite } from "./protection.ts";
 import {
+  checkVerdict,
   formatPounds,
   STAR_POINTS,
   starByYear,
@@ -150,7 +151,7 @@ export function queueScenarioResults(
   const out = new SheetWriter(sheet);
 
   const failures = checks.checks.flatMap((c) => c.failures);
-  const verdict = checks.checks.map((c) => `${c.title}: ${c.passed ? "yes" : `no, in ${c.failures.length} place(s)`}`).join(". ");
+  const verdict = checks.checks.map((c) => `${c.title}: ${checkVerdict(c)}`).join(". ");
   out.heading(0, `Scenario: ${result.scenario.name}, ${result.years[0]} to ${result.years[result.years.length - 1]}`);
   out.write(1, 0, [[verdict]], undefined, { runsOn: true });
   if (about.length) {
@@ -194,7 +195,12 @@ export function queueScenarioResults(
 
   // The checks, one failure a line, below the totals.
   const checksTop = totalsTop + totalRows.length + 3;
-  const lines = failures.length ? failures.map((f) => [f.message]) : [["Every check passed."]];
+  // Every failure, then what was not checked and why: "Every check passed" only when each was checked.
+  const unchecked = checks.checks.flatMap((c) =>
+    c.notChecked ? [`${c.title}: not checked: ${c.notChecked}.`] : (c.notes ?? []).map((note) => `${c.title}: ${note}.`),
+  );
+  const lines = [...failures.map((f) => [f.message]), ...unchecked.map((line) => [line])];
+  if (!lines.length) lines.push(["Every check passed."]);
   out.write(checksTop, 0, [["Checks"], ...lines], undefined, { runsOn: true });
   sheet.getRangeByIndexes(checksTop, 0, 1, 1).format.font.bold = true;
   // Every column as wide as its table cells and labels (the charts' data too: not ### in any program), never its sentences.

@@ -43,7 +43,7 @@ export function DriverFields({
               className={styles.control}
               value={form[d.key]}
               onChange={(_, data) => onChange(d.key, data.value)}
-              inputMode={d.typed === "profile" || d.typed === "month" ? "text" : "decimal"}
+              inputMode={d.typed === "profile" || d.typed === "month" || d.typed === "pounds" ? "text" : "decimal"}
             />
           </Field>
         ),

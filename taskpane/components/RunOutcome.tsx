@@ -37,8 +37,9 @@ export function RunOutcome({ outcome }: { outcome: Outcome }) {
       </MessageBar>
       {outcome.checks.checks.map((check) => (
         <Text key={check.id} data-testid={`check-${check.id}`}>
-          {check.passed ? "✓" : "✗"} {check.title}
-          {check.passed ? "" : `: not in ${check.failures.length} place(s)`}
+          {check.notChecked ? "–" : check.passed ? "✓" : "✗"} {check.title}
+          {check.notChecked ? `: not checked, as ${check.notChecked}` : check.passed ? "" : `: not in ${check.failures.length} place(s)`}
+          {(check.notes ?? []).map((note) => ` (${note})`).join("")}
         </Text>
       ))}
       {outcome.leftOut.length > 0 && (
@@ -68,10 +69,12 @@ export function RunOutcome({ outcome }: { outcome: Outcome }) {
             const rows =
               f.check === "capacity"
                 ? (group?.standards ?? []).map((cell) => ({ cell, what: "staffing standard" }))
-                : [
-                    ...(f.check === "establishment" ? (group?.establishment ?? []).map((cell) => ({ cell, what: "establishment" })) : []),
-                    ...(group?.budget ?? []).map((cell) => ({ cell, what: "budget" })),
-                  ];
+                : f.check === "temporaryStaffing"
+                  ? (group?.temporary ?? []).map((cell) => ({ cell, what: "bank and agency row" }))
+                  : [
+                      ...(f.check === "establishment" ? (group?.establishment ?? []).map((cell) => ({ cell, what: "establishment" })) : []),
+                      ...(group?.budget ?? []).map((cell) => ({ cell, what: "budget" })),
+                    ];
             return (
               <li key={`${f.check}-${f.year}-${f.staffGroup}`}>
                 <Text size={200}>{f.message}</Text>{" "}

@@ -15,6 +15,7 @@ import {
 } from "@fluentui/react-components";
 import { useEffect, useReducer, useState } from "react";
 import {
+  expectationText,
   driverExpressionsLoaded,
   latestOnCostYear,
   loadDriverExpressions,
@@ -180,6 +181,13 @@ export function ScenarioCard({
           weights, April first, separated by &quot;;&quot;.
         </Text>
         <DriverFields section="months" form={form} reads={fields} onChange={(key, value) => set({ [key]: value })} />
+        <Text weight="semibold" className={styles.heading}>
+          Temporary staffing rules
+        </Text>
+        <Text size={200} className={styles.heading}>
+          {expectationText(form.startYear)}
+        </Text>
+        <DriverFields section="rules" form={form} reads={fields} onChange={(key, value) => set({ [key]: value })} />
       </div>
       <Button appearance="primary" disabled={busy} onClick={runNow}>
         {busy ? "Running…" : "Run and triangulate"}

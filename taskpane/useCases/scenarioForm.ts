@@ -1,4 +1,5 @@
 import {
+  formatPounds,
   GROUP_DRIVERS,
   LINE_DRIVERS,
   latestOnCostYear,
@@ -9,6 +10,7 @@ import {
   PERCENT_RANGES,
   percentText,
   readPercent,
+  readPounds,
   readYearlyPercent,
   SCALAR_DRIVERS,
   storedDriver,
@@ -240,6 +242,13 @@ function readField(
   if (entry.typed === "profile") return readProfileField(text, entry.name);
   if (entry.typed === "month")
     return attempt(() => ({ value: readMonth(text, entry.name), understood: monthName(readMonth(text, entry.name)) }));
+  if (entry.typed === "pounds")
+    return attempt(() => {
+      const pounds = readPounds(text, entry.name);
+      return { value: pounds, understood: pounds === undefined ? "not given" : formatPounds(pounds) };
+    });
+  if (entry.typed === "cut")
+    return text.trim() === "" ? { value: undefined, understood: "the national expectation" } : once(text, [entry.name, entry.range]);
   const choice = entry.choices.find((c) => c.value === text);
   return choice
     ? { value: choice.value, understood: choice.label }
@@ -275,6 +284,8 @@ function scalarField(entry: (typeof SCALAR_DRIVERS)[number], stored: unknown): s
   if (entry.typed === "choice") return stored === undefined ? entry.formDefault : String(stored);
   if (entry.typed === "profile") return profileText(stored as number[] | undefined);
   if (entry.typed === "month") return monthName(Number(stored ?? 1));
+  if (entry.typed === "pounds") return stored === undefined ? "" : String(stored);
+  if (entry.typed === "cut") return stored === undefined ? "" : percentText(Number(stored));
   return percentField(stored ?? 0, (entry.range as PercentRange).from);
 }
 

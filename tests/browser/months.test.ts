@@ -59,9 +59,26 @@ describe("the months in the workbench", () => {
     await page.getByLabel("Staff group 2", { exact: true }).fill("Registered nursing and midwifery");
     await page.getByLabel("Driver 2", { exact: true }).selectOption("startersPhasing");
     await page.getByLabel("Value of driver 2").fill("Sep 60%, Oct 40%");
+    // The temporary staffing rules: last year's spend as finance gives it, against the national cuts for 2025/26 (the fields left blank).
+    await expect
+      .poll(() => page.getByText(/^For 2025\/26 NHS England expects agency spend at least 30\.0% and bank spend 10\.0%/).count())
+      .toBe(1);
+    await page.getByLabel("Agency spend the year before, £").fill("£100,000");
+    await page.getByText("Read as £100,000").waitFor();
+    await page.getByLabel("Bank spend the year before, £").fill("£2.5m");
+    await page.getByText("Read as £2,500,000").waitFor();
     await page.getByRole("button", { name: "Run and triangulate" }).click();
     await page.getByText(`and the months on "${SHEET}"`).waitFor({ timeout: 20_000 });
 
+    // Agency well over £100,000 less 30%: the rule fails, saying by how much against what, and whose cut it is.
+    expect(await page.getByTestId("check-temporaryStaffing").textContent()).toMatch(
+      /^✗ Agency and bank spend meet the temporary staffing rules: not in \d+ place\(s\)$/,
+    );
+    await page
+      .getByText(
+        /^2025\/26: agency spend of £[\d,]+ is £[\d,]+ over the £70,000 allowed, 30\.0% less than the year before's £100,000 \(as given; the cut is the national expectation for 2025\/26/,
+      )
+      .waitFor();
     await page.getByRole("tab", { name: SHEET }).click();
     const cells = await sheetCells(page, SHEET);
     expect(cells[0]![0]).toBe("Scenario: NQN September, the plan year by month");

@@ -131,7 +131,9 @@ describe("the drivers table", () => {
               ? "Sep 60%, Oct 40%"
               : d.typed === "month"
                 ? "Oct"
-                : "7%",
+                : d.typed === "pounds"
+                  ? "2070000"
+                  : "7%",
       ]),
     );
     const form: ScenarioForm = { ...DEFAULT_FORM, name: "Round trip", startYear: "2025/26", years: "3", ...typed };
@@ -151,6 +153,8 @@ describe("the drivers table", () => {
     expect(said.get("Starters arrive")).toBe("Sep 60%, Oct 40%");
     expect(said.get("Pay award from")).toBe("Oct");
     expect(said.get("Months")).toBe("every plan year");
+    expect(said.get("Agency spend the year before")).toBe("£2,070,000");
+    expect(said.get("Agency spend cut")).toBe("7%");
     for (const d of SCALAR_DRIVERS.filter((e) => e.key !== "bankFee"))
       expect(
         [...said.keys()].map((k) => k.toLowerCase()),

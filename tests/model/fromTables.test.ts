@@ -187,6 +187,6 @@ describe("building a scenario from the tables", () => {
     const inPost = sample.values("Summary", { top: 1, left: 1, bottom: 1, right: 1 })[0]![0] as number;
     expect(input.staffGroups.flatMap((g) => g.grades).reduce((sum, g) => sum + g.inPostFte, 0)).toBeCloseTo(inPost, 9); // =SUM(tblStaff[FTE])
     const checks = triangulate(result);
-    expect(checks.checks.map((c) => c.id)).toEqual(["capacity", "finance", "establishment"]);
+    expect(checks.checks.map((c) => c.id)).toEqual(["capacity", "finance", "establishment", "temporaryStaffing"]);
   });
 });

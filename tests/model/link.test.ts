@@ -138,6 +138,7 @@ describe("reading a plan whose rows are not all good", () => {
       standards: [{ sheet: "Standards", row: 1, column: 2, place: "Standards!C2" }],
       budget: [],
       establishment: [],
+      temporary: [],
     });
     expect(leftOut.map(leftOutText)).toEqual([
       expect.stringMatching(/^ESR!B6: band "Band 55" is not/),

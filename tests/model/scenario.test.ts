@@ -1,6 +1,15 @@
 import { AFC_ANNUAL_HOURS } from "../../src/workforce/time.ts";
 import { describe, expect, it } from "vitest";
-import { aggregateStaff, driverValue, parseScenario, postCost, runScenario, triangulate, type ScenarioInput } from "../../src/index.ts";
+import {
+  aggregateStaff,
+  checkVerdict,
+  driverValue,
+  parseScenario,
+  postCost,
+  runScenario,
+  triangulate,
+  type ScenarioInput,
+} from "../../src/index.ts";
 
 /** A small ward: one nursing group (band 5 and band 3), one service line of bed days. */
 function wardScenario(overrides: Partial<ScenarioInput> = {}): ScenarioInput {
@@ -150,7 +159,14 @@ describe("triangulate", () => {
       ["capacity", true],
       ["finance", true],
       ["establishment", true],
+      // No spend for the year before: the temporary staffing rules have nothing to check, and say so.
+      ["temporaryStaffing", false],
     ]);
+    expect(check.checks.at(-1)!.notChecked).toBe(
+      "no agency spend is given for the year before: give it under Temporary staffing rules, or link a bank and agency table with a column headed Agency spend; " +
+        "no bank spend is given for the year before: give it under Temporary staffing rules, or link a bank and agency table with a column headed Bank spend",
+    );
+    expect(check.passed).toBe(true);
   });
 
   it("says where the budget does not fund the establishment, either way, beyond the tolerance", () => {
@@ -170,10 +186,16 @@ describe("triangulate", () => {
       runScenario(wardScenario({ payBudget: [{ staffGroup: "Nursing", amount: 1_950_000 }], options: { establishmentTolerance: 0.03 } })),
     );
     expect(tolerated.checks.find((c) => c.id === "establishment")!.passed).toBe(true);
-    // No establishment given: nothing to check.
+    // No establishment given: nothing to check, and it says so rather than "yes".
     const none = wardScenario({ payBudget: [{ staffGroup: "Nursing", amount: 2_500_000 }] });
     none.staffGroups[0]!.grades = none.staffGroups[0]!.grades.map((g) => ({ ...g, establishmentFte: 0 }));
-    expect(triangulate(runScenario(none)).checks.find((c) => c.id === "establishment")!.passed).toBe(true);
+    const unchecked = triangulate(runScenario(none)).checks.find((c) => c.id === "establishment")!;
+    expect([unchecked.passed, unchecked.failures, unchecked.notChecked]).toEqual([
+      false,
+      [],
+      "no staff group has both an establishment and a pay budget: link both",
+    ]);
+    expect(checkVerdict(unchecked)).toBe("not checked: no staff group has both an establishment and a pay budget: link both");
   });
   it("names the year, staff group, service line and amounts of each failure", () => {
     const result = runScenario(

@@ -110,7 +110,7 @@ describe("a scenario's own output sheet", () => {
     expect(fall[8]!.slice(0, 3)).toEqual(["Gap left", 0, lastYear.gap]);
     expect(asked).toEqual([]);
     // The sheet opens with its assumptions: every setting, the pay and on-cost sources, the linked tables with their rows.
-    const about = model.values("WFP Base case", { top: 3, left: 0, bottom: 40, right: 1 });
+    const about = model.values("WFP Base case", { top: 3, left: 0, bottom: 60, right: 1 });
     const line = (label: string) => about.find((r) => r[0] === label)?.[1];
     expect(about[0]![0]).toBe("Assumptions");
     expect(line("Pay award")).toBe("5% a year");
