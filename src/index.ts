@@ -13,6 +13,8 @@ export * from "./scenario/driverTable.ts";
 export * from "./months/calendar.ts";
 export * from "./months/profile.ts";
 export * from "./months/submission.ts";
+export * from "./months/planAgainstActual.ts";
+export { readActualMonth } from "./months/actualMonth.ts";
 export type { MonthRow } from "./months/phase.ts";
 export { demandMonthsText, type DemandMonths } from "./months/demandByMonth.ts";
 export * from "./scenario/schema.ts";

@@ -57,6 +57,8 @@ export interface DriverEntry {
   choices?: readonly { value: string; label: string }[];
   /** What a new form holds. */
   formDefault?: string;
+  /** What a scenario holds when no one chose it, where that is not none (a tolerance wfplan starts from). */
+  unchosen?: number;
   section?: DriverSection;
   /** The Star point whose action it is; absent for the world and the settings. */
   star?: StarPoint;
@@ -290,6 +292,19 @@ export const DRIVERS = [
     formDefault: "even",
     section: "months",
     says: phased,
+  },
+  {
+    key: "actualsTolerance",
+    home: "options",
+    typed: "percent",
+    label: "Plan against actual: tolerance, %",
+    hint: "green within it, amber within twice it, red beyond",
+    name: "Tolerance against actual",
+    range: { min: 0, max: 0.5 },
+    formDefault: "2",
+    unchosen: 0.02,
+    section: "months",
+    says: (v) => percent(Number(v)),
   },
   // The temporary staffing rules: the year before's spend, and the cuts expected on it.
   {
@@ -582,6 +597,7 @@ function noneOf(entry: DriverEntry): unknown {
 
 /** What a scenario-wide driver is stored as when no one chose it: a choice's first value, else its none. */
 export function unchosen(entry: DriverEntry): unknown {
+  if (entry.unchosen !== undefined) return entry.unchosen;
   return entry.choices ? entry.choices[0]!.value : noneOf(entry);
 }
 

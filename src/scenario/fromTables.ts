@@ -6,6 +6,7 @@ import { monthColumns } from "../months/monthColumns.ts";
 import { SCALAR_DRIVERS, unchosen, type GroupDriver } from "./driverTable.ts";
 import { proposeLinks, ROLES, type TableRole } from "./link.ts";
 import { didYouMean } from "./nearestName.ts";
+import { readActualMonth } from "../months/actualMonth.ts";
 import { readEstablishment, readPayTableRows, readStaff, readTemporary, type TemporaryUse } from "./planTables.ts";
 import type { ScenarioInput } from "./schema.ts";
 import { leftOutText, TableReader, type CellRef, type LeftOutRow, type TableData } from "./tableReader.ts";
@@ -143,6 +144,48 @@ export function planFromTables(
     }
   }
 
+  // Actuals month by month, for the plan year's first months: rows summed by month and staff group, a bad month or figure left out.
+  const actuals: NonNullable<ScenarioInput["actuals"]> = [];
+  if (tables.actuals) {
+    const reader = new TableReader(tables.actuals, "actuals", leftOut);
+    const [month, group, substantive, bank, agency] = (["month", "staffGroup", "substantiveFte", "bankFte", "agencyFte"] as const).map(
+      (f) => reader.column(f),
+    ) as [number, number, number, number, number];
+    const pay = reader.column("paySpend", false);
+    const sums = new Map<string, NonNullable<ScenarioInput["actuals"]>[number]>();
+    for (const row of reader.filled()) {
+      if (!knownGroup(reader, row, group, "staff group")) continue;
+      const read = readActualMonth(reader.table.rows[row]?.[month], choices.startYear);
+      if ("problem" in read) {
+        reader.leaveOut(row, month, `month ${JSON.stringify(reader.table.rows[row]?.[month] ?? "")} ${read.problem}`);
+        continue;
+      }
+      const figures = [
+        reader.amount(row, substantive, "substantive WTE"),
+        reader.amount(row, bank, "bank WTE"),
+        reader.amount(row, agency, "agency WTE"),
+        ...(pay >= 0 ? [reader.amount(row, pay, "pay spend")] : []),
+      ];
+      if (figures.some(Number.isNaN)) continue;
+      const staffGroup = reader.text(row, group);
+      const key = `${read.month}|${staffGroup}`;
+      const sum = sums.get(key) ?? {
+        month: read.month,
+        staffGroup,
+        substantiveFte: 0,
+        bankFte: 0,
+        agencyFte: 0,
+        ...(pay >= 0 ? { paySpend: 0 } : {}),
+      };
+      sum.substantiveFte += figures[0]!;
+      sum.bankFte += figures[1]!;
+      sum.agencyFte += figures[2]!;
+      if (pay >= 0) sum.paySpend! += figures[3]!;
+      sums.set(key, sum);
+    }
+    actuals.push(...[...sums.values()].sort((a, b) => a.month - b.month || a.staffGroup.localeCompare(b.staffGroup)));
+  }
+
   const staffGroups = baseline.map((group) => {
     const inPost = group.grades.reduce((sum, g) => sum + g.inPostFte, 0);
     const cover = temporary.get(group.name);
@@ -264,6 +307,7 @@ export function planFromTables(
     serviceLines,
     payBudget,
     ...(spendBefore.length ? { spendBefore } : {}),
+    ...(actuals.length ? { actuals } : {}),
     drivers: {
       ...chosen("drivers"),
       ...(choices.collaborativeBank ? { collaborativeBank: choices.collaborativeBank } : {}),

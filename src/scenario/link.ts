@@ -10,7 +10,7 @@ import { parsePostGrade } from "../reference/index.ts";
  * never guessed.
  */
 
-export type TableRole = "staff" | "establishment" | "activity" | "standards" | "budget" | "temporary" | "flows" | "payTable";
+export type TableRole = "staff" | "establishment" | "activity" | "standards" | "budget" | "temporary" | "flows" | "payTable" | "actuals";
 
 /**
  * The fields a plan reads, each with the headers that name it, most usual
@@ -35,6 +35,9 @@ export const FIELDS = {
   bankFte: ["Bank FTE", "Bank WTE"],
   agencyFte: ["Agency FTE", "Agency WTE"],
   bankSpend: ["Bank spend", "Bank cost", "Bank pay"],
+  month: ["Month", "Period", "Reporting month", "Month name"],
+  substantiveFte: ["Substantive WTE", "Substantive FTE", "Substantive", "Staff in post WTE", "Staff in post FTE"],
+  paySpend: ["Pay spend", "Actual pay", "Pay cost", "Total pay", "Pay bill"],
   agencySpend: ["Agency spend", "Agency cost", "Agency pay"],
   leavers: ["Leavers"],
   starters: ["Starters", "Joiners"],
@@ -82,10 +85,16 @@ export const ROLES: Record<TableRole, { label: string; describe: string; require
     optional: ["starters"],
   },
   payTable: { label: "Pay table", describe: "pay table", required: ["year", "band", "point", "annualPay"], optional: ["weeklyHours"] },
+  actuals: {
+    label: "Actuals by month",
+    describe: "actuals by month (as ESR and finance give them)",
+    required: ["month", "staffGroup", "substantiveFte", "bankFte", "agencyFte"],
+    optional: ["paySpend"],
+  },
 };
 
 /** Parts whose headers are the more specific first, so a staffing-standards table is not taken for an activity plan. */
-const ROLE_ORDER: TableRole[] = ["payTable", "standards", "establishment", "temporary", "flows", "budget", "activity", "staff"];
+const ROLE_ORDER: TableRole[] = ["payTable", "standards", "establishment", "actuals", "temporary", "flows", "budget", "activity", "staff"];
 
 /** A header as compared: case, spaces, punctuation and underscores do not matter ("Contracted_WTE" is "contracted wte"). */
 export const normalHeader = (text: unknown) =>

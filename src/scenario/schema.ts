@@ -208,6 +208,8 @@ export const scenarioOptionsSchema = z.object({
   /** The cut on the year before's spend the plan year is held to; absent, the national expectation for the first plan year. */
   agencySpendCut: fraction.optional(),
   bankSpendCut: fraction.optional(),
+  /** How far the actuals may be from the plan, as a share of the plan, and still be green (amber within twice it): the planner's, 2% unless set. */
+  actualsTolerance: z.number().min(0).max(0.5).default(0.02),
 });
 
 /**
@@ -247,6 +249,19 @@ export const scenarioSchema = z
     payBudget: z.array(budgetLineSchema).default([]),
     /** The year before the plan's bank and agency spend by staff group, from the linked bank and agency table: what the temporary staffing rules cut. */
     spendBefore: z.array(z.object({ staffGroup: name, bankSpend: fte, agencySpend: fte })).optional(),
+    /** The first plan year's actuals by month (1 April ... 12 March) and staff group, from the linked actuals table; pay spend where it gives it. */
+    actuals: z
+      .array(
+        z.object({
+          month: z.number().int().min(1).max(12),
+          staffGroup: name,
+          substantiveFte: fte,
+          bankFte: fte,
+          agencyFte: fte,
+          paySpend: fte.optional(),
+        }),
+      )
+      .optional(),
     /** A pay table from the workbook; its name says where it came from. */
     payTable: z.object({ name: z.string(), rows: z.array(payTableRowSchema) }).optional(),
     drivers: driversSchema.default(driversSchema.parse({})),

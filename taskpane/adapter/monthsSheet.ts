@@ -1,4 +1,14 @@
-import { demandMonthsText, monthlySubmission, type ScenarioResult, type Submission, type YearSubmission } from "../../src/index.ts";
+import {
+  againstActualNotes,
+  demandMonthsText,
+  planAgainstActual,
+  monthlySubmission,
+  type PlanAgainstActual,
+  type Status,
+  type ScenarioResult,
+  type Submission,
+  type YearSubmission,
+} from "../../src/index.ts";
 import { freeSheetName, queueTakenNames } from "./names.ts";
 import { queueA4Landscape } from "./pageSetup.ts";
 import { monthsSheetName, queueOpenTarget, type OutputTarget } from "./outputSheets.ts";
@@ -29,8 +39,47 @@ export interface WrittenMonths {
   fingerprint: string;
 }
 
+/** Fills that say a status at a glance, NHS colours lightened to keep the figures readable. */
+const STATUS_FILL: Record<Status, string> = { green: "#C6E9C9", amber: "#FCE1B8", red: "#F5C1C1" };
+
+/**
+ * Queues the plan against its actuals from `top`: each month's plan, actual
+ * and variance, the status and the pay variance to date, and the forecast
+ * outturn; gives the row after it.
+ */
+function queueAgainstActual(out: SheetWriter, compared: PlanAgainstActual, labels: readonly string[], top: number): number {
+  const { months } = compared;
+  const blank = (value: number | undefined): Cell => (value === undefined ? "" : value);
+  const actualPay = months.flatMap((m) => (m.actual?.pay === undefined ? [] : [m.actual.pay]));
+  const rows: [string, Cell[], Cell, string][] = [
+    ["Total WTE, plan", months.map((m) => m.plan.totalFte), months[11]!.plan.totalFte, WTE],
+    ["Total WTE, actual", months.map((m) => blank(m.actual?.totalFte)), "", WTE],
+    ["Variance, WTE", months.map((m) => blank(m.varianceFte)), "", WTE],
+    ["Substantive WTE, actual", months.map((m) => blank(m.actual?.substantiveFte)), "", WTE],
+    ["Pay cost, plan", months.map((m) => m.plan.pay), compared.planPay, POUNDS],
+    ["Pay cost, actual", months.map((m) => blank(m.actual?.pay)), actualPay.length ? actualPay.reduce((a, b) => a + b, 0) : "", POUNDS],
+    ["Variance, £", months.map((m) => blank(m.variancePay)), "", POUNDS],
+    ["Variance to date, £", months.map((m) => blank(m.ytdVariancePay)), "", POUNDS],
+    ["Status", months.map((m) => m.status ?? ""), "", "@"],
+    ["Substantive WTE, forecast", months.map((m) => m.forecast.substantiveFte), compared.forecastClosingFte, WTE],
+    ["Total WTE, forecast", months.map((m) => m.forecast.totalFte), months[11]!.forecast.totalFte, WTE],
+    ["Pay cost, forecast", months.map((m) => m.forecast.pay), compared.forecastPay, POUNDS],
+  ];
+  const header: Cell[] = ["Plan against actual", ...labels, "Year"];
+  out.write(top, 0, [header], undefined);
+  out.sheet.getRangeByIndexes(top, 0, 1, COLUMNS).format.font.bold = true;
+  rows.forEach(([label, values, year, format], i) => {
+    out.write(top + 1 + i, 0, [[label, ...values, year]], [new Array<string>(COLUMNS).fill(format).map((f, c) => (c === 0 ? "@" : f))]);
+  });
+  const statusRow = top + 1 + rows.findIndex(([label]) => label === "Status");
+  months.forEach((m, i) => {
+    if (m.status) out.sheet.getRangeByIndexes(statusRow, 1 + i, 1, 1).format.fill.color = STATUS_FILL[m.status];
+  });
+  return top + 1 + rows.length + 1;
+}
+
 /** Queues a year's chart and blocks from `top`; gives the row after them. */
-function queueYear(out: SheetWriter, scenario: string, year: YearSubmission, top: number): number {
+function queueYear(out: SheetWriter, scenario: string, year: YearSubmission, top: number, compared: PlanAgainstActual | undefined): number {
   out.heading(top, `${year.year}`);
   // The chart's data: the totals by month, one row a month.
   const total = (title: string) => year.blocks.find((b) => b.title === title)!.lines.at(-1)!.months;
@@ -55,6 +104,7 @@ function queueYear(out: SheetWriter, scenario: string, year: YearSubmission, top
   chart.series.getItemAt(3).chartType = "Line";
 
   let row = top + 1 + CHART_ROWS + 1;
+  if (compared) row = queueAgainstActual(out, compared, year.monthLabels, row);
   for (const block of year.blocks) {
     const last = block.kind === "position" ? "Year end (March)" : "Year";
     const format = block.unit === "£" ? POUNDS : WTE;
@@ -93,6 +143,7 @@ export function queueMonthsSheet(
     "WTE at each month's end and pay cost in the month, by NHS Workforce Statistics staff group, as the operational plan's workforce template asks for them.",
     "Bank includes the collaborative bank. The year's pay cost is the results sheet's, shared out over the months by their WTE and the pay in force.",
     `WTE needed by month: ${demandMonthsText(result.demandMonths)}.`,
+    ...againstActualNotes(result),
   ];
   out.write(
     1,
@@ -103,7 +154,8 @@ export function queueMonthsSheet(
   );
 
   let row = notes.length + 2;
-  for (const year of submission.years) row = queueYear(out, name, year, row);
+  const compared = planAgainstActual(result);
+  for (const [i, year] of submission.years.entries()) row = queueYear(out, name, year, row, i === 0 ? compared : undefined);
 
   out.heading(row, "Staff groups: the trust's own and the NHS's");
   // The NHS group runs on across the month columns, which stay as wide as their figures.

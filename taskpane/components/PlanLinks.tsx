@@ -50,6 +50,7 @@ export const PART_LABELS: [TableRole, string, boolean][] = [
   ["temporary", "Bank and agency", false],
   ["flows", "Leavers and starters", false],
   ["payTable", "Pay table (its rows override wfplan's pay figures)", false],
+  ["actuals", "Actuals by month (ESR and finance)", false],
 ];
 
 /** The links to start from: those stored in the workbook whose sources are still there, the pane's proposals for the rest. */

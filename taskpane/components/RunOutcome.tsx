@@ -17,6 +17,8 @@ const useStyles = makeStyles({
 export interface Outcome {
   sheet: string;
   monthsSheet: string;
+  /** The plan against its actuals, in words: the latest month and the forecast outturn; empty without actuals. */
+  againstActual: string[];
   leftOut: PlanRun["leftOut"];
   cells: PlanRun["cells"];
   checks: Triangulation;
@@ -35,6 +37,11 @@ export function RunOutcome({ outcome }: { outcome: Outcome }) {
           workbook. First year: pay cost {formatPounds(outcome.cost)} against a budget of {formatPounds(outcome.budget)}.
         </MessageBarBody>
       </MessageBar>
+      {outcome.againstActual.map((line) => (
+        <Text key={line} data-testid="against-actual">
+          {line}
+        </Text>
+      ))}
       {outcome.checks.checks.map((check) => (
         <Text key={check.id} data-testid={`check-${check.id}`}>
           {check.notChecked ? "–" : check.passed ? "✓" : "✗"} {check.title}

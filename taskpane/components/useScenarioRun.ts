@@ -1,5 +1,6 @@
 import { useState } from "react";
 import { flushSync } from "react-dom";
+import { againstActualNotes } from "../../src/index.ts";
 import type { PlanLinks } from "../adapter/linkStore.ts";
 import type { WorkbookView } from "../adapter/openWorkbook.ts";
 import { RunCancelled, type EditedSheetChoice } from "../adapter/planSession.ts";
@@ -70,6 +71,7 @@ export function useScenarioRun() {
       setOutcome({
         sheet: done.sheet,
         monthsSheet: done.monthsSheet,
+        againstActual: [...(done.actualsKept ? [done.actualsKept] : []), ...againstActualNotes(done.result)],
         leftOut: done.leftOut,
         cells: done.cells,
         checks: done.checks,

@@ -1,6 +1,10 @@
 import {
   cellPlace,
   demandMonthsText,
+  keepActuals,
+  latestVersions,
+  monthName,
+  nameKey,
   leftOutText,
   planFromTables,
   ROLES,
@@ -42,6 +46,8 @@ export interface PlanRun {
   sheet: string;
   /** The sheet of the scenario's months, for the operational plan's template. */
   monthsSheet: string;
+  /** Said when months of actuals came from the saved version, not the linked table. */
+  actualsKept?: string;
   /** Whether the scenario was stored as a new version, or was unchanged. */
   stored?: "saved" | "unchanged";
   /** Set when the results were written but the scenario could not be stored. */
@@ -140,6 +146,13 @@ export async function runPlan(
       );
       if (problems.length) throw new Error(problems.join(". "));
       const { input, leftOut, cells } = planFromTables(tables, choices);
+      // Months once reported stay reported: the saved version's actuals for months the linked table no longer has are kept, and said.
+      const saved = latestVersions(view.saved).find((s) => s.input && nameKey(s.name) === nameKey(choices.name));
+      const { actuals, kept } = keepActuals(input.actuals, saved?.input?.actuals);
+      if (actuals) input.actuals = actuals;
+      const actualsKept = kept.length
+        ? `Actuals for ${kept.map(monthName).join(", ")} are kept from the saved version of ${saved!.savedAt.slice(0, 16).replace("T", " ")}: ${tables.actuals ? "the linked actuals table no longer has them" : "no actuals table is linked"}.`
+        : undefined;
       await step("Running it");
       await loadDriverExpressions();
       const result = runScenario(input);
@@ -163,10 +176,10 @@ export async function runPlan(
       const { sheet, monthsSheet } = await steps.writeResults(result, checks, links, star, about);
       try {
         await step("Saving the scenario");
-        return { result, checks, star, sheet, monthsSheet, stored: await steps.saveScenario(input), leftOut, cells };
+        return { result, checks, star, sheet, monthsSheet, stored: await steps.saveScenario(input), leftOut, cells, actualsKept };
       } catch (error) {
         const notStored = `The results are on the sheets "${sheet}" and "${monthsSheet}", but the scenario was not saved in the workbook: ${(error as Error).message}. Nothing else was written; run again to save it.`;
-        return { result, checks, star, sheet, monthsSheet, notStored, leftOut, cells };
+        return { result, checks, star, sheet, monthsSheet, notStored, leftOut, cells, actualsKept };
       }
     },
   );

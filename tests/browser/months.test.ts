@@ -1,8 +1,17 @@
-import type { Browser, Page } from "playwright-core";
+import { mkdirSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import ExcelJS from "exceljs";
+import type { Browser, Dialog, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { registerWfpFunctions } from "../../engine/hyperformula.ts";
-import { loadMetadata } from "../../engine/metadata.ts";
-import { blockExternalRequests, launchChromium, screenshot, serveBuilt } from "./browser.ts";
+import { loadMetadata, projectRoot } from "../../engine/metadata.ts";
+import { readXlsx } from "../../engine/xlsx.ts";
+import { installExcelGlobals } from "../../excelHost/index.ts";
+import { planAgainstActual, runScenario } from "../../src/index.ts";
+import { latestVersions, listSavedScenarios } from "../../taskpane/adapter/scenarioStore.ts";
+import { blockExternalRequests, launchChromium, screenshot, SCREENSHOTS, serveBuilt } from "./browser.ts";
+
+const SAMPLE = join(projectRoot, "examples", "northfield-trust-plan.xlsx");
 
 /*
  * The plan year by month in the workbench, on the sample: a scenario with a
@@ -38,7 +47,7 @@ describe("the months in the workbench", () => {
     const served = await serveBuilt();
     close = () => served.server.close();
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1500, height: 900 } });
+    page = await browser.newPage({ viewport: { width: 1500, height: 900 }, acceptDownloads: true });
     await blockExternalRequests(page, served.origin, leaked);
     await page.goto(`${served.origin}/workbench.html`);
     await page.locator('[data-cell="A1"]').first().waitFor({ timeout: 60_000 });
@@ -111,4 +120,87 @@ describe("the months in the workbench", () => {
     await page.keyboard.press("Escape");
     expect(leaked).toEqual([]);
   });
+
+  it("links actuals for April to June, shows plan against actual, and keeps them through a save, reopen and re-run", async () => {
+    // The sample with an actuals table as ESR and finance give it: a row a month and staff group.
+    const path = join(SCREENSHOTS, "northfield-with-actuals.xlsx");
+    mkdirSync(dirname(path), { recursive: true });
+    const file = new ExcelJS.Workbook();
+    await file.xlsx.readFile(SAMPLE);
+    const sheet = file.addWorksheet("Actuals");
+    const inPost: Record<string, number> = {
+      "Registered nursing and midwifery": 925,
+      "Healthcare support workers": 470,
+      "Allied health professionals": 300,
+      "Scientific and technical": 128,
+      "Administrative and clerical": 341,
+      "Medical and dental": 162,
+    };
+    sheet.addTable({
+      name: "tblActuals",
+      ref: "A1",
+      columns: ["Month", "Staff group", "Substantive WTE", "Bank WTE", "Agency WTE", "Pay spend"].map((name) => ({ name })),
+      rows: ["Apr-25", "May-25", "Jun-25"].flatMap((month, m) =>
+        Object.entries(inPost).map(([group, wte]) => [month, group, wte - 4 * m, 10, 5, Math.round(wte * 4_200)]),
+      ),
+    });
+    await file.xlsx.writeFile(path);
+    // The run before left unsaved work: opening another file asks first, and the test says go ahead.
+    const accept = (dialog: Dialog) => void dialog.accept();
+    page.on("dialog", accept);
+    await page.getByLabel("Open workbook", { exact: true }).setInputFiles(path);
+    await page.getByText("Opened northfield-with-actuals.xlsx.").waitFor();
+    await expect.poll(() => page.getByLabel("Actuals by month (ESR and finance)").inputValue()).toBe("table:tblActuals");
+    expect(await page.getByLabel("Bank and agency").inputValue()).toBe("table:tblTemporary");
+    await page.getByLabel("Scenario name").fill("Tracking");
+    await page.getByRole("button", { name: "Run and triangulate" }).click();
+    await page.getByText('and the months on "WFP Tracking by month"').waitFor({ timeout: 20_000 });
+    expect(await page.getByTestId("against-actual").first().textContent()).toMatch(/^Actuals for Apr to Jun \(3 months\): in Jun, /);
+    expect(await page.getByTestId("against-actual").nth(1).textContent()).toMatch(
+      /^Forecast outturn: pay £[\d,]+ against the plan's £[\d,]+/,
+    );
+    await page.getByRole("tab", { name: "WFP Tracking by month" }).click();
+    await page.getByLabel("Name box").fill("A45");
+    await page.getByLabel("Name box").press("Enter");
+    await screenshot(page, "months-against-actual");
+
+    // Saved: the months sheet's plan against actual is the model's, run directly on the scenario stored in the file, to the penny.
+    const download = page.waitForEvent("download");
+    await page.getByRole("button", { name: "Save .xlsx" }).click();
+    const savedPath = join(SCREENSHOTS, "northfield-tracking.xlsx");
+    await (await download).saveAs(savedPath);
+    const saved = await readXlsx(readFileSync(savedPath));
+    installExcelGlobals(saved);
+    const stored = latestVersions(await listSavedScenarios()).find((v) => v.name === "Tracking")!.input!;
+    // June's rows as the table gave them: 8 WTE fewer in post than April in each group.
+    expect(Object.fromEntries(stored.actuals!.filter((a) => a.month === 3).map((a) => [a.staffGroup, a.substantiveFte]))).toEqual(
+      Object.fromEntries(Object.entries(inPost).map(([group, wte]) => [group, wte - 8])),
+    );
+    const compared = planAgainstActual(runScenario(stored))!;
+    const cells = saved.values("WFP Tracking by month", saved.usedRange("WFP Tracking by month")!);
+    const top = cells.findIndex((row) => row[0] === "Plan against actual");
+    const line = (label: string) => cells.slice(top).find((row) => row[0] === label)!;
+    const penny = (x: unknown) => Math.round(Number(x) * 100) / 100;
+    expect(penny(line("Pay cost, forecast")[13])).toBe(penny(compared.forecastPay));
+    expect(line("Variance, £").slice(1, 4).map(penny)).toEqual(compared.months.slice(0, 3).map((m) => penny(m.variancePay)));
+    expect(line("Status").slice(1, 4)).toEqual(compared.months.slice(0, 3).map((m) => m.status));
+
+    // Opened again and re-run without the actuals table: the months reported are kept, and the pane says so.
+    await page.getByLabel("Open workbook", { exact: true }).setInputFiles(savedPath);
+    await page.getByText("Opened northfield-tracking.xlsx.").waitFor();
+    await page.getByText(/^Tracking \(saved /).waitFor();
+    await page.getByLabel("Actuals by month (ESR and finance)").selectOption("");
+    await page.getByLabel("Scenario name").fill("Tracking");
+    await page.getByRole("button", { name: "Run and triangulate" }).click();
+    await page
+      .getByText(
+        /^Actuals for Apr, May, Jun are kept from the saved version of \d{4}-\d{2}-\d{2} \d{2}:\d{2}: no actuals table is linked\.$/,
+      )
+      .waitFor({
+        timeout: 20_000,
+      });
+    expect(await page.getByTestId("against-actual").nth(1).textContent()).toMatch(/^Actuals for Apr to Jun \(3 months\)/);
+    page.off("dialog", accept);
+    expect(leaked).toEqual([]);
+  }, 120_000);
 });
