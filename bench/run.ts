@@ -17,6 +17,7 @@ import { FULL, SMOKE, times, type Result, type Sizes } from "./measure.ts";
 import { bundles } from "./measures/bundles.ts";
 import { consolidation } from "./measures/consolidation.ts";
 import { costing } from "./measures/costing.ts";
+import { months } from "./measures/months.ts";
 import { paneSyncs, scenarioScale } from "./measures/scenario.ts";
 import { startup } from "./measures/startup.ts";
 import { workbenchScale } from "./measures/workbenchScale.ts";
@@ -24,7 +25,7 @@ import { workbenchScale } from "./measures/workbenchScale.ts";
 export async function runBench(sizes: Sizes, print: (line: string) => void = console.log): Promise<Result[]> {
   registerWfpFunctions(await loadMetadata());
   const results: Result[] = [];
-  for (const measure of [costing, scenarioScale, paneSyncs, bundles, startup, consolidation, workbenchScale]) {
+  for (const measure of [costing, scenarioScale, paneSyncs, months, bundles, startup, consolidation, workbenchScale]) {
     for (const result of await measure(sizes)) {
       results.push(result);
       const verdict = result.met === null ? "(smoke: not judged)" : result.met ? "met" : "NOT MET";

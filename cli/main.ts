@@ -7,6 +7,7 @@ import { catalogue } from "../functions/catalogue.ts";
 import type { BareErrors } from "../functions/shape.ts";
 
 const USAGE = `Usage: wfplan eval [--json] [--workbook file.xlsx [--sheet Name]] '=FORMULA'
+       wfplan run FILE.xlsx [--scenario NAME]... [-o OUT.xlsx]   (see wfplan run --help)
        wfplan consolidate FILE.xlsx ... -o OUT.xlsx   (see wfplan consolidate --help)
 
 Evaluates a formula with the WFP functions on a real spreadsheet engine.
@@ -115,6 +116,14 @@ function asJson(value: CellValue, formula: string): unknown {
 }
 
 export async function main(args: string[], stdout: Writable, stderr: Writable): Promise<number> {
+  if (args[0] === "run") {
+    const { runCommand, RUN_USAGE } = await import("./run.ts");
+    if (args.includes("--help") || args.includes("-h")) {
+      stdout.write(`${RUN_USAGE}\n`);
+      return 0;
+    }
+    return runCommand(args.slice(1), stdout, stderr);
+  }
   if (args[0] === "consolidate") {
     const { consolidateCommand, CONSOLIDATE_USAGE } = await import("./consolidate.ts");
     if (args.includes("--help") || args.includes("-h")) {

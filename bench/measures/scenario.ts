@@ -24,9 +24,9 @@ import { cpu, judged, mb, median, ms, type Result, type Sizes } from "../measure
  *    write, save) on the sample at 1x and 10x its staff.
  */
 
-const CHOICES = { name: "Bench", startYear: "2025/26", horizonYears: 5, activityGrowth: 0.03, payAward: 0.03, headroom: 0.22 };
+export const CHOICES = { name: "Bench", startYear: "2025/26", horizonYears: 5, activityGrowth: 0.03, payAward: 0.03, headroom: 0.22 };
 
-async function sampleTables(): Promise<Partial<Record<TableRole, TableData>>> {
+export async function sampleTables(): Promise<Partial<Record<TableRole, TableData>>> {
   installExcelGlobals(await readXlsx(readFileSync(SAMPLE_FILE)));
   const view = await openWorkbook();
   const roles = detectPlanTables(view.tables);
@@ -43,7 +43,7 @@ async function sampleTables(): Promise<Partial<Record<TableRole, TableData>>> {
 }
 
 /** The staff table `factor` times over (whole copies, then part of one). */
-function scaled(tables: Partial<Record<TableRole, TableData>>, rows: number): Partial<Record<TableRole, TableData>> {
+export function scaled(tables: Partial<Record<TableRole, TableData>>, rows: number): Partial<Record<TableRole, TableData>> {
   const staff = tables.staff!;
   return { ...tables, staff: { ...staff, rows: Array.from({ length: rows }, (_, i) => staff.rows[i % staff.rows.length]!) } };
 }
@@ -104,7 +104,7 @@ export async function paneSyncs(sizes: Sizes): Promise<Result[]> {
   const largest = Math.max(...runs.map((r) => r.largest));
   return [
     {
-      measure: "Syncs and largest payload of the pane's full path (open, read, run, write, save)",
+      measure: "Syncs and largest payload of the pane's full path (open, read, run, write the results and the months, save)",
       value: runs
         .map((r) => `${r.factor}x: ${r.syncs} syncs (${r.emptySyncs} empty, not sent), largest ${mb(r.largest)}, ${ms(r.ms)}`)
         .join("; "),

@@ -13,7 +13,6 @@ import {
   fieldLabel,
   normalHeader,
   proposeFields,
-  proposeLinks,
   ROLES,
   storedLink,
   type FieldKey,
@@ -52,19 +51,6 @@ export const PART_LABELS: [TableRole, string, boolean][] = [
   ["payTable", "Pay table (its rows override wfplan's pay figures)", false],
   ["actuals", "Actuals by month (ESR and finance)", false],
 ];
-
-/** The links to start from: those stored in the workbook whose sources are still there, the pane's proposals for the rest. */
-export function initialLinks(sources: readonly TableSummary[], stored: PlanLinks | undefined): PlanLinks {
-  const proposed = proposeLinks(sources.map((s) => ({ id: s.id, headers: s.headers, sample: s.sample })));
-  const links: PlanLinks = {};
-  for (const [role] of PART_LABELS) {
-    const kept = stored?.[role];
-    if (kept && sources.some((s) => s.id === kept.source)) links[role] = kept;
-    else if (!stored && proposed[role])
-      links[role] = storedLink(proposed[role], sources.find((s) => s.id === proposed[role]!.source)!.headers);
-  }
-  return links;
-}
 
 /** A link to a newly chosen source, its columns proposed from its headers and values. */
 function linkTo(role: TableRole, source: TableSummary): StoredLink {

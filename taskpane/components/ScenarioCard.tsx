@@ -33,7 +33,8 @@ import { RunOutcome } from "./RunOutcome.tsx";
 import { useScenarioRun } from "./useScenarioRun.ts";
 import { GroupDriverRows, LineRows } from "./DriverRows.tsx";
 import { RoleRows, ShiftRows } from "./StarRows.tsx";
-import { initialLinks, PlanLinksForm } from "./PlanLinks.tsx";
+import { initialLinks } from "../useCases/planLinks.ts";
+import { PlanLinksForm } from "./PlanLinks.tsx";
 
 const useStyles = makeStyles({
   form: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)", gap: tokens.spacingHorizontalM },

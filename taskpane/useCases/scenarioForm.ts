@@ -296,6 +296,9 @@ function fteField(driver: unknown): string {
   return "0";
 }
 
+/** Said of a saved scenario's leaver rates and starters that were the linked table's: not lost, read again at the run. */
+export const READ_AGAIN = "leaver rates and starters as single numbers: the run reads them again from the linked table";
+
 /**
  * A saved scenario back in the form, to change and run again. What the form
  * cannot hold is said, never dropped silently: skill-mix targets, and leaver
@@ -330,7 +333,7 @@ export function formFromScenario(input: ScenarioInput): { form: ScenarioForm; no
       groups.push({ staffGroup: group.name, driver: entry.key, value: typed });
     }
   }
-  if (fromTable) notLoaded.push("leaver rates and starters as single numbers: the run reads them again from the linked table");
+  if (fromTable) notLoaded.push(READ_AGAIN);
   const scalars = SCALAR_DRIVERS.map((d) => [d.key, scalarField(d, storedDriver(input, d))]);
   const form: ScenarioForm = {
     ...DEFAULT_FORM,

@@ -6,7 +6,7 @@ import { installExcelGlobals } from "../../excelHost/index.ts";
 import { LINK_SHEET } from "../../taskpane/adapter/linkStore.ts";
 import { openWorkbook } from "../../taskpane/adapter/openWorkbook.ts";
 import { selectCell } from "../../taskpane/adapter/selectCell.ts";
-import { initialLinks } from "../../taskpane/components/PlanLinks.tsx";
+import { initialLinks } from "../../taskpane/useCases/planLinks.ts";
 import { leftOutText, runPlan } from "../../taskpane/useCases/runPlan.ts";
 import "./plan.ts"; // removes the Excel globals after the file
 
