@@ -14,6 +14,7 @@ export * from "./months/calendar.ts";
 export * from "./months/profile.ts";
 export * from "./months/submission.ts";
 export * from "./months/planAgainstActual.ts";
+export * from "./months/monthDetail.ts";
 export { readActualMonth } from "./months/actualMonth.ts";
 export type { MonthRow } from "./months/phase.ts";
 export { demandMonthsText, type DemandMonths } from "./months/demandByMonth.ts";

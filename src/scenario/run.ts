@@ -88,14 +88,16 @@ export function runScenario(input: unknown): ScenarioResult {
     drivers.payAwardMonth,
   );
   const productivity = cumulativeFactors(drivers.productivityChange, horizon, inputs, "drivers.productivityChange");
-  const agencyKept = [1];
-  for (let year = 2; year <= horizon; year++) {
+  // The share of the linked table's agency (the year before's use) kept by the end of each plan year, the first included:
+  // the operational plan's year is where the national rules ask agency spend to fall.
+  const agencyKept: number[] = [];
+  for (let year = 1; year <= horizon; year++) {
     const reduction = checkFraction(
       driverValue(drivers.agencyReduction, year, inputs, "drivers.agencyReduction"),
       "drivers.agencyReduction",
       year,
     );
-    agencyKept.push(agencyKept[year - 2]! * (1 - reduction));
+    agencyKept.push((agencyKept[year - 2] ?? 1) * (1 - reduction));
   }
 
   const { demand, required } = activityDemand(scenario, years, productivity);

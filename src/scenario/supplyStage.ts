@@ -208,7 +208,7 @@ export function groupRows(
             requiredByMonth: context.requiredByMonth.get(group.name)![y]!,
             bankCapacity,
             agencyCapacity,
-            agencyKept: [y === 0 ? agencyKept[0]! : agencyKept[y - 1]!, agencyKept[y]!],
+            agencyKept: [y === 0 ? 1 : agencyKept[y - 1]!, agencyKept[y]!],
             bankShare: [bankShareBefore, bankShare],
             bankCap,
             payByMonth: context.payByMonth[y]!,

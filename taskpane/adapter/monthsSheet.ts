@@ -1,6 +1,7 @@
 import {
   againstActualNotes,
   demandMonthsText,
+  monthDetail,
   planAgainstActual,
   monthlySubmission,
   type PlanAgainstActual,
@@ -9,7 +10,7 @@ import {
   type Submission,
   type YearSubmission,
 } from "../../src/index.ts";
-import { freeSheetName, queueTakenNames } from "./names.ts";
+import { freeSheetName, freeTableName, queueTakenNames, type TakenNames } from "./names.ts";
 import { queueA4Landscape } from "./pageSetup.ts";
 import { monthsSheetName, queueOpenTarget, type OutputTarget } from "./outputSheets.ts";
 import { assertCanWrite } from "./protection.ts";
@@ -30,12 +31,20 @@ const COLUMNS = 14;
 const CHART_DATA_LEFT = COLUMNS + 1;
 const CHART_ROWS = 18;
 const CHART_COLUMNS = 8;
+/**
+ * The table of every month goes under the charts' data, right of the page:
+ * its 34 columns end by column AW, inside the 50 the next run reads back in
+ * one sync (READ_BACK_BOX), so replacing the sheet costs no sync more.
+ */
+const DETAIL_LEFT = CHART_DATA_LEFT;
 
 const WTE = "#,##0.0";
 const POUNDS = "£#,##0";
 
 export interface WrittenMonths {
   sheet: string;
+  /** The table of every month of every staff group. */
+  table: string;
   fingerprint: string;
 }
 
@@ -134,8 +143,9 @@ export function queueMonthsSheet(
   result: ScenarioResult,
   submission: Submission,
   target: OutputTarget,
+  taken: TakenNames,
 ): WrittenMonths {
-  const { sheet } = queueOpenTarget(context, target);
+  const { sheet, freedTables } = queueOpenTarget(context, target);
   const out = new SheetWriter(sheet);
   const name = result.scenario.name;
   out.heading(0, `Scenario: ${name}, the plan year by month`);
@@ -155,7 +165,12 @@ export function queueMonthsSheet(
 
   let row = notes.length + 2;
   const compared = planAgainstActual(result);
-  for (const [i, year] of submission.years.entries()) row = queueYear(out, name, year, row, i === 0 ? compared : undefined);
+  // Each year's charts' data sits at the year's top, 14 rows deep: the table of every month goes under the last.
+  let dataBottom = 0;
+  for (const [i, year] of submission.years.entries()) {
+    dataBottom = row + 1 + 13;
+    row = queueYear(out, name, year, row, i === 0 ? compared : undefined);
+  }
 
   out.heading(row, "Staff groups: the trust's own and the NHS's");
   // The NHS group runs on across the month columns, which stay as wide as their figures.
@@ -170,9 +185,27 @@ export function queueMonthsSheet(
   out.sheet.getRangeByIndexes(row + 1, 0, 1, 2).format.font.bold = true;
   row += 1 + mapping.length;
 
+  // Every month of every one of the trust's staff groups as a table, to the right of the printed page: for filters and pivots.
+  const detail = monthDetail(result);
+  const formatOf = { "@": "@", wte: WTE, pounds: POUNDS } as const;
+  const detailTop = dataBottom + 2;
+  out.heading(detailTop - 1, "Every month of every staff group (the figures left are these added up by NHS staff group)", DETAIL_LEFT);
+  const block = out.write(
+    detailTop,
+    DETAIL_LEFT,
+    [detail.headers, ...detail.rows],
+    detail.formats.map((f) => formatOf[f]),
+  );
+  const tableName = freeTableName(
+    "tblWfpMonths",
+    taken.tablesAndNames.filter((n) => !freedTables.some((t) => t.toLowerCase() === n.toLowerCase())),
+  );
+  // Named from what is known, never read back: a table's name is not loaded until a sync.
+  sheet.tables.add(block, true).name = tableName;
+
   out.fitColumns();
   queueA4Landscape(out, row, COLUMNS);
-  return { sheet: target.name, fingerprint: out.fingerprint() };
+  return { sheet: target.name, table: tableName, fingerprint: out.fingerprint() };
 }
 
 /** Writes a scenario's months on a new sheet: the names it must avoid in one sync, the writing in another. */
@@ -183,7 +216,7 @@ export async function writeMonthsSheet(result: ScenarioResult): Promise<WrittenM
     const names = taken();
     const name = freeSheetName(monthsSheetName(result.scenario.name), names.sheets);
     assertCanWrite(names.protection, { what: `writing the months of "${result.scenario.name}"`, adds: [name] });
-    const written = queueMonthsSheet(context, result, monthlySubmission(result), { kind: "add", name });
+    const written = queueMonthsSheet(context, result, monthlySubmission(result), { kind: "add", name }, names);
     await context.sync();
     return written;
   });

@@ -184,7 +184,11 @@ export async function planSession<T>(
         assertCanWrite(taken().protection, { what: `running "${options.scenario}"`, ...needs });
         // The results first (their sheet is the one shown, its charts named first), then the months.
         const written = queueScenarioResults(context, result, checks, taken(), resultsTarget, star, about);
-        const months = queueMonthsSheet(context, result, monthlySubmission(result), monthsTarget);
+        const months = queueMonthsSheet(context, result, monthlySubmission(result), monthsTarget, {
+          ...taken(),
+          // The results' table, added in this same batch, is taken too.
+          tablesAndNames: [...taken().tablesAndNames, written.table],
+        });
         const entries: RegisterEntry[] = [
           { key: options.scenario, sheet: written.sheet, fingerprint: written.fingerprint },
           { key: monthsKey(options.scenario), sheet: months.sheet, fingerprint: months.fingerprint },

@@ -137,14 +137,22 @@ describe("a ward's months by hand", () => {
       { agencyReduction: 0.3, collaborativeBank: { share: 0.5 } },
     );
     const result = runScenario(busy);
-    const second = result.months.filter((m) => m.yearIndex === 2);
-    expect(second.map((m) => Number((m.agencyFte + m.collaborativeBankFte).toFixed(9)))).toEqual(
-      Array.from({ length: 12 }, (_, m) => Number((40 * (1 - (0.3 * (m + 1)) / 12)).toFixed(9))),
-    );
-    // Year 1: the collaborative bank grows from none in March of the year before to half the agency cover by March.
+    // The plan year gives up 30% of the year before's 40 FTE of agency cover, a twelfth of it a month, to 28 by March.
     const first = yearOne(result);
-    expect(first[0]!.collaborativeBankFte).toBeCloseTo(40 * (0.5 / 12), 9);
-    expect(first[11]!.collaborativeBankFte).toBeCloseTo(20, 9);
+    const cover = (m: number) => 40 * (1 - (0.3 * (m + 1)) / 12);
+    expect(first.map((m) => Number((m.agencyFte + m.collaborativeBankFte).toFixed(9)))).toEqual(
+      Array.from({ length: 12 }, (_, m) => Number(cover(m).toFixed(9))),
+    );
+    expect(first[11]!.agencyFte + first[11]!.collaborativeBankFte).toBeCloseTo(
+      result.rows[0]!.agencyFte + result.rows[0]!.collaborativeBankFte,
+      9,
+    );
+    // Year 2 from 28 to 19.6.
+    const second = result.months.filter((m) => m.yearIndex === 2);
+    expect(second[11]!.agencyFte + second[11]!.collaborativeBankFte).toBeCloseTo(40 * 0.7 * 0.7, 9);
+    // The collaborative bank grows from none in March of the year before to half the agency cover by March.
+    expect(first[0]!.collaborativeBankFte).toBeCloseTo(cover(0) * (0.5 / 12), 9);
+    expect(first[11]!.collaborativeBankFte).toBeCloseTo(14, 9);
     expect(first[11]!.collaborativeBankFte).toBeCloseTo(result.rows[0]!.collaborativeBankFte, 9);
   });
 

@@ -83,7 +83,8 @@ describe("runScenario", () => {
       wardScenario({
         serviceLines: [{ name: "Medical bed days", activity: 12000, staffing: [{ staffGroup: "Nursing", minutesPerUnit: 480 }] }],
         options: { agencyPremium: 0.5 },
-        drivers: { agencyReduction: 1 },
+        // None given up in year 1, all of it in year 2.
+        drivers: { agencyReduction: [0, 1] },
       }),
     );
     const [y1, y2] = result.rows;

@@ -128,6 +128,26 @@ describe("the months sheet", () => {
     expect(value("Leavers")).toBeCloseTo(-sumOf(year, (r) => r.leaversFte), 9);
   });
 
+  it("keeps every month of every one of the trust's staff groups in a table beside the page, adding up to the blocks", () => {
+    const table = model.tables.find((t) => t.sheet === run.monthsSheet)!;
+    expect(table.name).toBe("tblWfpMonths");
+    const [header, ...rows] = model.values(run.monthsSheet, table.range);
+    expect(header!.slice(0, 5)).toEqual(["Year", "Month", "Staff group", "NHS staff group", "Opening substantive WTE"]);
+    expect(rows).toHaveLength(firstYear().length);
+    const at = (name: string) => header!.indexOf(name);
+    // September's pay cost over the six groups is the Total pay cost block's September, to the penny.
+    const september = rows.filter((r) => r[at("Month")] === "Sep");
+    const pay = block(run.monthsSheet, "Total pay cost").at(-1)!;
+    expect(Math.round(september.reduce((sum, r) => sum + (r[at("Total pay cost")] as number), 0) * 100)).toBe(
+      Math.round((pay[6] as number) * 100),
+    );
+    const nurses = september.find((r) => r[at("Staff group")] === NURSES)!;
+    expect(nurses[at("NHS staff group")]).toBe("Nurses & health visitors");
+    expect(nurses[at("Starters from training")] as number).toBeCloseTo(14.4, 9);
+    // No actuals linked: their columns are blank.
+    expect([nurses[at("Actual pay")], nurses[at("Status")]]).toEqual(["", ""]);
+  });
+
   it("groups the trust's own staff groups as NHS Workforce Statistics does, and shows how", () => {
     const all = cells(run.monthsSheet);
     const head = all.findIndex((row) => row[0] === "Staff group" && row[1] === "NHS staff group");
