@@ -23,6 +23,8 @@ could not be read or evaluated, 2 on bad usage.`;
 
 interface Writable {
   write(text: string): unknown;
+  /** A terminal: `run` and `consolidate` draw their progress on it. */
+  isTTY?: boolean;
 }
 
 interface EvalOptions {

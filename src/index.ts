@@ -8,6 +8,7 @@
  * Excel error a caller should show.
  */
 export * from "./calculations.ts";
+export { sha256 } from "./fingerprint.ts";
 export { driverExpressionsLoaded, driverValue, loadDriverExpressions, type Driver, type DriverValue } from "./scenario/drivers.ts";
 export * from "./scenario/driverTable.ts";
 export * from "./months/calendar.ts";

@@ -1,3 +1,4 @@
+import { sha256 } from "../fingerprint.ts";
 import { quoteValue } from "../format.ts";
 import { parseScenario, type ScenarioInput } from "./schema.ts";
 
@@ -30,6 +31,10 @@ export interface SavedScenario {
   problem?: string;
   /** A row that says the scenario of this name was deleted (or renamed away) from then on. */
   deleted?: true;
+  /** The SHA-256 of its input; checked against the one stored with it. */
+  fingerprint?: string;
+  /** Saved before versions carried a fingerprint: nothing to check it against. */
+  unsealed?: true;
 }
 
 /** A stored row's first three cells: where it is (0-based row), its name, when it was saved and how many JSON parts follow. */
@@ -53,6 +58,27 @@ export function storeMetaRows(values: readonly (readonly unknown[])[], top: numb
 /** How many JSON cells a row has: its count when it is one, else one (and readStoredRow says why the row is not usable). */
 export const partCount = (meta: StoreMeta) => (Number.isInteger(meta.parts) && meta.parts > 0 ? meta.parts : 1);
 
+/** The fingerprint of a scenario version: the SHA-256 of its input as stored. */
+export const scenarioFingerprint = (input: ScenarioInput) => sha256(JSON.stringify(input));
+
+/** A fingerprint as sheets show it: its first 12 hex digits. */
+export const shortFingerprint = (fingerprint: string) => fingerprint.slice(0, 12);
+
+/** The JSON a version is stored as: the format, the scenario, and its fingerprint. */
+export function versionJson(input: ScenarioInput): string {
+  return JSON.stringify({ wfplanScenario: STORE_SCHEMA, scenario: input, fingerprint: scenarioFingerprint(input) });
+}
+
+/** Whether a stored row's JSON holds this very scenario (whatever else the row carries: a fingerprint, or none from before them). */
+export function holdsScenario(json: string, input: ScenarioInput): boolean {
+  try {
+    const stored = JSON.parse(json) as { wfplanScenario?: unknown; scenario?: unknown };
+    return JSON.stringify(typeof stored?.wfplanScenario === "number" ? stored.scenario : stored) === JSON.stringify(input);
+  } catch {
+    return false;
+  }
+}
+
 /** A stored row read: usable, or kept with the reason it is not. */
 export function readStoredRow(meta: StoreMeta, text: string | undefined): SavedScenario {
   const base = { name: meta.name, savedAt: meta.savedAt, row: meta.row + 1, schema: 1 };
@@ -64,18 +90,26 @@ export function readStoredRow(meta: StoreMeta, text: string | undefined): SavedS
   } catch (error) {
     return { ...base, problem: `row ${meta.row + 1}: its JSON cannot be read (${(error as Error).message.slice(0, 120)})` };
   }
-  const wrapped = stored as { wfplanScenario?: unknown; scenario?: unknown; deleted?: unknown };
+  const wrapped = stored as { wfplanScenario?: unknown; scenario?: unknown; deleted?: unknown; fingerprint?: unknown };
   const schema = typeof wrapped?.wfplanScenario === "number" ? wrapped.wfplanScenario : 1;
   if (schema === STORE_SCHEMA && wrapped.deleted === true) return { ...base, schema, deleted: true };
   if (schema > STORE_SCHEMA)
     return { ...base, schema, problem: `row ${meta.row + 1}: saved by a newer wfplan (format ${schema}); update wfplan to use it` };
   const input = (schema === 1 ? stored : wrapped.scenario) as ScenarioInput;
+  // A row edited by hand since it was saved no longer matches its fingerprint: reported, never trusted silently.
+  const fingerprint = scenarioFingerprint(input);
+  if (typeof wrapped.fingerprint === "string" && wrapped.fingerprint !== fingerprint)
+    return {
+      ...base,
+      schema,
+      problem: `row ${meta.row + 1}: its scenario no longer matches its fingerprint ${shortFingerprint(wrapped.fingerprint)}: it was changed since it was saved, so it is not used (the row is kept as it is)`,
+    };
   try {
     parseScenario(input);
   } catch (error) {
     return { ...base, schema, problem: `row ${meta.row + 1}: ${(error as Error).message.slice(0, 400)}` };
   }
-  return { ...base, schema, input };
+  return { ...base, schema, input, fingerprint, ...(typeof wrapped.fingerprint === "string" ? {} : { unsealed: true as const }) };
 }
 
 /** Every stored row of a store sheet's cells (rows from `top`, columns from A), oldest first. */

@@ -144,6 +144,8 @@ export function queueMonthsSheet(
   submission: Submission,
   target: OutputTarget,
   taken: TakenNames,
+  /** The short fingerprint of the scenario version it comes from. */
+  version?: string,
 ): WrittenMonths {
   const { sheet, freedTables } = queueOpenTarget(context, target);
   const out = new SheetWriter(sheet);
@@ -154,6 +156,7 @@ export function queueMonthsSheet(
     "Bank includes the collaborative bank. The year's pay cost is the results sheet's, shared out over the months by their WTE and the pay in force.",
     `WTE needed by month: ${demandMonthsText(result.demandMonths)}.`,
     ...againstActualNotes(result),
+    ...(version ? [`Version ${version} of the scenario (the first digits of its SHA-256 fingerprint as stored in the workbook).`] : []),
   ];
   out.write(
     1,

@@ -56,6 +56,8 @@ export interface PlanSession {
     links?: PlanLinks,
     star?: readonly StarRow[],
     about?: readonly (readonly [string, string])[],
+    /** The short fingerprint of the version the run stores, for the months sheet. */
+    version?: string,
   ): Promise<{ sheet: string; monthsSheet: string }>;
   saveScenario(input: ScenarioInput): Promise<"saved" | "unchanged">;
 }
@@ -141,7 +143,7 @@ export async function planSession<T>(
         }
       },
 
-      async writeResults(result, checks, links, star, about) {
+      async writeResults(result, checks, links, star, about, version) {
         // wfplan's sheets made since the pane looked (or read again after a deletion): read now, one sync, only then.
         const lateLinks = links && !linkSheet.isNullObject && !storedLinks;
         const lateRegister = !outputsSheet.isNullObject && !register;
@@ -184,11 +186,18 @@ export async function planSession<T>(
         assertCanWrite(taken().protection, { what: `running "${options.scenario}"`, ...needs });
         // The results first (their sheet is the one shown, its charts named first), then the months.
         const written = queueScenarioResults(context, result, checks, taken(), resultsTarget, star, about);
-        const months = queueMonthsSheet(context, result, monthlySubmission(result), monthsTarget, {
-          ...taken(),
-          // The results' table, added in this same batch, is taken too.
-          tablesAndNames: [...taken().tablesAndNames, written.table],
-        });
+        const months = queueMonthsSheet(
+          context,
+          result,
+          monthlySubmission(result),
+          monthsTarget,
+          {
+            ...taken(),
+            // The results' table, added in this same batch, is taken too.
+            tablesAndNames: [...taken().tablesAndNames, written.table],
+          },
+          version,
+        );
         const entries: RegisterEntry[] = [
           { key: options.scenario, sheet: written.sheet, fingerprint: written.fingerprint },
           { key: monthsKey(options.scenario), sheet: months.sheet, fingerprint: months.fingerprint },

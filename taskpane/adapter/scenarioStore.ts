@@ -1,6 +1,8 @@
 import { queueAppendRows } from "./appendRows.ts";
 import { assertCanWrite, queueProtection } from "./protection.ts";
 import {
+  holdsScenario,
+  versionJson,
   latestVersions,
   nameKey,
   namesInUse,
@@ -180,9 +182,7 @@ async function appendRows(changes: readonly StoreChange[], savedAt = new Date().
       row = Math.max(1, (await readMeta(context, sheet)).nextRow);
     }
     const rows = changes.map((change) => {
-      const json = JSON.stringify(
-        change.deleted ? { wfplanScenario: STORE_SCHEMA, deleted: true } : { wfplanScenario: STORE_SCHEMA, scenario: change.scenario },
-      );
+      const json = change.deleted ? JSON.stringify({ wfplanScenario: STORE_SCHEMA, deleted: true }) : versionJson(change.scenario!);
       const parts = chunks(json).map(asText);
       return [asText(change.name), asText(savedAt), parts.length, ...parts];
     });
@@ -256,8 +256,8 @@ export async function saveInContext(
   newestVersion: (() => string) | undefined,
   savedAt = new Date().toISOString(),
 ): Promise<"saved" | "unchanged"> {
-  const json = JSON.stringify({ wfplanScenario: STORE_SCHEMA, scenario: input });
-  if (newestVersion && newestVersion() === json) return "unchanged";
+  const json = versionJson(input);
+  if (newestVersion && holdsScenario(newestVersion(), input)) return "unchanged";
   const parts = chunks(json).map(asText);
   const row = [asText(input.name), asText(savedAt), parts.length, ...parts];
   if (!index) {

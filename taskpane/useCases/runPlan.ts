@@ -1,6 +1,8 @@
 import {
   cellPlace,
   demandMonthsText,
+  scenarioFingerprint,
+  shortFingerprint,
   keepActuals,
   latestVersions,
   monthName,
@@ -162,8 +164,11 @@ export async function runPlan(
       const star = starBreakdown(input);
       await step("Writing the results");
       // The assumptions the sheet opens with: the settings and sources, then each linked table with its rows read and left out.
+      // The version this run stores, by its fingerprint: on every sheet that comes from it.
+      const version = shortFingerprint(scenarioFingerprint(input));
       const about: [string, string][] = [
         ...scenarioAssumptions(result.scenario, new Date()),
+        ["Version", `${version} (the first digits of the SHA-256 fingerprint of the scenario as stored in the workbook)`],
         ["Demand by month", demandMonthsText(result.demandMonths)],
         ...chosen.map(([role], i): [string, string] => {
           const out = leftOut.filter((row) => row.table === read[i]!.name).length;
@@ -173,7 +178,7 @@ export async function runPlan(
           ];
         }),
       ];
-      const { sheet, monthsSheet } = await steps.writeResults(result, checks, links, star, about);
+      const { sheet, monthsSheet } = await steps.writeResults(result, checks, links, star, about, version);
       try {
         await step("Saving the scenario");
         return { result, checks, star, sheet, monthsSheet, stored: await steps.saveScenario(input), leftOut, cells, actualsKept };

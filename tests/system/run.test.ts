@@ -80,6 +80,21 @@ describe("wfplan run", () => {
     );
   });
 
+  it("shows each step on a terminal, and nothing but the summary on a pipe", async () => {
+    const { main } = await import("../../cli/main.ts");
+    let terminal = "";
+    let out = "";
+    const code = await main(
+      ["run", path("northfield.xlsx"), "--scenario", "Stretch", "-o", path("northfield-tty.xlsx")],
+      { write: (t: string) => (out += t) },
+      { write: (t: string) => (terminal += t), isTTY: true },
+    );
+    expect(code).toBe(0);
+    expect(terminal).toContain("\r1/1 Stretch: Reading the linked tables (1/7)");
+    expect(terminal).toContain("1/1 Stretch: Saving the scenario (7/7)");
+    expect(out).toMatch(/^Stretch: 2025\/26 pay cost/m);
+  });
+
   it("exits 1 naming a scenario that is not stored or a file that cannot be read, and 2 on bad usage", async () => {
     const missing = await runCli("run", path("northfield.xlsx"), "--scenario", "Winter", "-o", path("winter.xlsx"));
     expect(missing.code).toBe(1);
