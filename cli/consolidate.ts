@@ -1,7 +1,8 @@
-import { access, readFile, writeFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import { basename } from "node:path";
 import { icsSummary, loadDriverExpressions, trustPlan, uniqueTrustNames, type SystemBankSettings, type TrustPlan } from "../src/index.ts";
 import { readTrustWorkbook } from "../files/trustWorkbook.ts";
+import { exists } from "./files.ts";
 
 export const CONSOLIDATE_USAGE = `Usage: wfplan consolidate FILE.xlsx [FILE.xlsx=SCENARIO ...] [--scenario NAME] -o OUT.xlsx [options]
 
@@ -103,13 +104,7 @@ export async function consolidateCommand(args: readonly string[], stdout: Writab
     stderr.write(`wfplan consolidate: ${error.message}\n\n${CONSOLIDATE_USAGE}\n`);
     return 2;
   }
-  if (
-    !options.force &&
-    (await access(options.output).then(
-      () => true,
-      () => false,
-    ))
-  ) {
+  if (!options.force && (await exists(options.output))) {
     stderr.write(`wfplan consolidate: ${options.output} exists: give another name, or --force to write over it\n`);
     return 2;
   }

@@ -1,6 +1,7 @@
-import { access, readFile, writeFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import { basename } from "node:path";
 import { checkVerdict, formatPounds, formatFte } from "../src/index.ts";
+import { exists } from "./files.ts";
 
 export const RUN_USAGE = `Usage: wfplan run FILE.xlsx [--scenario NAME]... [-o OUT.xlsx] [--force]
 
@@ -54,12 +55,6 @@ export function parseRun(args: readonly string[]): RunOptions {
   if (options.output === options.file) throw new RunUsageError("-o names the workbook itself: the workbook given is never written over");
   return options;
 }
-
-const exists = (path: string) =>
-  access(path).then(
-    () => true,
-    () => false,
-  );
 
 export async function runCommand(args: readonly string[], stdout: Writable, stderr: Writable): Promise<number> {
   let options: RunOptions;
