@@ -34,4 +34,5 @@ export * from "./scenario/assumptions.ts";
 export * from "./scenario/compare.ts";
 export * from "./scenario/percentInput.ts";
 export * from "./scenario/store.ts";
+export * from "./scenario/review.ts";
 export * from "./system/index.ts";

@@ -1,5 +1,6 @@
 import { sha256 } from "../fingerprint.ts";
 import { quoteValue } from "../format.ts";
+import { readReview, type Review } from "./review.ts";
 import { parseScenario, type ScenarioInput } from "./schema.ts";
 
 /*
@@ -35,6 +36,8 @@ export interface SavedScenario {
   fingerprint?: string;
   /** Saved before versions carried a fingerprint: nothing to check it against. */
   unsealed?: true;
+  /** A row recording a change of a version's status (review.ts): no scenario of its own. */
+  review?: Review;
 }
 
 /** A stored row's first three cells: where it is (0-based row), its name, when it was saved and how many JSON parts follow. */
@@ -90,9 +93,15 @@ export function readStoredRow(meta: StoreMeta, text: string | undefined): SavedS
   } catch (error) {
     return { ...base, problem: `row ${meta.row + 1}: its JSON cannot be read (${(error as Error).message.slice(0, 120)})` };
   }
-  const wrapped = stored as { wfplanScenario?: unknown; scenario?: unknown; deleted?: unknown; fingerprint?: unknown };
+  const wrapped = stored as { wfplanScenario?: unknown; scenario?: unknown; deleted?: unknown; fingerprint?: unknown; review?: unknown };
   const schema = typeof wrapped?.wfplanScenario === "number" ? wrapped.wfplanScenario : 1;
   if (schema === STORE_SCHEMA && wrapped.deleted === true) return { ...base, schema, deleted: true };
+  if (schema === STORE_SCHEMA && wrapped.review !== undefined) {
+    const review = readReview(wrapped.review);
+    return "problem" in review
+      ? { ...base, schema, problem: `row ${meta.row + 1}: a review that cannot be used: ${review.problem}` }
+      : { ...base, schema, review };
+  }
   if (schema > STORE_SCHEMA)
     return { ...base, schema, problem: `row ${meta.row + 1}: saved by a newer wfplan (format ${schema}); update wfplan to use it` };
   const input = (schema === 1 ? stored : wrapped.scenario) as ScenarioInput;
@@ -136,7 +145,8 @@ export function latestVersions(saved: readonly SavedScenario[]): SavedScenario[]
     const known = latest.get(key);
     if (!known || row.savedAt >= known.savedAt) latest.set(key, row);
   }
-  return saved.filter((row) => (!row.input && !row.deleted) || (row.input && latest.get(nameKey(row.name)) === row));
+  // The rows that cannot be used are listed too, with why; a review row is not a version.
+  return saved.filter((row) => row.problem !== undefined || (row.input && latest.get(nameKey(row.name)) === row));
 }
 
 /** The names in use: each scenario whose newest row is not a deletion. */

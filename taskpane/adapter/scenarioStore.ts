@@ -2,6 +2,9 @@ import { queueAppendRows } from "./appendRows.ts";
 import { assertCanWrite, queueProtection } from "./protection.ts";
 import {
   holdsScenario,
+  reviewJson,
+  reviewProblem,
+  type Review,
   versionJson,
   latestVersions,
   nameKey,
@@ -162,7 +165,7 @@ export function checkNewName(name: string, saved: readonly SavedScenario[], exce
   return trimmed;
 }
 
-type StoreChange = { name: string; scenario?: ScenarioInput; deleted?: true };
+type StoreChange = { name: string; scenario?: ScenarioInput; deleted?: true; review?: Review };
 
 /** Appends rows to the store (never writing over one): each a scenario's new version or a deletion. Two syncs. */
 async function appendRows(changes: readonly StoreChange[], savedAt = new Date().toISOString()): Promise<void> {
@@ -182,7 +185,11 @@ async function appendRows(changes: readonly StoreChange[], savedAt = new Date().
       row = Math.max(1, (await readMeta(context, sheet)).nextRow);
     }
     const rows = changes.map((change) => {
-      const json = change.deleted ? JSON.stringify({ wfplanScenario: STORE_SCHEMA, deleted: true }) : versionJson(change.scenario!);
+      const json = change.review
+        ? reviewJson(change.review)
+        : change.deleted
+          ? JSON.stringify({ wfplanScenario: STORE_SCHEMA, deleted: true })
+          : versionJson(change.scenario!);
       const parts = chunks(json).map(asText);
       return [asText(change.name), asText(savedAt), parts.length, ...parts];
     });
@@ -237,11 +244,27 @@ export async function saveScenario(input: ScenarioInput, savedAt = new Date().to
  * sync, the function it returns gives the JSON.
  */
 export function queueNewestVersion(context: Excel.RequestContext, index: StoreIndex | undefined, name: string): (() => string) | undefined {
-  const same = index?.rows.filter((m) => m.name === name).at(-1);
-  if (!same) return undefined;
-  const parts = partCount(same);
-  const range = context.workbook.worksheets.getItem(STORE_SHEET).getRangeByIndexes(same.row, 3, 1, parts).load("values");
-  return () => range.values[0]!.map(String).join("");
+  // The newest few rows of the name: a change of status is a row of its own, and the version is the newest row that is not one.
+  const same = index?.rows.filter((m) => m.name === name).slice(-NEWEST_ROWS_READ);
+  if (!same?.length) return undefined;
+  const sheet = context.workbook.worksheets.getItem(STORE_SHEET);
+  const ranges = same.map((meta) => sheet.getRangeByIndexes(meta.row, 3, 1, partCount(meta)).load("values"));
+  return () => {
+    const rows = ranges.map((range) => range.values[0]!.map(String).join(""));
+    return rows.reverse().find((json) => !isReviewJson(json)) ?? "";
+  };
+}
+
+/** How many of a name's newest rows a save reads to find its newest version among changes of status. */
+const NEWEST_ROWS_READ = 5;
+
+const isReviewJson = (json: string) => json.startsWith(`{"wfplanScenario":${STORE_SCHEMA},"review":`);
+
+/** Records a change of a saved version's status: a row of its own, with who and why; nothing written over. */
+export async function reviewScenario(version: SavedScenario, review: Omit<Review, "version">): Promise<void> {
+  const problem = reviewProblem({ ...review, version: version.fingerprint ?? "" });
+  if (problem) throw new Error(`"${version.name}" cannot be marked ${review.status}: ${problem}.`);
+  await appendRows([{ name: version.name, review: { ...review, version: version.fingerprint! } }]);
 }
 
 /**

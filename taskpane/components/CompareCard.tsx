@@ -21,8 +21,19 @@ import {
   Text,
   makeStyles,
 } from "@fluentui/react-components";
-import { useEffect, useState } from "react";
-import { boardSummary, compareScenarios, loadDriverExpressions, runScenario, scenarioDifferences, starBreakdown } from "../../src/index.ts";
+import { useEffect, useRef, useState } from "react";
+import {
+  boardSummary,
+  compareScenarios,
+  loadDriverExpressions,
+  runScenario,
+  scenarioDifferences,
+  shortFingerprint,
+  starBreakdown,
+  statusText,
+  versionStatus,
+  type ReviewStatus,
+} from "../../src/index.ts";
 import { writeBoardSummary } from "../adapter/board.ts";
 import { writeComparison } from "../adapter/comparison.ts";
 import {
@@ -31,13 +42,24 @@ import {
   latestVersions,
   listSavedScenarios,
   renameScenario,
+  reviewScenario,
   type SavedScenario,
 } from "../adapter/scenarioStore.ts";
 
 const useStyles = makeStyles({ row: { display: "flex", alignItems: "center", justifyContent: "space-between", gap: "4px" } });
 
 /** A change to one saved scenario that the planner has asked for and is confirming. */
-type Managing = { kind: "duplicate" | "rename" | "delete"; scenario: SavedScenario; name: string; problem?: string };
+type Managing =
+  | { kind: "duplicate" | "rename" | "delete"; scenario: SavedScenario; name: string; problem?: string }
+  | { kind: "review"; scenario: SavedScenario; status: ReviewStatus; by: string; comment: string; problem?: string };
+
+/** The changes of status the menu offers, as it words them. */
+const REVIEW_ACTIONS: [ReviewStatus, string][] = [
+  ["For review", "Put for review…"],
+  ["Approved", "Approve…"],
+  ["Returned", "Return…"],
+  ["Draft", "Back to draft…"],
+];
 
 /**
  * Compares the workbook's saved scenarios side by side, for an ICS board: the
@@ -59,6 +81,10 @@ export function CompareCard({
   const [message, setMessage] = useState<{ intent: "success" | "error"; text: string }>();
   const [all, setAll] = useState<SavedScenario[]>([]);
   const [managing, setManaging] = useState<Managing>();
+  // What the dialog shows while it closes, when `managing` is already gone: the last change asked for, not "undefined".
+  const lastManaging = useRef<Managing>(undefined);
+  if (managing) lastManaging.current = managing;
+  const shown = managing ?? lastManaging.current;
   const [changed, setChanged] = useState(0);
   const styles = useStyles();
 
@@ -79,12 +105,23 @@ export function CompareCard({
       .catch((error: Error) => setMessage({ intent: "error", text: `Could not read the saved scenarios: ${error.message}` }));
   }, [version, initial, changed]);
 
-  // Duplicate, rename or delete: each a new row on the store, never writing over one; names stay unique.
+  // Who reviews: typed once, then offered again (the newest review row's, when the workbook has one).
+  const reviewer = all.filter((row) => row.review).at(-1)?.review?.by ?? "";
+  // Duplicate, rename, delete or review: each a new row on the store, never writing over one; names stay unique.
   const manage = async () => {
     if (!managing) return;
-    const { kind, scenario, name } = managing;
+    const { kind, scenario } = managing;
     try {
       let text: string;
+      if (managing.kind === "review") {
+        await reviewScenario(scenario, { status: managing.status, by: managing.by.trim(), comment: managing.comment.trim() });
+        text = `"${scenario.name}" (version ${shortFingerprint(scenario.fingerprint!)}) is ${managing.status}, recorded on the store as a row of its own.`;
+        setManaging(undefined);
+        setMessage({ intent: "success", text });
+        setChanged((n) => n + 1);
+        return;
+      }
+      const { name } = managing;
       if (kind === "duplicate") text = `Saved a copy of "${scenario.name}" as "${await duplicateScenario(scenario, name, all)}".`;
       else if (kind === "rename") text = `Renamed "${scenario.name}" to "${await renameScenario(scenario, name, all)}".`;
       else {
@@ -132,7 +169,9 @@ export function CompareCard({
         <div key={`${s.row}`} className={styles.row}>
           <Checkbox
             label={
-              s.input ? `${s.name} (saved ${s.savedAt.slice(0, 16).replace("T", " ")})` : `${s.name}: kept, cannot be used. ${s.problem}`
+              s.input
+                ? `${s.name} (saved ${s.savedAt.slice(0, 16).replace("T", " ")}; version ${shortFingerprint(s.fingerprint ?? "")}; ${statusText(all, s.fingerprint)})`
+                : `${s.name}: kept, cannot be used. ${s.problem}`
             }
             disabled={!s.input}
             checked={chosen.has(i)}
@@ -156,6 +195,11 @@ export function CompareCard({
                   <MenuItem onClick={() => setManaging({ kind: "duplicate", scenario: s, name: `${s.name} (copy)` })}>Duplicate…</MenuItem>
                   <MenuItem onClick={() => setManaging({ kind: "rename", scenario: s, name: s.name })}>Rename…</MenuItem>
                   <MenuItem onClick={() => setManaging({ kind: "delete", scenario: s, name: s.name })}>Delete…</MenuItem>
+                  {REVIEW_ACTIONS.filter(([status]) => status !== versionStatus(all, s.fingerprint).status).map(([status, label]) => (
+                    <MenuItem key={status} onClick={() => setManaging({ kind: "review", scenario: s, status, by: reviewer, comment: "" })}>
+                      {label}
+                    </MenuItem>
+                  ))}
                 </MenuList>
               </MenuPopover>
             </Menu>
@@ -166,26 +210,53 @@ export function CompareCard({
         <DialogSurface>
           <DialogBody>
             <DialogTitle>
-              {managing?.kind === "duplicate" ? "Duplicate" : managing?.kind === "rename" ? "Rename" : "Delete"} "{managing?.scenario.name}"
+              {shown?.kind === "review"
+                ? `${shown.status}: "${shown.scenario.name}"`
+                : `${shown?.kind === "duplicate" ? "Duplicate" : shown?.kind === "rename" ? "Rename" : "Delete"} "${shown?.scenario.name}"`}
             </DialogTitle>
             <DialogContent>
-              {managing?.kind === "delete" ? (
+              {shown?.kind === "review" ? (
+                <>
+                  <Text>
+                    Version {shortFingerprint(shown.scenario.fingerprint ?? "")}, saved{" "}
+                    {shown.scenario.savedAt.slice(0, 16).replace("T", " ")}. The change is a row of its own on the store, with your name and
+                    the time: nothing is written over.
+                  </Text>
+                  <Field
+                    label="Your name and role"
+                    hint="Office does not tell add-ins who you are: type it as the board should read it"
+                    validationState={shown.problem ? "error" : "none"}
+                    validationMessage={shown.problem}
+                  >
+                    <Input value={shown.by} onChange={(_, d) => setManaging({ ...shown, by: d.value, problem: undefined })} />
+                  </Field>
+                  <Field label={shown.status === "Returned" ? "Why it is returned" : "Comment"} required={shown.status === "Returned"}>
+                    <Input value={shown.comment} onChange={(_, d) => setManaging({ ...shown, comment: d.value, problem: undefined })} />
+                  </Field>
+                </>
+              ) : shown?.kind === "delete" ? (
                 <Text>
                   It leaves the list; every saved version stays on the store sheet, and running a scenario of that name again brings it
                   back.
                 </Text>
               ) : (
-                <Field label="New name" validationState={managing?.problem ? "error" : "none"} validationMessage={managing?.problem}>
+                <Field label="New name" validationState={shown?.problem ? "error" : "none"} validationMessage={shown?.problem}>
                   <Input
-                    value={managing?.name ?? ""}
-                    onChange={(_, d) => managing && setManaging({ ...managing, name: d.value, problem: undefined })}
+                    value={shown?.name ?? ""}
+                    onChange={(_, d) => shown && setManaging({ ...shown, name: d.value, problem: undefined })}
                   />
                 </Field>
               )}
             </DialogContent>
             <DialogActions>
               <Button appearance="primary" onClick={() => void manage()}>
-                {managing?.kind === "duplicate" ? "Duplicate" : managing?.kind === "rename" ? "Rename" : "Delete"}
+                {shown?.kind === "review"
+                  ? REVIEW_ACTIONS.find(([status]) => status === shown.status)![1].replace("…", "")
+                  : shown?.kind === "duplicate"
+                    ? "Duplicate"
+                    : shown?.kind === "rename"
+                      ? "Rename"
+                      : "Delete"}
               </Button>
               <Button onClick={() => setManaging(undefined)}>Cancel</Button>
             </DialogActions>

@@ -203,4 +203,31 @@ describe("the months in the workbench", () => {
     page.off("dialog", accept);
     expect(leaked).toEqual([]);
   }, 120_000);
+
+  it("puts a version for review, returns it with its reason and approves it, from the Compare card", async () => {
+    const manage = () => page.getByRole("button", { name: "Manage Tracking" });
+    await manage().click();
+    await page.getByRole("menuitem", { name: "Put for review…" }).click();
+    await page.getByLabel("Your name and role").fill("A. Khan, director of workforce");
+    await page.getByRole("button", { name: "Put for review", exact: true }).click();
+    await page.getByText(/^"Tracking" \(version [0-9a-f]{12}\) is For review, recorded on the store as a row of its own\.$/).waitFor();
+    await page
+      .getByText(/^Tracking \(saved .*; version [0-9a-f]{12}; For review by A\. Khan, director of workforce, [\d-]+ [\d:]+\)$/)
+      .waitFor();
+    // Returned: the name is offered again; without the reason nothing is recorded.
+    await manage().click();
+    await page.getByRole("menuitem", { name: "Return…" }).click();
+    expect(await page.getByLabel("Your name and role").inputValue()).toBe("A. Khan, director of workforce");
+    await page.getByRole("button", { name: "Return", exact: true }).click();
+    await page.getByText(/cannot be marked Returned: say why it is returned/).waitFor();
+    await page.getByLabel("Why it is returned").fill("Agency needs the ICB's cut");
+    await page.getByRole("button", { name: "Return", exact: true }).click();
+    await page.getByText(/; Returned by A\. Khan, director of workforce, [\d-]+ [\d:]+: Agency needs the ICB's cut\)$/).waitFor();
+    await manage().click();
+    await page.getByRole("menuitem", { name: "Approve…" }).click();
+    await page.getByRole("button", { name: "Approve", exact: true }).click();
+    await page.getByText(/; Approved by A\. Khan, director of workforce, [\d-]+ [\d:]+\)$/).waitFor();
+    await page.getByRole("dialog").waitFor({ state: "detached" });
+    await screenshot(page, "review-approved");
+  });
 });
