@@ -117,22 +117,31 @@ function asJson(value: CellValue, formula: string): unknown {
   return value ?? null;
 }
 
-export async function main(args: string[], stdout: Writable, stderr: Writable): Promise<number> {
-  if (args[0] === "run") {
+/** The commands of their own, each loaded only when asked for: its usage, and how it runs. */
+const COMMANDS: Record<
+  string,
+  () => Promise<{ usage: string; run: (args: readonly string[], stdout: Writable, stderr: Writable) => Promise<number> }>
+> = {
+  run: async () => {
     const { runCommand, RUN_USAGE } = await import("./run.ts");
-    if (args.includes("--help") || args.includes("-h")) {
-      stdout.write(`${RUN_USAGE}\n`);
-      return 0;
-    }
-    return runCommand(args.slice(1), stdout, stderr);
-  }
-  if (args[0] === "consolidate") {
+    return { usage: RUN_USAGE, run: runCommand };
+  },
+  consolidate: async () => {
     const { consolidateCommand, CONSOLIDATE_USAGE } = await import("./consolidate.ts");
+    return { usage: CONSOLIDATE_USAGE, run: consolidateCommand };
+  },
+};
+
+export async function main(args: string[], stdout: Writable, stderr: Writable): Promise<number> {
+  // Own keys only: "wfplan toString" is no command.
+  const command = args[0] !== undefined && Object.hasOwn(COMMANDS, args[0]) ? COMMANDS[args[0]] : undefined;
+  if (command) {
+    const { usage, run } = await command();
     if (args.includes("--help") || args.includes("-h")) {
-      stdout.write(`${CONSOLIDATE_USAGE}\n`);
+      stdout.write(`${usage}\n`);
       return 0;
     }
-    return consolidateCommand(args.slice(1), stdout, stderr);
+    return run(args.slice(1), stdout, stderr);
   }
   if (args.includes("--help") || args.includes("-h")) {
     stdout.write(`${USAGE}\n`);

@@ -14,31 +14,56 @@ const K = new Uint32Array([
   0x682e6ff3, 0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
 ]);
 
-/** The UTF-8 bytes of a string (lone surrogates as U+FFFD, as TextEncoder gives them). */
-function utf8(text: string): number[] {
-  const bytes: number[] = [];
-  for (const char of text) {
-    let code = char.codePointAt(0)!;
+/**
+ * The UTF-8 bytes of a string (lone surrogates as U+FFFD, as TextEncoder
+ * gives them), padded as SHA-256 pads a message: one buffer, written once.
+ */
+function padded(text: string): Uint8Array {
+  const bytes = new Uint8Array(text.length * 3 + 72);
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    let code = text.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      const low = text.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        code = 0x10000 + ((code - 0xd800) << 10) + (low - 0xdc00);
+        i++;
+      }
+    }
     if (code >= 0xd800 && code <= 0xdfff) code = 0xfffd;
-    if (code < 0x80) bytes.push(code);
-    else if (code < 0x800) bytes.push(0xc0 | (code >> 6), 0x80 | (code & 63));
-    else if (code < 0x10000) bytes.push(0xe0 | (code >> 12), 0x80 | ((code >> 6) & 63), 0x80 | (code & 63));
-    else bytes.push(0xf0 | (code >> 18), 0x80 | ((code >> 12) & 63), 0x80 | ((code >> 6) & 63), 0x80 | (code & 63));
+    if (code < 0x80) bytes[n++] = code;
+    else if (code < 0x800) {
+      bytes[n++] = 0xc0 | (code >> 6);
+      bytes[n++] = 0x80 | (code & 63);
+    } else if (code < 0x10000) {
+      bytes[n++] = 0xe0 | (code >> 12);
+      bytes[n++] = 0x80 | ((code >> 6) & 63);
+      bytes[n++] = 0x80 | (code & 63);
+    } else {
+      bytes[n++] = 0xf0 | (code >> 18);
+      bytes[n++] = 0x80 | ((code >> 12) & 63);
+      bytes[n++] = 0x80 | ((code >> 6) & 63);
+      bytes[n++] = 0x80 | (code & 63);
+    }
   }
-  return bytes;
+  const bitLength = n * 8;
+  bytes[n++] = 0x80;
+  while (n % 64 !== 56) bytes[n++] = 0;
+  // The length in bits, big-endian in 64 bits (a string's length fits in the low 53).
+  for (const word of [Math.floor(bitLength / 2 ** 32), bitLength >>> 0]) {
+    bytes[n++] = (word >>> 24) & 255;
+    bytes[n++] = (word >>> 16) & 255;
+    bytes[n++] = (word >>> 8) & 255;
+    bytes[n++] = word & 255;
+  }
+  return bytes.subarray(0, n);
 }
 
 const rotr = (x: number, n: number) => (x >>> n) | (x << (32 - n));
 
 /** The SHA-256 of a string's UTF-8 bytes, as 64 lower-case hex digits. */
 export function sha256(text: string): string {
-  const bytes = utf8(text);
-  const bitLength = bytes.length * 8;
-  bytes.push(0x80);
-  while (bytes.length % 64 !== 56) bytes.push(0);
-  // The length in bits, big-endian in 64 bits (a string's length fits in the low 53).
-  const high = Math.floor(bitLength / 2 ** 32);
-  for (const word of [high, bitLength >>> 0]) bytes.push((word >>> 24) & 255, (word >>> 16) & 255, (word >>> 8) & 255, word & 255);
+  const bytes = padded(text);
   const h = new Uint32Array([0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]);
   const w = new Uint32Array(64);
   for (let block = 0; block < bytes.length; block += 64) {

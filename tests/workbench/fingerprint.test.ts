@@ -20,7 +20,7 @@ describe("SHA-256", () => {
     expect(sha256("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq")).toBe(
       "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1",
     );
-    for (const text of ["£ é ☃ 😀", "x".repeat(55), "x".repeat(56), "x".repeat(64), "y".repeat(10_000)])
+    for (const text of ["£ é ☃ 😀", "a lone \ud800 surrogate", "x".repeat(55), "x".repeat(56), "x".repeat(64), "y".repeat(10_000)])
       expect(sha256(text)).toBe(createHash("sha256").update(text, "utf8").digest("hex"));
   });
 });
